@@ -1,0 +1,9 @@
+package org.smartketing.team;
+
+/**
+ * The demo company's people and team now exist; other parts add their own demo data on it.
+ *
+ * @param teamId the mixed sales-and-marketing team everyone belongs to
+ */
+public record DemoCompanyFilled(TeamId teamId) {
+}

@@ -1,0 +1,105 @@
+package org.smartketing.team.demo;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.smartketing.team.AppRole;
+import org.smartketing.team.Department;
+import org.smartketing.team.DemoCompanyFilled;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.TeamId;
+import org.smartketing.team.WorkingHours;
+import org.smartketing.team.people.People;
+import org.smartketing.team.people.Person;
+import org.smartketing.team.teams.Team;
+import org.smartketing.team.teams.Teams;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Northwind Analytics, a realistic demo company: the same ten people (identifiers included) every
+ * time, across sales, marketing, management and operations and five time zones, in one mixed
+ * revenue team. Everyone signs in with {@link #PASSWORD}.
+ */
+@Component
+public class DemoCompany {
+
+    public static final String DOMAIN = "@demo.smartketing.test";
+    public static final String ADMIN_EMAIL = "tom.becker" + DOMAIN;
+    public static final String PASSWORD = "smartketing-demo";
+    static final Instant JOINED = Instant.parse("2026-01-05T09:00:00Z");
+
+    private record Member(String name, Department department, AppRole role, String jobRole, String zone,
+            int startHour, int endHour, String manager) {
+    }
+
+    private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    private static final Member[] MEMBERS = {
+        new Member("Grace Adeyemi", Department.MANAGEMENT, AppRole.MANAGER, "Chief revenue officer", "Europe/London", 8, 17, null),
+        new Member("Maya Chen", Department.MARKETING, AppRole.MANAGER, "Head of marketing", "America/New_York", 9, 17, "Grace Adeyemi"),
+        new Member("Daniel Weber", Department.SALES, AppRole.MANAGER, "Head of sales", "Europe/Berlin", 8, 17, "Grace Adeyemi"),
+        new Member("Tom Becker", Department.OPERATIONS, AppRole.ADMIN, "Revenue operations", "Europe/Berlin", 9, 18, "Grace Adeyemi"),
+        new Member("Liam Okafor", Department.MARKETING, AppRole.MEMBER, "Demand generation", "America/New_York", 9, 17, "Maya Chen"),
+        new Member("Sofia Rossi", Department.MARKETING, AppRole.MEMBER, "Content marketer", "Europe/Rome", 9, 18, "Maya Chen"),
+        new Member("Priya Nair", Department.MARKETING, AppRole.MEMBER, "Marketing operations", "Asia/Kolkata", 10, 19, "Maya Chen"),
+        new Member("Emma Johansson", Department.SALES, AppRole.MEMBER, "Account executive", "Europe/Stockholm", 8, 16, "Daniel Weber"),
+        new Member("Carlos Mendes", Department.SALES, AppRole.MEMBER, "Sales development rep", "America/Sao_Paulo", 9, 18, "Daniel Weber"),
+        new Member("Hannah Kim", Department.SALES, AppRole.MEMBER, "Account executive", "America/Los_Angeles", 8, 17, "Daniel Weber"),
+    };
+
+    private final People people;
+    private final Teams teams;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+
+    DemoCompany(People people, Teams teams, PasswordEncoder encoder, ApplicationEventPublisher events) {
+        this.people = people;
+        this.teams = teams;
+        this.encoder = encoder;
+        this.events = events;
+    }
+
+    public boolean isFilled() {
+        return people.byEmail(ADMIN_EMAIL).isPresent();
+    }
+
+    @Transactional
+    public void fill() {
+        if (isFilled()) {
+            return;
+        }
+        String hash = encoder.encode(PASSWORD);
+        Map<String, PersonId> ids = new LinkedHashMap<>();
+        for (Member m : MEMBERS) {
+            PersonId id = new PersonId(UUID.nameUUIDFromBytes(("demo-person:" + m.name()).getBytes()));
+            ids.put(m.name(), id);
+            people.insert(new Person(id, emailOf(m.name()), m.name(), m.department(), m.role(), m.jobRole(),
+                    ZoneId.of(m.zone()), new WorkingHours(LocalTime.of(m.startHour(), 0), LocalTime.of(m.endHour(), 0),
+                            WEEKDAYS),
+                    m.manager() == null ? null : ids.get(m.manager()), hash, true, JOINED, JOINED));
+        }
+        TeamId revenueTeam = new TeamId(UUID.nameUUIDFromBytes("demo-team:revenue".getBytes()));
+        teams.insert(new Team(revenueTeam, "Revenue team", "Everyone who brings in and grows customers.",
+                Set.copyOf(ids.values()), JOINED, JOINED));
+        teams.insert(new Team(new TeamId(UUID.nameUUIDFromBytes("demo-team:emea".getBytes())), "EMEA pod",
+                "Sales and marketing for Europe, the Middle East and Africa.",
+                Set.of("Daniel Weber", "Emma Johansson", "Sofia Rossi", "Grace Adeyemi").stream().map(ids::get)
+                        .collect(Collectors.toSet()), JOINED, JOINED));
+        events.publishEvent(new DemoCompanyFilled(revenueTeam));
+    }
+
+    static String emailOf(String name) {
+        return name.toLowerCase().replace(' ', '.') + DOMAIN;
+    }
+}

@@ -1,0 +1,65 @@
+package org.smartketing.team.teams;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.smartketing.shared.NotFoundException;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.TeamId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Teams over JSON: everyone with a token reads; admins create and update. */
+@RestController
+@RequestMapping("/api/v1/teams")
+class TeamsApiController {
+
+    record TeamView(UUID id, String name, String description, List<UUID> memberIds) {
+
+        static TeamView of(Team t) {
+            return new TeamView(t.id().value(), t.name(), t.description(),
+                    t.members().stream().map(PersonId::value).sorted().toList());
+        }
+    }
+
+    private final Teams teams;
+    private final TeamAdministration administration;
+
+    TeamsApiController(Teams teams, TeamAdministration administration) {
+        this.teams = teams;
+        this.administration = administration;
+    }
+
+    @GetMapping
+    List<TeamView> list() {
+        return teams.all().stream().map(TeamView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    TeamView get(@PathVariable UUID id) {
+        return TeamView.of(teams.byId(new TeamId(id)).orElseThrow(() -> new NotFoundException("Team " + id)));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<TeamView> create(@Valid @RequestBody TeamDetails details) {
+        Team team = administration.create(details);
+        return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(TeamView.of(team));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    TeamView update(@PathVariable UUID id, @Valid @RequestBody TeamDetails details) {
+        return TeamView.of(administration.update(new TeamId(id), details));
+    }
+}

@@ -1,0 +1,23 @@
+package org.smartketing.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfiguration {
+
+    @Bean
+    @Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+
+    @Bean
+    Fixtures fixtures(org.smartketing.team.people.People people,
+            org.springframework.security.crypto.password.PasswordEncoder encoder,
+            org.smartketing.team.tokens.ApiTokens tokens, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            javax.sql.DataSource dataSource) {
+        return new Fixtures(people, encoder, tokens, jdbc, dataSource);
+    }
+}

@@ -1,0 +1,202 @@
+package org.smartketing.web;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartketing.support.Fixtures;
+import org.smartketing.support.IntegrationTest;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.people.Person;
+import org.smartketing.team.tokens.TokenScope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Who may use which endpoint. Every endpoint the application maps must be listed here with the
+ * callers it lets in; a new endpoint that is not listed, or a caller let in where it is not
+ * listed (or kept out where it is), fails the build.
+ */
+@IntegrationTest
+class RoleMatrixTests {
+
+    enum Caller { ANONYMOUS, MEMBER, MANAGER, ADMIN, ADMIN_READ_TOKEN, ADMIN_WRITE_TOKEN, MEMBER_WRITE_TOKEN, ADMIN_BASIC }
+
+    static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+    static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.MEMBER, Caller.MANAGER, Caller.ADMIN);
+    static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
+    static final Set<Caller> ANY_TOKEN = EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
+            Caller.MEMBER_WRITE_TOKEN);
+    static final Set<Caller> ADMIN_WRITE_TOKEN = EnumSet.of(Caller.ADMIN_WRITE_TOKEN);
+    static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
+    static final Set<Caller> METRICS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
+            Caller.MEMBER_WRITE_TOKEN);
+
+    /** "METHOD pattern" (as mapped) → who gets in. {@code *} stands for a mapping that takes any method. */
+    static final Map<String, Set<Caller>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        // Public: sign-in, first start (gone once set up), invitations, password reset, errors, docs, health.
+        Stream.of("GET /login", "GET /setup", "POST /setup", "GET /invitations/{secret}", "POST /invitations/{secret}",
+                "GET /password-reset", "POST /password-reset", "GET /password-reset/{secret}",
+                "POST /password-reset/{secret}", "* /error", "GET /api/docs", "GET /v3/api-docs",
+                "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /actuator/health",
+                "GET /actuator/health/**").forEach(e -> MATRIX.put(e, EVERYONE));
+        // Pages for everyone signed in.
+        Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
+                "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke")
+                .forEach(e -> MATRIX.put(e, SIGNED_IN));
+        // Admin pages.
+        Stream.of("GET /people/invite", "POST /people", "GET /people/{id}/edit", "POST /people/{id}",
+                "GET /people/{id}/disable", "POST /people/{id}/disable", "POST /people/{id}/enable",
+                "POST /people/{id}/invitation", "GET /teams/new", "POST /teams", "GET /teams/{id}/edit",
+                "POST /teams/{id}", "GET /admin/audit", "GET /admin/outbox").forEach(e -> MATRIX.put(e, ADMINS));
+        // JSON API: reads for any token, admin writes for an admin's read-write token only.
+        Stream.of("GET /api/v1/people", "GET /api/v1/people/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("POST /api/v1/people", "PUT /api/v1/people/{id}", "POST /api/v1/teams", "PUT /api/v1/teams/{id}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        MATRIX.put("POST /api/v1/tokens", BASIC_CREDENTIALS);
+        // Operations.
+        MATRIX.put("GET /actuator/prometheus", METRICS);
+        MATRIX.put("GET /actuator", METRICS);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    Map<Caller, Person> people = new LinkedHashMap<>();
+    Map<Caller, MockHttpSession> sessions = new LinkedHashMap<>();
+    Map<Caller, String> tokens = new LinkedHashMap<>();
+    Person target;
+
+    @BeforeEach
+    void callers() throws Exception {
+        Person admin = fixtures.aPerson(AppRole.ADMIN);
+        Person member = fixtures.aPerson(AppRole.MEMBER);
+        people.put(Caller.MEMBER, member);
+        people.put(Caller.MANAGER, fixtures.aPerson(AppRole.MANAGER));
+        people.put(Caller.ADMIN, admin);
+        people.put(Caller.ADMIN_BASIC, admin);
+        tokens.put(Caller.ADMIN_READ_TOKEN, fixtures.tokenFor(admin, TokenScope.READ));
+        tokens.put(Caller.ADMIN_WRITE_TOKEN, fixtures.tokenFor(admin, TokenScope.READ_WRITE));
+        tokens.put(Caller.MEMBER_WRITE_TOKEN, fixtures.tokenFor(member, TokenScope.READ_WRITE));
+        target = fixtures.anInvitedPerson();
+        for (Caller caller : List.of(Caller.MEMBER, Caller.MANAGER, Caller.ADMIN)) {
+            sessions.put(caller, signIn(people.get(caller)));
+        }
+    }
+
+    /** A real browser-like session: signed in through the login form. */
+    private MockHttpSession signIn(Person person) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(person.email())
+                .password(Fixtures.PASSWORD)).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void listsEveryMappedEndpoint() {
+        Set<String> mapped = new TreeSet<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    Set<String> patterns = info.getPatternValues();
+                    Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("*")
+                            : info.getMethodsCondition().getMethods().stream().map(Enum::name)
+                                    .collect(java.util.stream.Collectors.toSet());
+                    patterns.forEach(p -> methods.forEach(m -> mapped.add(m + " " + p)));
+                }));
+        assertThat(mapped).as("endpoints missing from the role matrix (left) or listed but gone (right)")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+    }
+
+    @Test
+    void letsInExactlyTheCallersListedForEachEndpoint() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var entry : MATRIX.entrySet()) {
+            for (Caller caller : Caller.values()) {
+                boolean expected = entry.getValue().contains(caller);
+                MvcResult result = mvc.perform(requestFor(entry.getKey(), caller)).andReturn();
+                boolean allowed = isLetIn(result);
+                if (allowed != expected) {
+                    wrong.add(entry.getKey() + " as " + caller + ": " + (expected ? "kept out" : "let in")
+                            + " (status " + result.getResponse().getStatus() + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void refusesAnonymousApiCallsWithProblemDetails() throws Exception {
+        MvcResult result = mvc.perform(request(HttpMethod.GET, "/api/v1/people")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+
+    private MockHttpServletRequestBuilder requestFor(String endpoint, Caller caller) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String url = example(endpoint.substring(endpoint.indexOf(' ') + 1));
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method.equals("*") ? "GET" : method), url);
+        boolean api = url.startsWith("/api/");
+        if (api && !method.equals("GET")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (!api) {
+            request.with(csrf());
+        }
+        if (sessions.containsKey(caller)) {
+            request.session(sessions.get(caller));
+        }
+        if (tokens.containsKey(caller)) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(caller));
+        }
+        if (caller == Caller.ADMIN_BASIC) {
+            request.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+                    .encodeToString((people.get(caller).email() + ":" + Fixtures.PASSWORD).getBytes()));
+        }
+        return request;
+    }
+
+    private String example(String pattern) {
+        String teamId = UUID.randomUUID().toString();
+        return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
+                        : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
+                .replace("{secret}", "not-a-real-secret").replace("/**", "/liveness");
+    }
+
+    private static boolean isLetIn(MvcResult result) {
+        int status = result.getResponse().getStatus();
+        String location = result.getResponse().getHeader(HttpHeaders.LOCATION);
+        boolean toLogin = status == 302 && location != null && location.endsWith("/login");
+        return status != 401 && status != 403 && !toLogin;
+    }
+}
