@@ -147,7 +147,9 @@ class PeopleController {
     }
 
     private String form(Model model, PersonDetails form, Person person) {
-        model.addAttribute("form", form);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("person", person);
         model.addAttribute("departments", Department.values());
         model.addAttribute("roles", AppRole.values());

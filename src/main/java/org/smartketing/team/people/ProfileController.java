@@ -47,7 +47,9 @@ class ProfileController {
     }
 
     private String form(Model model, ProfileDetails form) {
-        model.addAttribute("form", form);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("zones", Zones.ALL);
         model.addAttribute("days", java.time.DayOfWeek.values());
         return "team/profile-form";

@@ -113,7 +113,9 @@ class TeamsController {
     }
 
     private String form(Model model, TeamDetails form, Team team) {
-        model.addAttribute("form", form);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("team", team);
         model.addAttribute("candidates", people.enabledPeople().stream()
                 .sorted(Comparator.comparing(Person::department).thenComparing(Person::displayName)).toList());
