@@ -76,6 +76,10 @@ public class Fixtures {
         return people.byId(id).orElseThrow();
     }
 
+    public Person byEmail(String email) {
+        return people.byEmail(email).orElseThrow(() -> new AssertionError("nobody with " + email));
+    }
+
     public long countPeople() {
         return jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single();
     }
