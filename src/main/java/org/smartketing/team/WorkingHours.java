@@ -3,8 +3,11 @@ package org.smartketing.team;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,8 +47,18 @@ public record WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days) 
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
     }
 
+    /** For people: "Mon–Fri, 09:00–17:00" or "Mon, Wed, Thu, 08:00–12:00". */
     @Override
     public String toString() {
-        return dayCodes() + " " + start + "–" + end;
+        List<DayOfWeek> sorted = days.stream().sorted().toList();
+        boolean consecutive = sorted.size() > 2
+                && sorted.get(sorted.size() - 1).getValue() - sorted.get(0).getValue() == sorted.size() - 1;
+        String dayText = consecutive ? shortName(sorted.get(0)) + "–" + shortName(sorted.get(sorted.size() - 1))
+                : sorted.stream().map(WorkingHours::shortName).collect(Collectors.joining(", "));
+        return dayText + ", " + start + "–" + end;
+    }
+
+    private static String shortName(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
 }

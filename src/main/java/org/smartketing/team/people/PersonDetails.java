@@ -20,6 +20,7 @@ import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.WorkingHours;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Everything an admin sets about a person: the invitation form, the admin edit form and the
@@ -32,8 +33,8 @@ public record PersonDetails(
         @NotNull AppRole appRole,
         @Size(max = 80) @PlainText String jobRole,
         @NotBlank @TimeZoneId String timeZone,
-        @NotNull LocalTime workStart,
-        @NotNull LocalTime workEnd,
+        @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workStart,
+        @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workEnd,
         @NotEmpty Set<DayOfWeek> workDays,
         UUID managerId) {
 

@@ -1,8 +1,11 @@
 package org.smartketing.team.people;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.smartketing.team.SignedInPerson;
+import org.smartketing.team.signin.SessionPrincipal;
 import org.smartketing.team.signin.Zones;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,10 +22,12 @@ class ProfileController {
 
     private final People people;
     private final PersonAdministration administration;
+    private final SessionPrincipal sessionPrincipal;
 
-    ProfileController(People people, PersonAdministration administration) {
+    ProfileController(People people, PersonAdministration administration, SessionPrincipal sessionPrincipal) {
         this.people = people;
         this.administration = administration;
+        this.sessionPrincipal = sessionPrincipal;
     }
 
     @GetMapping("/profile")
@@ -37,11 +42,12 @@ class ProfileController {
 
     @PostMapping("/profile")
     String save(@AuthenticationPrincipal SignedInPerson me, @Valid @ModelAttribute("form") ProfileDetails form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
         if (errors.hasErrors()) {
             return form(model, form);
         }
-        administration.updateProfile(me.id(), form);
+        sessionPrincipal.refresh(administration.updateProfile(me.id(), form), request, response);
         redirect.addFlashAttribute("flash", "Your profile is saved.");
         return "redirect:/people/" + me.id();
     }

@@ -14,14 +14,15 @@ import jakarta.validation.constraints.Size;
 import org.smartketing.shared.PlainText;
 import org.smartketing.shared.TimeZoneId;
 import org.smartketing.team.WorkingHours;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** What people change about themselves: how they are called, what they do, where and when they work. */
 public record ProfileDetails(
         @NotBlank @Size(max = 120) @PlainText String displayName,
         @Size(max = 80) @PlainText String jobRole,
         @NotBlank @TimeZoneId String timeZone,
-        @NotNull LocalTime workStart,
-        @NotNull LocalTime workEnd,
+        @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workStart,
+        @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workEnd,
         @NotEmpty Set<DayOfWeek> workDays) {
 
     public static ProfileDetails of(Person p) {

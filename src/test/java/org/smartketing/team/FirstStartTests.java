@@ -1,0 +1,85 @@
+package org.smartketing.team;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartketing.support.Fixtures;
+import org.smartketing.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** A brand-new installation: nobody there, the first person sets up the administrator. */
+@IntegrationTest
+class FirstStartTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TeamDirectory directory;
+
+    @BeforeEach
+    void aBrandNewInstallation() {
+        fixtures.emptyDatabase();
+    }
+
+    @Test
+    void sendsTheFirstVisitorToSetUp() throws Exception {
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/setup");
+        assertThat(mvc.perform(get("/setup")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void createsTheAdministratorWhoCanThenSignInAndThePageIsGone() throws Exception {
+        MvcResult created = mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin")
+                .param("email", "Ada@Example.com").param("password", "first admin password").param("timeZone", "Europe/Paris"))
+                .andReturn();
+        assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/login");
+
+        assertThat(mvc.perform(formLogin("/login").userParameter("email").user("ada@example.com")
+                .password("first admin password")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(mvc.perform(get("/setup")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post("/setup").with(csrf()).param("displayName", "Mallory").param("email", "m@example.com")
+                .param("password", "second admin password").param("timeZone", "UTC")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(directory.enabledPeople()).singleElement().satisfies(p -> {
+            assertThat(p.appRole()).isEqualTo(AppRole.ADMIN);
+            assertThat(p.zone().getId()).isEqualTo("Europe/Paris");
+        });
+    }
+
+    @Test
+    void refusesAWeakPasswordOnSetUp() throws Exception {
+        MvcResult result = mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada").param("email", "ada@example.com")
+                .param("password", "short").param("timeZone", "UTC")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains("password-error");
+        assertThat(directory.enabledPeople()).isEmpty();
+    }
+
+    @Test
+    void fillsTheDemoCompanyTheSameWayEveryTime() throws Exception {
+        mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin").param("email", "ada@example.com")
+                .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
+        var first = directory.enabledPeople().stream().map(p -> p.id() + " " + p.email()).sorted().toList();
+
+        fixtures.emptyDatabase();
+        mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin").param("email", "ada@example.com")
+                .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
+        var second = directory.enabledPeople().stream().map(p -> p.id() + " " + p.email()).sorted().toList();
+
+        assertThat(first).hasSize(11);
+        assertThat(second.stream().filter(p -> p.contains("@demo."))).isEqualTo(first.stream()
+                .filter(p -> p.contains("@demo.")).toList());
+        assertThat(directory.enabledPeople()).extracting(PersonSummary::department).contains(Department.values());
+    }
+}
