@@ -1,13 +1,22 @@
 package org.smartketing.web;
 
+import org.smartketing.shared.PageOf;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Links to another page of the list being shown, keeping its filters: {@code ${@pageLinks.to(2)}}. */
+/** Links to the pages around the list being shown, keeping its filters: {@code ${@pageLinks.next(people)}}. */
 @Component("pageLinks")
 public class PageLinks {
 
-    public String to(int page) {
+    public String next(PageOf<?> current) {
+        return to(current.page() + 1);
+    }
+
+    public String previous(PageOf<?> current) {
+        return to(Math.max(0, current.page() - 1));
+    }
+
+    private String to(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
                 .toUriString();
     }
