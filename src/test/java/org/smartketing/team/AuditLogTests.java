@@ -88,7 +88,8 @@ class AuditLogTests {
                 .with(user(Fixtures.signedIn(admin)))).andReturn();
         assertThat(page.getResponse().getContentAsString()).contains("disabled", admin.email());
 
-        assertThat(mvc.perform(get("/admin/audit").with(user(Fixtures.signedIn(rep)))).andReturn().getResponse()
+        Person manager = fixtures.aPerson(AppRole.MANAGER);
+        assertThat(mvc.perform(get("/admin/audit").with(user(Fixtures.signedIn(manager)))).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
     }
 

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -129,6 +130,42 @@ class SignInTests {
                 .password(Fixtures.PASSWORD)).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         assertThat(fixtures.reload(rep.id()).enabled()).isFalse();
+    }
+
+    @Test
+    void disablingSomeoneSignsThemOutOfTheSessionTheyHave() throws Exception {
+        Person admin = fixtures.aPerson(AppRole.ADMIN);
+        Person rep = fixtures.aPerson(AppRole.MEMBER);
+        MockHttpSession session = signIn(rep);
+        assertThat(mvc.perform(get("/people").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        mvc.perform(post("/people/" + rep.id() + "/disable").with(user(Fixtures.signedIn(admin))).with(csrf()));
+
+        MvcResult next = mvc.perform(get("/people").session(session)).andReturn();
+        assertThat(next.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void aNewRoleAppliesFromTheNextPageWithoutSigningInAgain() throws Exception {
+        Person admin = fixtures.aPerson(AppRole.ADMIN);
+        Person rep = fixtures.aPerson(AppRole.MEMBER);
+        MockHttpSession session = signIn(rep);
+        assertThat(mvc.perform(get("/admin/audit").session(session)).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+        mvc.perform(post("/people/" + rep.id()).with(user(Fixtures.signedIn(admin))).with(csrf())
+                .param("email", rep.email()).param("displayName", rep.displayName()).param("department", "OPERATIONS")
+                .param("appRole", "ADMIN").param("timeZone", "Europe/Berlin").param("workStart", "09:00")
+                .param("workEnd", "17:00").param("workDays", "MONDAY"));
+
+        assertThat(mvc.perform(get("/admin/audit").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    private MockHttpSession signIn(Person person) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(person.email())
+                .password(Fixtures.PASSWORD)).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return (MockHttpSession) result.getRequest().getSession(false);
     }
 
     @Test

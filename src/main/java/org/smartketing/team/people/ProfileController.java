@@ -1,11 +1,8 @@
 package org.smartketing.team.people;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.smartketing.team.SignedInPerson;
-import org.smartketing.team.signin.SessionPrincipal;
 import org.smartketing.team.signin.Zones;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,12 +19,10 @@ class ProfileController {
 
     private final People people;
     private final PersonAdministration administration;
-    private final SessionPrincipal sessionPrincipal;
 
-    ProfileController(People people, PersonAdministration administration, SessionPrincipal sessionPrincipal) {
+    ProfileController(People people, PersonAdministration administration) {
         this.people = people;
         this.administration = administration;
-        this.sessionPrincipal = sessionPrincipal;
     }
 
     @GetMapping("/profile")
@@ -42,12 +37,11 @@ class ProfileController {
 
     @PostMapping("/profile")
     String save(@AuthenticationPrincipal SignedInPerson me, @Valid @ModelAttribute("form") ProfileDetails form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletRequest request,
-            HttpServletResponse response) {
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return form(model, form);
         }
-        sessionPrincipal.refresh(administration.updateProfile(me.id(), form), request, response);
+        administration.updateProfile(me.id(), form);
         redirect.addFlashAttribute("flash", "Your profile is saved.");
         return "redirect:/people/" + me.id();
     }

@@ -1,0 +1,48 @@
+package org.smartketing.web;
+
+import org.junit.jupiter.api.Test;
+import org.smartketing.support.Fixtures;
+import org.smartketing.support.IntegrationTest;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.tokens.TokenScope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** Health, metrics and the API description, as operators and integrators reach them. */
+@IntegrationTest
+class OperationsTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void reportsHealthToAnyone() throws Exception {
+        MvcResult health = mvc.perform(get("/actuator/health")).andReturn();
+        assertThat(health.getResponse().getStatus()).isEqualTo(200);
+        assertThat(health.getResponse().getContentAsString()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void servesPrometheusMetricsForAToken() throws Exception {
+        String token = fixtures.tokenFor(fixtures.aPerson(AppRole.MEMBER), TokenScope.READ);
+        MvcResult metrics = mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andReturn();
+        assertThat(metrics.getResponse().getStatus()).isEqualTo(200);
+        assertThat(metrics.getResponse().getContentAsString()).contains("jvm_memory_used_bytes", "http_server_requests");
+    }
+
+    @Test
+    void describesTheApiWithItsTokensInOpenApi() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        assertThat(docs).contains("\"/api/v1/people\"", "\"/api/v1/teams/{id}\"", "\"/api/v1/tokens\"",
+                "\"scheme\":\"bearer\"").doesNotContain("\"/people/{id}/edit\"");
+    }
+}
