@@ -3,8 +3,6 @@ package org.smartketing.team;
 import java.time.Clock;
 
 import org.smartketing.team.audit.AuditEntries;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +30,7 @@ public class AuditLog {
     }
 
     public void record(String entityType, Object entityId, String action, Object before, Object after) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        SignedInPerson actor = auth != null && auth.getPrincipal() instanceof SignedInPerson p ? p : null;
+        SignedInPerson actor = SignedInPerson.current().orElse(null);
         entries.add(new AuditEntries.NewEntry(clock.instant(), actor == null ? null : actor.id().value(),
                 actor == null ? SYSTEM : actor.email(), entityType, String.valueOf(entityId), action,
                 toJson(before), toJson(after)));

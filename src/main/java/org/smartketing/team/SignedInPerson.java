@@ -3,13 +3,16 @@ package org.smartketing.team;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.smartketing.web.ZoneAware;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
@@ -37,6 +40,12 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
         this.enabled = enabled;
         this.passwordHash = passwordHash;
         this.scopes = Set.copyOf(scopes);
+    }
+
+    /** The person behind the current request, if someone is signed in. */
+    public static Optional<SignedInPerson> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof SignedInPerson p ? Optional.of(p) : Optional.empty();
     }
 
     public PersonId id() {

@@ -1,6 +1,7 @@
 package org.smartketing.web;
 
 import org.smartketing.shared.FieldConflictException;
+import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.RuleViolationException;
 
@@ -88,6 +89,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
     }
 
     @ExceptionHandler

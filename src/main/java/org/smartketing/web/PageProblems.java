@@ -1,6 +1,7 @@
 package org.smartketing.web;
 
 import org.smartketing.shared.FieldConflictException;
+import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.RuleViolationException;
 
 import org.springframework.core.Ordered;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblems {
 
-    @ExceptionHandler({ RuleViolationException.class, FieldConflictException.class })
+    @ExceptionHandler({ RuleViolationException.class, FieldConflictException.class, InvalidFieldException.class })
     ModelAndView refused(RuntimeException ex) {
         ModelAndView view = new ModelAndView("error/general");
         view.addObject("status", HttpStatus.CONFLICT.value());

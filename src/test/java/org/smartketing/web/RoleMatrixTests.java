@@ -50,6 +50,7 @@ class RoleMatrixTests {
     static final Set<Caller> ANY_TOKEN = EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> ADMIN_WRITE_TOKEN = EnumSet.of(Caller.ADMIN_WRITE_TOKEN);
+    static final Set<Caller> WRITE_TOKENS = EnumSet.of(Caller.ADMIN_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
     static final Set<Caller> METRICS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MEMBER_WRITE_TOKEN);
@@ -79,6 +80,12 @@ class RoleMatrixTests {
         Stream.of("POST /api/v1/people", "PUT /api/v1/people/{id}", "POST /api/v1/teams", "PUT /api/v1/teams/{id}")
                 .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         MATRIX.put("POST /api/v1/tokens", BASIC_CREDENTIALS);
+        Stream.of("GET /api/v1/leads", "GET /api/v1/leads/{id}", "GET /api/v1/leads/{id}/history")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("POST /api/v1/leads", "POST /api/v1/leads/batch", "PATCH /api/v1/leads/{id}",
+                "POST /api/v1/leads/{id}/transitions").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Website forms anywhere post leads with a registered form key.
+        MATRIX.put("POST /w2l", EVERYONE);
         // Operations.
         MATRIX.put("GET /actuator/prometheus", METRICS);
         MATRIX.put("GET /actuator", METRICS);
@@ -169,6 +176,9 @@ class RoleMatrixTests {
         boolean api = url.startsWith("/api/");
         if (api && !method.equals("GET")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (url.equals("/w2l")) {
+            request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content("oid=unknown");
         }
         if (!api) {
             request.with(csrf());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.shared.Secrets;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -125,7 +125,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/invitations/*", "/password-reset", "/password-reset/*",
-                                "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                                "/w2l", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
@@ -133,6 +133,8 @@ class SecurityConfiguration {
                                 request.getContextPath() + (ex instanceof SignInThrottledException
                                         ? "/login?throttled" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                // Website forms on other sites post leads here; they cannot carry our CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/w2l"))
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -14,7 +14,7 @@ import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.people.People;
-import org.smartketing.team.signin.Secrets;
+import org.smartketing.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

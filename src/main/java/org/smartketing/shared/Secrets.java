@@ -1,4 +1,4 @@
-package org.smartketing.team.signin;
+package org.smartketing.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,228 @@
+package org.smartketing.funnel.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.intake.IdempotentResponses;
+import org.smartketing.funnel.intake.IncomingLead;
+import org.smartketing.funnel.intake.LeadEditing;
+import org.smartketing.funnel.intake.LeadIntake;
+import org.smartketing.funnel.leads.Lead;
+import org.smartketing.funnel.leads.LeadHistory;
+import org.smartketing.funnel.leads.LeadStages;
+import org.smartketing.funnel.leads.Leads;
+import org.smartketing.funnel.leads.Money;
+import org.smartketing.shared.FieldConflictException;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.Secrets;
+import org.smartketing.team.SignedInPerson;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Leads over JSON: intake (single, batch, idempotent), search, corrections, stage changes, history. */
+@RestController
+@RequestMapping("/api/v1/leads")
+class LeadsApiController {
+
+    static final int MAX_BATCH = 1000;
+
+    record Batch(@NotNull @Size(max = MAX_BATCH) List<IncomingLead> leads) {
+    }
+
+    record FieldError(String field, String message) {
+    }
+
+    record ItemResult(int index, String status, UUID id, List<FieldError> errors) {
+    }
+
+    record BatchResult(int created, int merged, int rejected, List<ItemResult> results) {
+    }
+
+    record SliceView(List<LeadView> items, String nextCursor) {
+    }
+
+    record TransitionRequest(@NotNull Stage to, @Size(max = 500) String reason, LocalDate requalifyOn,
+            BigDecimal amount, @Size(max = 3) String currency) {
+    }
+
+    record HistoryView(List<LeadHistory.StageEvent> stages, List<LeadHistory.Touch> touches) {
+    }
+
+    private final LeadIntake intake;
+    private final LeadEditing editing;
+    private final LeadStages stages;
+    private final Leads leads;
+    private final LeadHistory history;
+    private final IdempotentResponses idempotent;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final java.time.Clock clock;
+
+    LeadsApiController(LeadIntake intake, LeadEditing editing, LeadStages stages, Leads leads, LeadHistory history,
+            IdempotentResponses idempotent, Validator validator, JsonMapper json, java.time.Clock clock) {
+        this.intake = intake;
+        this.editing = editing;
+        this.stages = stages;
+        this.leads = leads;
+        this.history = history;
+        this.idempotent = idempotent;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * 201 with Location for a new lead; 200 with {@code "merged": true} when the lead was already
+     * known. With an Idempotency-Key, a retry with the same body gets the same answer.
+     */
+    @PostMapping
+    ResponseEntity<?> create(@Valid @RequestBody IncomingLead lead,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @AuthenticationPrincipal SignedInPerson me) {
+        if (key == null) {
+            return respond(intake.take(lead, LeadHistory.Channel.API));
+        }
+        if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidFieldException("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
+        }
+        String hash = Secrets.hash(json.writeValueAsString(lead));
+        IdempotentResponses.Stored stored = intake.inTransaction(() -> idempotent.find(me.id().value(), key)
+                .orElseGet(() -> {
+                    ResponseEntity<LeadView> answer = respond(intake.takeWithin(lead, LeadHistory.Channel.API));
+                    var saved = new IdempotentResponses.Stored(hash, answer.getStatusCode().value(),
+                            answer.getHeaders().getFirst(HttpHeaders.LOCATION), json.writeValueAsString(answer.getBody()));
+                    idempotent.store(me.id().value(), key, saved, clock.instant());
+                    return saved;
+                }));
+        if (!stored.requestHash().equals(hash)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This Idempotency-Key was already used with a different request body.");
+            problem.setTitle("Idempotency-Key reused");
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        ResponseEntity.BodyBuilder replay = ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
+        if (stored.location() != null) {
+            replay.header(HttpHeaders.LOCATION, stored.location());
+        }
+        return replay.body(stored.body());
+    }
+
+    /** Up to 1,000 leads; one result each, in order: created, merged, or rejected with its field errors. */
+    @PostMapping("/batch")
+    BatchResult batch(@Valid @RequestBody Batch batch) {
+        List<ItemResult> results = new ArrayList<>();
+        for (int i = 0; i < batch.leads().size(); i++) {
+            results.add(takeOne(i, batch.leads().get(i)));
+        }
+        return new BatchResult(count(results, "created"), count(results, "merged"), count(results, "rejected"), results);
+    }
+
+    @GetMapping
+    SliceView list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer size) {
+        int limit = size == null ? 50 : Math.max(1, Math.min(size, 200));
+        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q), cursor, limit);
+        return new SliceView(slice.items().stream().map(LeadView::of).toList(), slice.nextCursor());
+    }
+
+    @GetMapping("/{id}")
+    LeadView get(@PathVariable UUID id) {
+        return LeadView.of(find(id));
+    }
+
+    /** Changes the fields given; leaves the others as they are. */
+    @PatchMapping("/{id}")
+    LeadView change(@PathVariable UUID id, @Valid @RequestBody IncomingLead changes) {
+        return LeadView.of(editing.change(new LeadId(id), changes));
+    }
+
+    @PostMapping("/{id}/transitions")
+    LeadView transition(@PathVariable UUID id, @Valid @RequestBody TransitionRequest request) {
+        Money amount = Money.of(request.amount(), request.currency());
+        return LeadView.of(stages.move(new LeadId(id),
+                new Lead.Transition(request.to(), request.reason(), request.requalifyOn(), amount)));
+    }
+
+    @GetMapping("/{id}/history")
+    HistoryView history(@PathVariable UUID id) {
+        LeadId lead = find(id).id();
+        return new HistoryView(history.stageEvents(lead), history.touches(lead));
+    }
+
+    /** 409 naming the stages the lead may move to from where it stands. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(Lead.StageChangeRefused ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Stage change not allowed");
+        problem.setProperty("from", ex.from());
+        problem.setProperty("allowed", ex.from().allowedNext());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    private ItemResult takeOne(int index, IncomingLead lead) {
+        if (lead == null) {
+            return new ItemResult(index, "rejected", null, List.of(new FieldError("lead", "must not be null")));
+        }
+        Set<ConstraintViolation<IncomingLead>> violations = validator.validate(lead);
+        if (!violations.isEmpty()) {
+            return new ItemResult(index, "rejected", null, violations.stream()
+                    .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+        }
+        try {
+            LeadIntake.Result result = intake.take(lead, LeadHistory.Channel.BATCH);
+            return new ItemResult(index, result.merged() ? "merged" : "created", result.lead().id().value(), null);
+        }
+        catch (InvalidFieldException ex) {
+            return new ItemResult(index, "rejected", null, List.of(new FieldError(ex.field(), ex.getMessage())));
+        }
+        catch (FieldConflictException ex) {
+            return new ItemResult(index, "rejected", null, List.of(new FieldError(ex.field(), ex.getMessage())));
+        }
+    }
+
+    private static ResponseEntity<LeadView> respond(LeadIntake.Result result) {
+        LeadView view = LeadView.of(result.lead(), result.merged());
+        return result.merged() ? ResponseEntity.ok(view)
+                : ResponseEntity.created(URI.create("/api/v1/leads/" + result.lead().id())).body(view);
+    }
+
+    private static int count(List<ItemResult> results, String status) {
+        return (int) results.stream().filter(r -> r.status().equals(status)).count();
+    }
+
+    private Lead find(UUID id) {
+        return leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead " + id));
+    }
+}

@@ -1,0 +1,130 @@
+package org.smartketing.funnel.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.LeadStageChanged;
+import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.campaigns.Campaigns;
+import org.smartketing.funnel.leads.Consent;
+import org.smartketing.funnel.leads.Contact;
+import org.smartketing.funnel.leads.Lead;
+import org.smartketing.funnel.leads.LeadHistory;
+import org.smartketing.funnel.leads.LeadSnapshot;
+import org.smartketing.funnel.leads.Leads;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.team.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where every lead comes in, whatever the channel. A lead whose email (or, without one, phone)
+ * is already known becomes a new touch on that lead, never a second row.
+ */
+@Service
+public class LeadIntake {
+
+    public record Result(Lead lead, boolean merged) {
+    }
+
+    private final Leads leads;
+    private final LeadHistory history;
+    private final ContactRules rules;
+    private final Campaigns campaigns;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    LeadIntake(Leads leads, LeadHistory history, ContactRules rules, Campaigns campaigns, AuditLog audit,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.leads = leads;
+        this.history = history;
+        this.rules = rules;
+        this.campaigns = campaigns;
+        this.audit = audit;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Takes one lead in its own transaction. */
+    public Result take(IncomingLead in, LeadHistory.Channel channel) {
+        return inTransaction(() -> takeWithin(in, channel));
+    }
+
+    /**
+     * Runs work in a transaction of its own, once more if a concurrent request inserted the same
+     * lead (or the same idempotency key) first; the second run then finds it.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            return transaction.execute(status -> work.get());
+        }
+        catch (DuplicateKeyException ex) {
+            return transaction.execute(status -> work.get());
+        }
+    }
+
+    /** Takes one lead inside the caller's transaction. */
+    public Result takeWithin(IncomingLead in, LeadHistory.Channel channel) {
+        Contact contact = rules.contactOf(in);
+        if (in.campaignId() != null && !campaigns.exists(in.campaignId())) {
+            throw new InvalidFieldException("campaignId", "there is no campaign with this id");
+        }
+        Instant now = clock.instant();
+        String details = in.description() == null ? null : abbreviate(in.description(), 2000);
+        return leads.sameAs(contact).map(existing -> touch(existing, in, contact, channel, details, now))
+                .orElseGet(() -> create(in, contact, channel, details, now));
+    }
+
+    private Result create(IncomingLead in, Contact contact, LeadHistory.Channel channel, String details, Instant now) {
+        Consent consent = Boolean.TRUE.equals(in.consentGiven())
+                ? new Consent(true, in.consentAt() != null ? in.consentAt() : now, ContactRules.blankToNull(in.consentMethod()))
+                : Consent.none();
+        Lead lead = new Lead(LeadId.random(), contact, ContactRules.blankToNull(in.source()), in.campaignId(), consent,
+                null, Stage.NEW, 0, in.tags(), details, null, null, now, now, 0);
+        leads.insert(lead);
+        history.touched(lead.id(), channel, lead.source(), lead.campaignId(), null, now);
+        history.stageChanged(lead.id(), null, Stage.NEW, null, null, actorLabel(channel), now);
+        audit.record("lead", lead.id(), "created", null, LeadSnapshot.of(lead));
+        events.publishEvent(new LeadStageChanged(lead.id(), null, Stage.NEW, null, null, now));
+        return new Result(lead, false);
+    }
+
+    private Result touch(Lead existing, IncomingLead in, Contact contact, LeadHistory.Channel channel, String details,
+            Instant now) {
+        history.touched(existing.id(), channel, ContactRules.blankToNull(in.source()), in.campaignId(), details, now);
+        Lead filled = existing.withDetails(existing.contact().filledFrom(contact),
+                existing.source() != null ? existing.source() : ContactRules.blankToNull(in.source()),
+                existing.campaignId() != null ? existing.campaignId() : in.campaignId(),
+                existing.consent().given() || !Boolean.TRUE.equals(in.consentGiven()) ? existing.consent()
+                        : new Consent(true, in.consentAt() != null ? in.consentAt() : now,
+                                ContactRules.blankToNull(in.consentMethod())),
+                union(existing, in), existing.description() != null ? existing.description() : details, now);
+        Lead saved = leads.update(filled);
+        audit.record("lead", existing.id(), "touched", LeadSnapshot.of(existing), LeadSnapshot.of(saved));
+        return new Result(saved, true);
+    }
+
+    private static java.util.List<String> union(Lead existing, IncomingLead in) {
+        java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>(existing.tags());
+        if (in.tags() != null) {
+            in.tags().forEach(t -> tags.add(t.strip()));
+        }
+        return tags.stream().limit(20).toList();
+    }
+
+    private static String actorLabel(LeadHistory.Channel channel) {
+        return "intake:" + channel.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

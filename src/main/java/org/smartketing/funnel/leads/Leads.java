@@ -1,0 +1,182 @@
+package org.smartketing.funnel.leads;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.Stage;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.RuleViolationException;
+import org.smartketing.shared.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The lead table. Updates are optimistic: a change made meanwhile by someone else is refused. */
+@Repository
+public class Leads {
+
+    /** What the lead list can be narrowed by; every part optional. */
+    public record Filter(Stage stage, UUID ownerId, String source, UUID campaignId, String text) {
+    }
+
+    /** One page of leads, newest first, and the cursor for the next page (null on the last). */
+    public record Slice(List<Lead> items, String nextCursor) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Leads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Lead l) {
+        Contact c = l.contact();
+        jdbc.sql("""
+                INSERT INTO lead (id, email, email_key, phone, phone_e164, phone_key, first_name, last_name, company,
+                    title, country, region, source, campaign_id, consent_given, consent_at, consent_method, owner_id,
+                    stage, score, tags, description, amount, currency, requalify_on, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(l.id().value(), c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(),
+                        c.lastName(), c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(),
+                        l.consent().given(), Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(),
+                        l.stage().name(), l.score(), tags(l.tags()), l.description(),
+                        l.amount() == null ? null : l.amount().amount(),
+                        l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
+                        Sql.utc(l.createdAt()), Sql.utc(l.updatedAt()))
+                .update();
+    }
+
+    /** @return the lead as stored, with its version raised */
+    public Lead update(Lead l) {
+        Contact c = l.contact();
+        int changed = jdbc.sql("""
+                UPDATE lead SET email = ?, email_key = ?, phone = ?, phone_e164 = ?, phone_key = ?, first_name = ?,
+                    last_name = ?, company = ?, title = ?, country = ?, region = ?, source = ?, campaign_id = ?,
+                    consent_given = ?, consent_at = ?, consent_method = ?, owner_id = ?, stage = ?, score = ?, tags = ?,
+                    description = ?, amount = ?, currency = ?, requalify_on = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""")
+                .params(c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(), c.lastName(),
+                        c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(), l.consent().given(),
+                        Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(), l.stage().name(), l.score(),
+                        tags(l.tags()), l.description(), l.amount() == null ? null : l.amount().amount(),
+                        l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
+                        Sql.utc(l.updatedAt()), l.id().value(), l.version())
+                .update();
+        if (changed != 1) {
+            throw new RuleViolationException("Someone else changed this lead a moment ago; reload it and try again.");
+        }
+        return byId(l.id()).orElseThrow();
+    }
+
+    public Optional<Lead> byId(LeadId id) {
+        return jdbc.sql("SELECT * FROM lead WHERE id = ?").param(id.value()).query(Leads::map).optional();
+    }
+
+    /** The lead this contact already is: the same email address, or, without an email, the same phone. */
+    public Optional<Lead> sameAs(Contact contact) {
+        if (contact.emailKey() != null) {
+            return jdbc.sql("SELECT * FROM lead WHERE email_key = ?").param(contact.emailKey()).query(Leads::map).optional();
+        }
+        if (contact.phoneE164() != null) {
+            return jdbc.sql("SELECT * FROM lead WHERE phone_key = ?").param(contact.phoneE164()).query(Leads::map)
+                    .optional();
+        }
+        return Optional.empty();
+    }
+
+    public Slice find(Filter f, String cursor, int limit) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (f.stage() != null) {
+            where.add("stage = ?");
+            args.add(f.stage().name());
+        }
+        if (f.ownerId() != null) {
+            where.add("owner_id = ?");
+            args.add(f.ownerId());
+        }
+        if (f.source() != null && !f.source().isBlank()) {
+            where.add("source = ?");
+            args.add(f.source().strip());
+        }
+        if (f.campaignId() != null) {
+            where.add("campaign_id = ?");
+            args.add(f.campaignId());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            where.add("(email_key LIKE ? OR LOWER(last_name) LIKE ? OR LOWER(first_name) LIKE ? OR LOWER(company) LIKE ?)");
+            String pattern = Sql.contains(f.text());
+            args.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            Cursor c = Cursor.parse(cursor);
+            where.add("(created_at < ? OR (created_at = ? AND id < ?))");
+            args.addAll(List.of(Sql.utc(c.createdAt()), Sql.utc(c.createdAt()), c.id()));
+        }
+        args.add(limit + 1);
+        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        List<Lead> found = jdbc.sql("SELECT * FROM lead" + condition + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(args).query(Leads::map).list();
+        if (found.size() <= limit) {
+            return new Slice(found, null);
+        }
+        List<Lead> page = found.subList(0, limit);
+        Lead last = page.get(limit - 1);
+        return new Slice(List.copyOf(page), new Cursor(last.createdAt(), last.id().value()).encode());
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single();
+    }
+
+    record Cursor(Instant createdAt, UUID id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            }
+            catch (RuntimeException ex) {
+                throw new InvalidFieldException("cursor", "is not a cursor this API gave out");
+            }
+        }
+    }
+
+    private static String phoneKey(Contact c) {
+        return c.emailKey() == null ? c.phoneE164() : null;
+    }
+
+    private static String tags(List<String> tags) {
+        return tags.isEmpty() ? null : String.join(",", tags);
+    }
+
+    static Lead map(ResultSet rs, int row) throws SQLException {
+        Contact contact = new Contact(rs.getString("email"), rs.getString("phone"), rs.getString("phone_e164"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("company"), rs.getString("title"),
+                rs.getString("country"), rs.getString("region"));
+        String currency = rs.getString("currency");
+        Money amount = currency == null ? null : new Money(rs.getBigDecimal("amount"), Currency.getInstance(currency.strip()));
+        String tags = rs.getString("tags");
+        return new Lead(new LeadId(Sql.uuid(rs, "id")), contact, rs.getString("source"), Sql.uuid(rs, "campaign_id"),
+                new Consent(rs.getBoolean("consent_given"), Sql.instant(rs, "consent_at"), rs.getString("consent_method")),
+                Sql.uuid(rs, "owner_id"), Stage.valueOf(rs.getString("stage")), rs.getInt("score"),
+                tags == null ? List.of() : Arrays.asList(tags.split(",")), rs.getString("description"), amount,
+                rs.getObject("requalify_on", LocalDate.class), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"), rs.getInt("version"));
+    }
+}
