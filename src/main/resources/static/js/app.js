@@ -7,4 +7,33 @@ document.addEventListener("DOMContentLoaded", () => {
       select.value = zone;
     }
   });
+
+  // Pipeline board: dropping a card on a column submits the card's own "Move" form with that stage.
+  let dragged = null;
+  document.querySelectorAll(".board .card[draggable]").forEach((card) => {
+    card.addEventListener("dragstart", () => { dragged = card; });
+  });
+  document.querySelectorAll(".board .column").forEach((column) => {
+    column.addEventListener("dragover", (event) => {
+      if (dragged && canMove(dragged, column.dataset.stage)) {
+        event.preventDefault();
+        column.classList.add("drop-target");
+      }
+    });
+    column.addEventListener("dragleave", () => column.classList.remove("drop-target"));
+    column.addEventListener("drop", (event) => {
+      event.preventDefault();
+      column.classList.remove("drop-target");
+      const form = dragged && dragged.querySelector("form.card-move");
+      if (form && canMove(dragged, column.dataset.stage)) {
+        form.querySelector("select[name=to]").value = column.dataset.stage;
+        form.submit();
+      }
+    });
+  });
+
+  function canMove(card, stage) {
+    const select = card.querySelector("form.card-move select[name=to]");
+    return select && [...select.options].some((o) => o.value === stage);
+  }
 });

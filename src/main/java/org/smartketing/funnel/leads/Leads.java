@@ -135,6 +135,16 @@ public class Leads {
         return new Slice(List.copyOf(page), new Cursor(last.createdAt(), last.id().value()).encode());
     }
 
+    /** How many leads stand in each stage, for the board's column headers. */
+    public java.util.Map<Stage, Long> countByStage() {
+        java.util.Map<Stage, Long> counts = new java.util.EnumMap<>(Stage.class);
+        jdbc.sql("SELECT stage, COUNT(*) AS n FROM lead GROUP BY stage")
+                .query(rs -> {
+                    counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single();
     }

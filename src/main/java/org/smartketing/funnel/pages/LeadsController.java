@@ -1,0 +1,177 @@
+package org.smartketing.funnel.pages;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.intake.IncomingLead;
+import org.smartketing.funnel.intake.LeadIntake;
+import org.smartketing.funnel.leads.Lead;
+import org.smartketing.funnel.leads.LeadHistory;
+import org.smartketing.funnel.leads.Leads;
+import org.smartketing.shared.FieldConflictException;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.PlainText;
+import org.smartketing.team.SignedInPerson;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The lead list with its filters and saved views, manual entry, and each lead's page. */
+@Controller
+class LeadsController {
+
+    static final int PAGE_SIZE = 25;
+
+    record ViewName(@NotBlank @Size(max = 60) @PlainText String name) {
+    }
+
+    private final Leads leads;
+    private final LeadHistory history;
+    private final LeadIntake intake;
+    private final SavedViews views;
+    private final LeadPages names;
+    private final Clock clock;
+
+    LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock) {
+        this.leads = leads;
+        this.history = history;
+        this.intake = intake;
+        this.views = views;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    @GetMapping("/leads")
+    String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal SignedInPerson me, HttpServletRequest request, Model model) {
+        UUID ownerId = "me".equals(owner) ? me.id().value() : parseOrNull(owner);
+        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q), cursor, PAGE_SIZE);
+        model.addAttribute("leads", slice.items());
+        model.addAttribute("nextCursor", slice.nextCursor());
+        model.addAttribute("paged", cursor != null && !cursor.isBlank());
+        model.addAttribute("filter", new Filter(stage, owner, source, campaignId, q));
+        model.addAttribute("query", queryWithoutCursor(request));
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("views", views.of(me.id().value()));
+        model.addAttribute("people", names.people());
+        model.addAttribute("campaigns", names.campaigns());
+        if (!model.containsAttribute("viewName")) {
+            model.addAttribute("viewName", new ViewName(null));
+        }
+        return "funnel/leads";
+    }
+
+    record Filter(Stage stage, String owner, String source, UUID campaignId, String q) {
+    }
+
+    @PostMapping("/leads/views")
+    String saveView(@Valid @ModelAttribute("viewName") ViewName name, BindingResult errors,
+            @RequestParam(defaultValue = "") String query, @AuthenticationPrincipal SignedInPerson me,
+            RedirectAttributes redirect) {
+        String safeQuery = query.length() > 500 ? query.substring(0, 500) : query;
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("flash", "A saved view needs a name of at most 60 characters, without < or >.");
+        }
+        else {
+            views.save(me.id().value(), name.name(), safeQuery.startsWith("?") ? safeQuery.substring(1) : safeQuery,
+                    clock.instant());
+            redirect.addFlashAttribute("flash", "Saved the view \u201c" + name.name().strip() + "\u201d.");
+        }
+        return "redirect:/leads" + (safeQuery.isEmpty() ? "" : "?" + safeQuery.replaceFirst("^\\?", ""));
+    }
+
+    @PostMapping("/leads/views/{id}/delete")
+    String deleteView(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
+        views.delete(me.id().value(), id);
+        redirect.addFlashAttribute("flash", "Saved view removed.");
+        return "redirect:/leads";
+    }
+
+    @GetMapping("/leads/new")
+    String newLead(Model model) {
+        return form(model, new IncomingLead(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null));
+    }
+
+    @PostMapping("/leads")
+    String create(@Valid @ModelAttribute("form") IncomingLead form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                LeadIntake.Result result = intake.take(form, LeadHistory.Channel.MANUAL);
+                redirect.addFlashAttribute("flash", result.merged()
+                        ? "This lead was already here; your entry was added to it as a new touch."
+                        : "Lead created.");
+                return "redirect:/leads/" + result.lead().id();
+            }
+            catch (InvalidFieldException ex) {
+                errors.rejectValue(ex.field(), "invalid", ex.getMessage());
+            }
+            catch (FieldConflictException ex) {
+                errors.rejectValue(ex.field(), "conflict", ex.getMessage());
+            }
+        }
+        return form(model, form);
+    }
+
+    @GetMapping("/leads/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        Lead lead = leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
+        model.addAttribute("lead", lead);
+        model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())));
+        model.addAttribute("touches", newestFirst(history.touches(lead.id())));
+        model.addAttribute("people", names.people());
+        model.addAttribute("campaigns", names.campaigns());
+        return "funnel/lead";
+    }
+
+    private String form(Model model, IncomingLead form) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("campaigns", names.campaigns().values());
+        return "funnel/lead-form";
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        List<T> copy = new java.util.ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static String queryWithoutCursor(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return "";
+        }
+        return List.of(query.split("&")).stream().filter(p -> !p.startsWith("cursor=")).reduce((a, b) -> a + "&" + b)
+                .orElse("");
+    }
+
+    private static UUID parseOrNull(String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidFieldException("owner", "is not a person");
+        }
+    }
+}
