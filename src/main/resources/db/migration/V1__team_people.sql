@@ -22,7 +22,7 @@ CREATE INDEX person_department_idx ON person (department, display_name);
 CREATE TABLE team (
     id          UUID PRIMARY KEY,
     name        VARCHAR(80)  NOT NULL,
-    name_key    VARCHAR(80)  NOT NULL,
+    name_key    VARCHAR(240) NOT NULL,
     description VARCHAR(500),
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,

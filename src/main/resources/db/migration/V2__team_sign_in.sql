@@ -1,3 +1,9 @@
+-- Exactly one first start: the set-up claims this row, a concurrent second set-up cannot.
+CREATE TABLE installation_claim (
+    id         INT PRIMARY KEY,
+    claimed_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 -- One-time links (invitations, password resets) and API tokens; only hashes are stored.
 CREATE TABLE one_time_link (
     id         UUID PRIMARY KEY,

@@ -46,7 +46,7 @@ class EmbeddedDatabaseStartupTests {
 
     @Test
     void fillsTheDemoCompanyWithPeopleFromEveryDepartment() {
-        var demo = directory.enabledPeople().stream().filter(p -> p.email().endsWith("@demo.smartketing.test")).toList();
+        var demo = directory.enabledPeople().stream().filter(p -> p.email().endsWith(org.smartketing.team.demo.DemoCompany.DOMAIN)).toList();
         assertThat(demo).hasSizeGreaterThanOrEqualTo(8);
         assertThat(demo).extracting(p -> p.department()).contains(Department.values());
         assertThat(demo.stream().map(p -> p.zone()).distinct().count()).isGreaterThanOrEqualTo(4);

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -107,6 +108,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Conflict");
         problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> concurrentDuplicate(DuplicateKeyException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "This clashes with something saved a moment ago; reload and try again.");
     }
 
     @ExceptionHandler

@@ -6,6 +6,7 @@ import org.smartketing.shared.RuleViolationException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,13 +18,18 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblems {
 
-    @ExceptionHandler({ RuleViolationException.class, FieldConflictException.class, InvalidFieldException.class })
+    @ExceptionHandler({ RuleViolationException.class, FieldConflictException.class, InvalidFieldException.class,
+            DuplicateKeyException.class })
     ModelAndView refused(RuntimeException ex) {
+        HttpStatus status = ex instanceof InvalidFieldException ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
         ModelAndView view = new ModelAndView("error/general");
-        view.addObject("status", HttpStatus.CONFLICT.value());
-        view.addObject("reason", "That cannot be done now");
-        view.addObject("message", ex.getMessage());
-        view.setStatus(HttpStatus.CONFLICT);
+        view.addObject("status", status.value());
+        view.addObject("reason", ex instanceof InvalidFieldException ? "Please check what you entered"
+                : "That cannot be done now");
+        view.addObject("message", ex instanceof DuplicateKeyException
+                ? "This clashes with something saved a moment ago; go back, reload and try again."
+                : ex instanceof InvalidFieldException field ? field.field() + ": " + field.getMessage() : ex.getMessage());
+        view.setStatus(status);
         return view;
     }
 }

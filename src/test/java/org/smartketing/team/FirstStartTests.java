@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
+import org.smartketing.team.demo.DemoCompany;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -26,6 +27,12 @@ class FirstStartTests {
 
     @Autowired
     TeamDirectory directory;
+
+    @Autowired
+    org.smartketing.team.people.PersonAdministration administration;
+
+    @Autowired
+    org.smartketing.team.audit.AuditEntries audit;
 
     @BeforeEach
     void aBrandNewInstallation() {
@@ -58,6 +65,40 @@ class FirstStartTests {
     }
 
     @Test
+    void onlyOneOfSeveralSimultaneousSetUpsBecomesAdministrator() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var attempts = java.util.stream.IntStream.range(0, 4).mapToObj(i -> pool.submit(() -> {
+                try {
+                    administration.createFirstAdmin("racer" + i + "@example.com", "Racer " + i, java.time.ZoneId.of("UTC"),
+                            "hash");
+                    return true;
+                }
+                catch (RuntimeException ex) {
+                    return false;
+                }
+            })).toList();
+            long winners = 0;
+            for (var attempt : attempts) {
+                winners += attempt.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(directory.enabledPeople()).hasSize(1);
+        }
+        finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void recordsTheDemoCompanyInTheAuditLog() throws Exception {
+        mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin").param("email", "ada@example.com")
+                .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
+        assertThat(audit.find(new org.smartketing.team.audit.AuditEntries.Filter("person", null, null, null, null, null), 50))
+                .filteredOn(e -> e.action().equals("demo-created")).hasSize(10);
+    }
+
+    @Test
     void refusesAWeakPasswordOnSetUp() throws Exception {
         MvcResult result = mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada").param("email", "ada@example.com")
                 .param("password", "short").param("timeZone", "UTC")).andReturn();
@@ -78,8 +119,8 @@ class FirstStartTests {
         var second = directory.enabledPeople().stream().map(p -> p.id() + " " + p.email()).sorted().toList();
 
         assertThat(first).hasSize(11);
-        assertThat(second.stream().filter(p -> p.contains("@demo."))).isEqualTo(first.stream()
-                .filter(p -> p.contains("@demo.")).toList());
+        assertThat(second.stream().filter(p -> p.contains(DemoCompany.DOMAIN))).isEqualTo(first.stream()
+                .filter(p -> p.contains(DemoCompany.DOMAIN)).toList());
         assertThat(directory.enabledPeople()).extracting(PersonSummary::department).contains(Department.values());
     }
 }

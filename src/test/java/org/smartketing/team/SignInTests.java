@@ -187,6 +187,14 @@ class SignInTests {
     }
 
     @Test
+    void aForgedHostCannotRedirectTheResetLink() throws Exception {
+        Person rep = fixtures.aPerson(AppRole.MEMBER);
+        mvc.perform(post("/password-reset").with(csrf()).param("email", rep.email()).header("Host", "attacker.example")
+                .header("X-Forwarded-Host", "attacker.example").header("X-Forwarded-Proto", "https"));
+        assertThat(fixtures.lastMailTo(rep.email())).contains("http://localhost").doesNotContain("attacker");
+    }
+
+    @Test
     void aResetLinkExpiresAfterAnHour() throws Exception {
         Person rep = fixtures.aPerson(AppRole.MEMBER);
         mvc.perform(post("/password-reset").with(csrf()).param("email", rep.email()));

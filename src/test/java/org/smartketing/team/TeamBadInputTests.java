@@ -94,6 +94,7 @@ class TeamBadInputTests {
                 Arguments.of("workStart", "25:00"),
                 Arguments.of("workDays", new String[0]),
                 Arguments.of("workDays", new String[] { "FUNDAY" }),
+                Arguments.of("workDays", new String[] { "MONDAY", null }),
                 Arguments.of("workEnd", "08:00"));
     }
 
@@ -180,6 +181,7 @@ class TeamBadInputTests {
                 Arguments.of("description", "d".repeat(501), 400),
                 Arguments.of("description", "<script></script>", 400),
                 Arguments.of("memberIds", new String[] { "not-a-uuid" }, 400),
+                Arguments.of("memberIds", new String[] { null }, 400),
                 Arguments.of("memberIds", new String[] { java.util.UUID.randomUUID().toString() }, 409));
     }
 
@@ -196,6 +198,22 @@ class TeamBadInputTests {
         assertThat(result.getResponse().getStatus()).isEqualTo(status);
         assertThat(fieldsIn(result).stream().map(f -> f.replaceAll("\\[\\d+]$", ""))).contains(field);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM team").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void keepsATeamNameWhoseLowerCaseIsLonger() throws Exception {
+        String name = "\u0130".repeat(79) + (System.nanoTime() % 10);
+        MvcResult result = mvc.perform(post("/api/v1/teams").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + name + "\"}")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void refusesAnAuditDateItCannotUse() throws Exception {
+        MvcResult result = mvc.perform(get("/admin/audit").param("from", "-999999999-01-01")
+                .with(user(Fixtures.signedIn(admin)))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getContentAsString()).contains("from");
     }
 
     @Test

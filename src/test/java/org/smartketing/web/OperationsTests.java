@@ -40,6 +40,16 @@ class OperationsTests {
     }
 
     @Test
+    void opensTheApiDocumentationPageWithoutSigningIn() throws Exception {
+        MvcResult docs = mvc.perform(get("/api/docs")).andReturn();
+        String page = docs.getResponse().getRedirectedUrl();
+        assertThat(page).isNotNull();
+        MvcResult ui = mvc.perform(get(page)).andReturn();
+        assertThat(ui.getResponse().getStatus()).isEqualTo(200);
+        assertThat(ui.getResponse().getContentAsString()).contains("swagger-ui");
+    }
+
+    @Test
     void describesTheApiWithItsTokensInOpenApi() throws Exception {
         String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
         assertThat(docs).contains("\"/api/v1/people\"", "\"/api/v1/teams/{id}\"", "\"/api/v1/tokens\"",

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.web.Times;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,6 +35,8 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long before, Model model) {
+        requireUsable("from", from);
+        requireUsable("to", to);
         ZoneId zone = times.viewerZone();
         AuditEntries.Filter filter = new AuditEntries.Filter(entityType, entityId, actor, startOf(from, zone),
                 startOf(to == null ? null : to.plusDays(1), zone), before);
@@ -48,6 +51,12 @@ class AuditController {
     }
 
     record FilterForm(String entityType, String entityId, String actor, LocalDate from, LocalDate to) {
+    }
+
+    private static void requireUsable(String field, LocalDate day) {
+        if (day != null && (day.getYear() < 2000 || day.getYear() > 2999)) {
+            throw new InvalidFieldException(field, "must be a date between the years 2000 and 2999");
+        }
     }
 
     private static Instant startOf(LocalDate day, ZoneId zone) {

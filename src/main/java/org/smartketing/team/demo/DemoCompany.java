@@ -6,12 +6,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.smartketing.team.AppRole;
+import org.smartketing.team.AuditLog;
 import org.smartketing.team.Department;
 import org.smartketing.team.DemoCompanyFilled;
 import org.smartketing.team.PersonId;
@@ -34,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DemoCompany {
 
-    public static final String DOMAIN = "@demo.smartketing.test";
+    public static final String DOMAIN = "@northwind.example.com";
     public static final String ADMIN_EMAIL = "tom.becker" + DOMAIN;
     public static final String PASSWORD = "smartketing-demo";
     static final Instant JOINED = Instant.parse("2026-01-05T09:00:00Z");
@@ -62,8 +64,10 @@ public class DemoCompany {
     private final Teams teams;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
-    DemoCompany(People people, Teams teams, PasswordEncoder encoder, ApplicationEventPublisher events) {
+    DemoCompany(People people, Teams teams, PasswordEncoder encoder, ApplicationEventPublisher events, AuditLog audit) {
+        this.audit = audit;
         this.people = people;
         this.teams = teams;
         this.encoder = encoder;
@@ -84,18 +88,25 @@ public class DemoCompany {
         for (Member m : MEMBERS) {
             PersonId id = new PersonId(UUID.nameUUIDFromBytes(("demo-person:" + m.name()).getBytes()));
             ids.put(m.name(), id);
-            people.insert(new Person(id, emailOf(m.name()), m.name(), m.department(), m.role(), m.jobRole(),
+            Person person = new Person(id, emailOf(m.name()), m.name(), m.department(), m.role(), m.jobRole(),
                     ZoneId.of(m.zone()), new WorkingHours(LocalTime.of(m.startHour(), 0), LocalTime.of(m.endHour(), 0),
                             WEEKDAYS),
-                    m.manager() == null ? null : ids.get(m.manager()), hash, true, JOINED, JOINED));
+                    m.manager() == null ? null : ids.get(m.manager()), hash, true, JOINED, JOINED);
+            people.insert(person);
+            audit.record("person", id, "demo-created", null, person.summary());
         }
         TeamId revenueTeam = new TeamId(UUID.nameUUIDFromBytes("demo-team:revenue".getBytes()));
-        teams.insert(new Team(revenueTeam, "Revenue team", "Everyone who brings in and grows customers.",
-                Set.copyOf(ids.values()), JOINED, JOINED));
-        teams.insert(new Team(new TeamId(UUID.nameUUIDFromBytes("demo-team:emea".getBytes())), "EMEA pod",
-                "Sales and marketing for Europe, the Middle East and Africa.",
-                Set.of("Daniel Weber", "Emma Johansson", "Sofia Rossi", "Grace Adeyemi").stream().map(ids::get)
-                        .collect(Collectors.toSet()), JOINED, JOINED));
+        List<Team> demoTeams = List.of(
+                new Team(revenueTeam, "Revenue team", "Everyone who brings in and grows customers.",
+                        Set.copyOf(ids.values()), JOINED, JOINED),
+                new Team(new TeamId(UUID.nameUUIDFromBytes("demo-team:emea".getBytes())), "EMEA pod",
+                        "Sales and marketing for Europe, the Middle East and Africa.",
+                        Set.of("Daniel Weber", "Emma Johansson", "Sofia Rossi", "Grace Adeyemi").stream().map(ids::get)
+                                .collect(Collectors.toSet()), JOINED, JOINED));
+        for (Team team : demoTeams) {
+            teams.insert(team);
+            audit.record("team", team.id(), "demo-created", null, Map.of("name", team.name(), "members", team.members().size()));
+        }
         events.publishEvent(new DemoCompanyFilled(revenueTeam));
     }
 

@@ -91,6 +91,21 @@ public class People {
                 .query(Long.class).single();
     }
 
+    /** @return true for the one caller that sets Smartketing up; false once it has been set up */
+    public boolean claimFirstStart(java.time.Instant at) {
+        try {
+            jdbc.sql("INSERT INTO installation_claim (id, claimed_at) VALUES (1, ?)").param(Sql.utc(at)).update();
+            return true;
+        }
+        catch (org.springframework.dao.DuplicateKeyException ex) {
+            return false;
+        }
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single();
+    }
+
     public boolean anyone() {
         return jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() > 0;
     }

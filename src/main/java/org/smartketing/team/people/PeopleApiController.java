@@ -3,7 +3,6 @@ package org.smartketing.team.people;
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -31,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/people")
 class PeopleApiController {
 
-    record WorkingHoursView(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
+    record WorkingHoursView(LocalTime start, LocalTime end, java.util.List<DayOfWeek> days) {
     }
 
     record PersonView(UUID id, String email, String displayName, Department department, AppRole appRole,
@@ -40,7 +39,7 @@ class PeopleApiController {
         static PersonView of(Person p) {
             return new PersonView(p.id().value(), p.email(), p.displayName(), p.department(), p.appRole(),
                     p.jobRole(), p.zone().getId(), new WorkingHoursView(p.workingHours().start(),
-                            p.workingHours().end(), p.workingHours().days()),
+                            p.workingHours().end(), p.workingHours().days().stream().sorted().toList()),
                     p.managerId() == null ? null : p.managerId().value(), p.status().toUpperCase());
         }
     }

@@ -16,6 +16,7 @@ import org.smartketing.team.PersonId;
 import org.smartketing.team.signin.Links;
 import org.smartketing.team.signin.OneTimeLinks;
 import org.smartketing.team.signin.TeamSettings;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +54,12 @@ public class PersonAdministration {
         Person person = Person.invited(details.email(), details.displayName(), details.department(),
                 details.appRole(), details.jobRole(), details.zone(), details.workingHours(), details.manager(),
                 clock.instant());
-        people.insert(person);
+        try {
+            people.insert(person);
+        }
+        catch (DuplicateKeyException ex) {
+            throw new FieldConflictException("email", "Someone with this email address is already here.");
+        }
         audit.record(AUDIT_TYPE, person.id(), "invited", null, person.summary());
         sendInvitation(person, invitedBy);
         return person;
@@ -103,7 +109,7 @@ public class PersonAdministration {
 
     /** Creates an administrator who can sign in at once; refused once an active administrator exists. */
     public Person createFirstAdmin(String email, String displayName, ZoneId zone, String passwordHash) {
-        if (people.anyActiveAdmin()) {
+        if (people.anyActiveAdmin() || !people.claimFirstStart(clock.instant())) {
             throw new RuleViolationException("Smartketing is already set up; sign in instead.");
         }
         if (people.byEmail(email).isPresent()) {

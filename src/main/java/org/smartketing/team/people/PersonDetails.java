@@ -35,7 +35,7 @@ public record PersonDetails(
         @NotBlank @TimeZoneId String timeZone,
         @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workStart,
         @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workEnd,
-        @NotEmpty Set<DayOfWeek> workDays,
+        @NotEmpty Set<@NotNull DayOfWeek> workDays,
         UUID managerId) {
 
     public static PersonDetails blank() {

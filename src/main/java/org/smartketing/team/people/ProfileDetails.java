@@ -23,7 +23,7 @@ public record ProfileDetails(
         @NotBlank @TimeZoneId String timeZone,
         @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workStart,
         @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime workEnd,
-        @NotEmpty Set<DayOfWeek> workDays) {
+        @NotEmpty Set<@NotNull DayOfWeek> workDays) {
 
     public static ProfileDetails of(Person p) {
         return new ProfileDetails(p.displayName(), p.jobRole(), p.zone().getId(), p.workingHours().start(),

@@ -19,15 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemResponses {
 
     private final JsonMapper json;
+    private final TeamSettings settings;
 
-    ProblemResponses(JsonMapper json) {
+    ProblemResponses(JsonMapper json, TeamSettings settings) {
         this.json = json;
+        this.settings = settings;
     }
 
     AuthenticationEntryPoint unauthorized(boolean offerBasic) {
         return (request, response, ex) -> {
             if (ex instanceof SignInThrottledException) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, "900");
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(settings.signIn().lockout().toSeconds()));
                 write(response, HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
                 return;
             }

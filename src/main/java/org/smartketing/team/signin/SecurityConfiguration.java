@@ -75,7 +75,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/docs", "/api/docs/**", "/v3/api-docs", "/v3/api-docs.yaml",
-                        "/v3/api-docs/**", "/swagger-ui/**")
+                        "/v3/api-docs/**", "/swagger-ui/**", "/api/swagger-ui/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(DOCS_CSP)))
                 .build();
@@ -103,8 +103,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, People people)
+            throws Exception {
         return http.securityMatcher("/actuator/**")
+                .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().access(AuthorizationManagers.anyOf(

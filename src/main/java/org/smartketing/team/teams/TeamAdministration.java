@@ -12,6 +12,7 @@ import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.TeamId;
 import org.smartketing.team.people.People;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +38,12 @@ public class TeamAdministration {
         Instant now = clock.instant();
         Team team = new Team(TeamId.random(), details.name().strip(), blankToNull(details.description()),
                 knownMembers(details), now, now);
-        teams.insert(team);
+        try {
+            teams.insert(team);
+        }
+        catch (DuplicateKeyException ex) {
+            throw new FieldConflictException("name", "Another team already has this name.");
+        }
         audit.record("team", team.id(), "created", null, snapshot(team));
         return team;
     }
@@ -47,7 +53,12 @@ public class TeamAdministration {
         requireFreeName(details.name(), id);
         Team after = new Team(id, details.name().strip(), blankToNull(details.description()), knownMembers(details),
                 before.createdAt(), clock.instant());
-        teams.update(after);
+        try {
+            teams.update(after);
+        }
+        catch (DuplicateKeyException ex) {
+            throw new FieldConflictException("name", "Another team already has this name.");
+        }
         audit.record("team", id, "updated", snapshot(before), snapshot(after));
         return after;
     }

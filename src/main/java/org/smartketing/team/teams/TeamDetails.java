@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.smartketing.shared.PlainText;
@@ -12,7 +13,7 @@ import org.smartketing.shared.PlainText;
 public record TeamDetails(
         @NotBlank @Size(max = 80) @PlainText String name,
         @Size(max = 500) @PlainText String description,
-        @Size(max = 500) List<UUID> memberIds) {
+        @Size(max = 500) List<@NotNull UUID> memberIds) {
 
     public List<UUID> members() {
         return memberIds == null ? List.of() : memberIds;
