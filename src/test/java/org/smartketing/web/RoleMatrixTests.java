@@ -68,7 +68,8 @@ class RoleMatrixTests {
                 "GET /actuator/health/**").forEach(e -> MATRIX.put(e, EVERYONE));
         // Pages for everyone signed in.
         Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
-                "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke")
+                "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke",
+                "GET /activities", "POST /activities")
                 .forEach(e -> MATRIX.put(e, SIGNED_IN));
         // Admin pages.
         Stream.of("GET /people/invite", "POST /people", "GET /people/{id}/edit", "POST /people/{id}",
