@@ -14,6 +14,11 @@ public class TestSupportConfiguration {
     }
 
     @Bean
+    KnownSubjects knownSubjects() {
+        return new KnownSubjects();
+    }
+
+    @Bean
     Fixtures fixtures(org.smartketing.team.people.People people,
             org.springframework.security.crypto.password.PasswordEncoder encoder,
             org.smartketing.team.tokens.ApiTokens tokens, org.springframework.jdbc.core.simple.JdbcClient jdbc,

@@ -50,6 +50,7 @@ class RoleMatrixTests {
     static final Set<Caller> ANY_TOKEN = EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> ADMIN_WRITE_TOKEN = EnumSet.of(Caller.ADMIN_WRITE_TOKEN);
+    /** Read-write tokens of any role: writes whose body decides what the role allows (leads, activities). */
     static final Set<Caller> WRITE_TOKENS = EnumSet.of(Caller.ADMIN_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
     static final Set<Caller> METRICS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
@@ -67,7 +68,8 @@ class RoleMatrixTests {
                 "GET /actuator/health/**").forEach(e -> MATRIX.put(e, EVERYONE));
         // Pages for everyone signed in.
         Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
-                "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke")
+                "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke",
+                "GET /activities", "POST /activities")
                 .forEach(e -> MATRIX.put(e, SIGNED_IN));
         // Admin pages.
         Stream.of("GET /people/invite", "POST /people", "GET /people/{id}/edit", "POST /people/{id}",
@@ -75,10 +77,12 @@ class RoleMatrixTests {
                 "POST /people/{id}/invitation", "GET /teams/new", "POST /teams", "GET /teams/{id}/edit",
                 "POST /teams/{id}", "GET /admin/audit", "GET /admin/outbox").forEach(e -> MATRIX.put(e, ADMINS));
         // JSON API: reads for any token, admin writes for an admin's read-write token only.
-        Stream.of("GET /api/v1/people", "GET /api/v1/people/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}")
-                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("GET /api/v1/people", "GET /api/v1/people/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}",
+                "GET /api/v1/activities", "GET /api/v1/activities/{id}").forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/people", "PUT /api/v1/people/{id}", "POST /api/v1/teams", "PUT /api/v1/teams/{id}")
                 .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        // Any read-write token logs activities; whether it may log for someone else depends on its owner's role.
+        MATRIX.put("POST /api/v1/activities", WRITE_TOKENS);
         MATRIX.put("POST /api/v1/tokens", BASIC_CREDENTIALS);
         Stream.of("GET /api/v1/leads", "GET /api/v1/leads/{id}", "GET /api/v1/leads/{id}/history")
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));

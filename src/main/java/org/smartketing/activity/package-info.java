@@ -1,0 +1,7 @@
+/**
+ * The shared activity log: the calls, emails, meetings and demos of sales, the content, campaigns,
+ * webinars and events of marketing, and the funnel's stage changes, which goals and insights count.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Activity",
+        allowedDependencies = { "team", "shared", "web" })
+package org.smartketing.activity;
