@@ -49,6 +49,9 @@ class LeadIntakeApiIntegrationTests {
     @Autowired
     Campaigns campaigns;
 
+    @Autowired
+    org.smartketing.activity.ActivityCounts activityCounts;
+
     String token;
 
     @BeforeEach
@@ -215,6 +218,29 @@ class LeadIntakeApiIntegrationTests {
         assertThat(history.get("stages")).extracting(s -> s.get("to").asString())
                 .containsExactly("NEW", "MQL", "SAL", "SQL", "OPPORTUNITY", "CUSTOMER");
         assertThat(history.get("stages").get(1).get("actorLabel").asString()).endsWith("@example.com");
+    }
+
+    @Test
+    void writesEveryStageChangeAPersonMakesIntoTheSharedActivityLog() throws Exception {
+        String id = newLead();
+        send(post("/api/v1/leads/" + id + "/transitions"), "{\"to\": \"MQL\"}");
+        var activities = activityCounts.forLead(UUID.fromString(id));
+        assertThat(activities).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(org.smartketing.activity.ActivityType.STAGE_CHANGE);
+            assertThat(a.outcome()).isEqualTo("New → Marketing-qualified");
+        });
+    }
+
+    @Test
+    void letsActivitiesPointAtRealLeadsAndCampaignsOnly() throws Exception {
+        String id = newLead();
+        UUID campaign = aCampaign();
+        MvcResult logged = send(post("/api/v1/activities"), "{\"type\": \"CALL\", \"leadId\": \"" + id
+                + "\", \"campaignId\": \"" + campaign + "\"}");
+        assertThat(logged.getResponse().getStatus()).isEqualTo(201);
+        MvcResult unknown = send(post("/api/v1/activities"), "{\"type\": \"CALL\", \"leadId\": \"" + UUID.randomUUID() + "\"}");
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(409);
+        assertThat(unknown.getResponse().getContentAsString()).contains("\"field\":\"leadId\"");
     }
 
     @Test
