@@ -84,12 +84,14 @@ class RoleMatrixTests {
         // Any read-write token logs activities; whether it may log for someone else depends on its owner's role.
         MATRIX.put("POST /api/v1/activities", WRITE_TOKENS);
         MATRIX.put("POST /api/v1/tokens", BASIC_CREDENTIALS);
-        Stream.of("GET /api/v1/leads", "GET /api/v1/leads/{id}", "GET /api/v1/leads/{id}/history")
+        Stream.of("GET /api/v1/leads", "GET /api/v1/leads/{id}", "GET /api/v1/leads/{id}/history",
+                "GET /api/v1/campaigns", "GET /api/v1/campaigns/{id}", "GET /api/v1/campaigns/attribution")
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
-        Stream.of("POST /api/v1/leads", "POST /api/v1/leads/batch", "PATCH /api/v1/leads/{id}",
+        Stream.of("POST /api/v1/leads", "POST /api/v1/leads/batch", "POST /api/v1/campaigns", "PATCH /api/v1/leads/{id}",
                 "POST /api/v1/leads/{id}/transitions").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         Stream.of("GET /leads", "GET /leads/new", "POST /leads", "GET /leads/{id}", "GET /leads/{id}/move",
-                "POST /leads/{id}/move", "POST /leads/views", "POST /leads/views/{id}/delete", "GET /pipeline")
+                "POST /leads/{id}/move", "POST /leads/views", "POST /leads/views/{id}/delete", "GET /pipeline",
+                "GET /campaigns", "POST /campaigns")
                 .forEach(e -> MATRIX.put(e, SIGNED_IN));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);

@@ -35,6 +35,11 @@ public class Campaigns {
                 .update();
     }
 
+    public boolean nameTaken(String name) {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name_key = ?").param(name.strip().toLowerCase(Locale.ROOT))
+                .query(Long.class).single() > 0;
+    }
+
     public boolean exists(UUID id) {
         return id != null && jdbc.sql("SELECT COUNT(*) FROM campaign WHERE id = ?").param(id).query(Long.class).single() > 0;
     }

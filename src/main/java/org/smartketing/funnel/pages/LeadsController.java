@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.smartketing.activity.ActivityCounts;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
 import org.smartketing.funnel.intake.IncomingLead;
@@ -47,8 +48,11 @@ class LeadsController {
     private final SavedViews views;
     private final LeadPages names;
     private final Clock clock;
+    private final ActivityCounts activities;
 
-    LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock) {
+    LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
+            ActivityCounts activities) {
+        this.activities = activities;
         this.leads = leads;
         this.history = history;
         this.intake = intake;
@@ -138,6 +142,7 @@ class LeadsController {
         model.addAttribute("lead", lead);
         model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())));
         model.addAttribute("touches", newestFirst(history.touches(lead.id())));
+        model.addAttribute("activities", activities.forLead(id));
         model.addAttribute("people", names.people());
         model.addAttribute("campaigns", names.campaigns());
         return "funnel/lead";

@@ -1,0 +1,62 @@
+package org.smartketing.funnel.campaigns;
+
+import jakarta.validation.Valid;
+
+import org.smartketing.shared.FieldConflictException;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.team.SignedInPerson;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Marketing's campaigns and what each brought in, by the attribution model chosen. */
+@Controller
+class CampaignsController {
+
+    private final Campaigns campaigns;
+    private final CampaignPlanning planning;
+    private final Attribution attribution;
+
+    CampaignsController(Campaigns campaigns, CampaignPlanning planning, Attribution attribution) {
+        this.campaigns = campaigns;
+        this.planning = planning;
+        this.attribution = attribution;
+    }
+
+    @GetMapping("/campaigns")
+    String list(@RequestParam(defaultValue = "LINEAR") Attribution.Model model, Model page) {
+        page.addAttribute("campaigns", campaigns.all());
+        page.addAttribute("credits", attribution.report(model));
+        page.addAttribute("model", model);
+        page.addAttribute("models", Attribution.Model.values());
+        if (!page.containsAttribute("form")) {
+            page.addAttribute("form", new CampaignDetails(null, null, null, "EUR", null, null, null));
+        }
+        return "funnel/campaigns";
+    }
+
+    @PostMapping("/campaigns")
+    String create(@Valid @ModelAttribute("form") CampaignDetails form, BindingResult errors,
+            @AuthenticationPrincipal SignedInPerson me, Model page, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                planning.create(form, me.id().value());
+                redirect.addFlashAttribute("flash", "Campaign " + form.name().strip() + " created.");
+                return "redirect:/campaigns";
+            }
+            catch (InvalidFieldException ex) {
+                errors.rejectValue(ex.field(), "invalid", ex.getMessage());
+            }
+            catch (FieldConflictException ex) {
+                errors.rejectValue(ex.field(), "conflict", ex.getMessage());
+            }
+        }
+        return list(Attribution.Model.LINEAR, page);
+    }
+}
