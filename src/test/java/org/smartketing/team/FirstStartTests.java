@@ -29,6 +29,9 @@ class FirstStartTests {
     TeamDirectory directory;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     org.smartketing.team.people.PersonAdministration administration;
 
     @Autowired
@@ -96,6 +99,18 @@ class FirstStartTests {
                 .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
         assertThat(audit.find(new org.smartketing.team.audit.AuditEntries.Filter("person", null, null, null, null, null), 50))
                 .filteredOn(e -> e.action().equals("demo-created")).hasSize(10);
+    }
+
+    @Test
+    void fillsTheDemoFunnelWithLeadsInEveryStageAndRejectionReasons() throws Exception {
+        mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin").param("email", "ada@example.com")
+                .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
+        var stages = jdbc.sql("SELECT DISTINCT stage FROM lead").query(String.class).list();
+        assertThat(stages).contains("NEW", "MQL", "SAL", "SQL", "OPPORTUNITY", "CUSTOMER", "REJECTED", "RECYCLED", "LOST");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single()).isEqualTo(300);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lead_stage_event WHERE to_stage = 'REJECTED' AND reason IS NOT NULL")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single()).isEqualTo(5);
     }
 
     @Test
