@@ -29,6 +29,9 @@ class WebToLeadTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.smartketing.support.Fixtures fixtures;
+
     WebForms.WebForm form;
 
     @BeforeEach
@@ -97,6 +100,29 @@ class WebToLeadTests {
         assertThat(status).isEqualTo(429);
         assertThat(submit("127.0.0.98", "oid", form.key(), "email", "other." + System.nanoTime() + "@example.com")
                 .getResponse().getStatus()).as("another address is not affected").isEqualTo(200);
+    }
+
+    @Test
+    void adminsRegisterAFormAndItsKeyWorks() throws Exception {
+        org.smartketing.team.people.Person admin = fixtures.aPerson(org.smartketing.team.AppRole.ADMIN);
+        MvcResult created = mvc.perform(post("/admin/web-forms")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        org.smartketing.support.Fixtures.signedIn(admin)))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("name", "Pricing page").param("allowedHosts", "shop.example.com, example.com").param("source", "pricing"))
+                .andReturn();
+        String flash = created.getFlashMap().get("flash").toString();
+        String key = flash.substring(flash.lastIndexOf(' ') + 1);
+        MvcResult posted = submit("127.0.0.20", "oid", key, "email", "pricing." + System.nanoTime() + "@example.com",
+                "retURL", "https://shop.example.com/ok");
+        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("https://shop.example.com/ok");
+
+        MvcResult badHosts = mvc.perform(post("/admin/web-forms")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        org.smartketing.support.Fixtures.signedIn(admin)))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("name", "Bad").param("allowedHosts", "https://example.com/path")).andReturn();
+        assertThat(badHosts.getResponse().getContentAsString()).contains("allowedHosts-error");
     }
 
     private MvcResult submit(String address, String... pairs) throws Exception {

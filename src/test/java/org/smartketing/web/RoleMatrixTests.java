@@ -75,7 +75,8 @@ class RoleMatrixTests {
         Stream.of("GET /people/invite", "POST /people", "GET /people/{id}/edit", "POST /people/{id}",
                 "GET /people/{id}/disable", "POST /people/{id}/disable", "POST /people/{id}/enable",
                 "POST /people/{id}/invitation", "GET /teams/new", "POST /teams", "GET /teams/{id}/edit",
-                "POST /teams/{id}", "GET /admin/audit", "GET /admin/outbox").forEach(e -> MATRIX.put(e, ADMINS));
+                "POST /teams/{id}", "GET /admin/audit", "GET /admin/outbox", "GET /admin/web-forms",
+                "POST /admin/web-forms").forEach(e -> MATRIX.put(e, ADMINS));
         // JSON API: reads for any token, admin writes for an admin's read-write token only.
         Stream.of("GET /api/v1/people", "GET /api/v1/people/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}",
                 "GET /api/v1/activities", "GET /api/v1/activities/{id}").forEach(e -> MATRIX.put(e, ANY_TOKEN));
