@@ -26,7 +26,11 @@ import org.springframework.stereotype.Repository;
 public class Leads {
 
     /** What the lead list can be narrowed by; every part optional. */
-    public record Filter(Stage stage, UUID ownerId, String source, UUID campaignId, String text) {
+    public record Filter(Stage stage, UUID ownerId, String source, UUID campaignId, String text, boolean unassigned) {
+
+        public Filter(Stage stage, UUID ownerId, String source, UUID campaignId, String text) {
+            this(stage, ownerId, source, campaignId, text, false);
+        }
     }
 
     /** One page of leads, newest first, and the cursor for the next page (null on the last). */
@@ -78,6 +82,20 @@ public class Leads {
         return byId(l.id()).orElseThrow();
     }
 
+    /**
+     * Stores a recomputed score. The score is derived (from rules, engagements and the time), so
+     * this neither raises the version nor counts as someone's edit.
+     */
+    public void updateScore(LeadId id, int score) {
+        jdbc.sql("UPDATE lead SET score = ? WHERE id = ?").params(score, id.value()).update();
+    }
+
+    /** How many leads the person owns in the stages that keep a rep busy (MQL, SAL, SQL, OPPORTUNITY). */
+    public int openLeadsOwnedBy(UUID ownerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM lead WHERE owner_id = ? AND stage IN ('MQL', 'SAL', 'SQL', 'OPPORTUNITY')")
+                .param(ownerId).query(Integer.class).single();
+    }
+
     public Optional<Lead> byId(LeadId id) {
         return jdbc.sql("SELECT * FROM lead WHERE id = ?").param(id.value()).query(Leads::map).optional();
     }
@@ -104,6 +122,9 @@ public class Leads {
         if (f.ownerId() != null) {
             where.add("owner_id = ?");
             args.add(f.ownerId());
+        }
+        if (f.unassigned()) {
+            where.add("owner_id IS NULL");
         }
         if (f.source() != null && !f.source().isBlank()) {
             where.add("source = ?");
