@@ -70,6 +70,7 @@ public class LeadStages {
         audit.record("lead", id, "stage-changed", LeadSnapshot.of(before), LeadSnapshot.of(after));
         events.publishEvent(new LeadStageChanged(id, before.stage(), after.stage(), reason,
                 actor.map(p -> p.id().value()).orElse(null), now));
-        return after;
+        // Listeners in this transaction may have changed the lead further (routing sets its owner).
+        return leads.byId(id).orElseThrow();
     }
 }
