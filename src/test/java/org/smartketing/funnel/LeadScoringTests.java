@@ -175,6 +175,20 @@ class LeadScoringTests {
     }
 
     @Test
+    void listsLeadsByTheirScoreAsOfNow() throws Exception {
+        String source = "score-order-" + UUID.randomUUID().toString().substring(0, 8);
+        Lead webinar = lead(source, null);
+        Lead director = lead(source, "Director");
+        engagement.record(webinar.id(), "WEBINAR", clock.instant());
+        assertThat(idsByScore(source)).containsExactly(webinar.id().toString(), director.id().toString());
+
+        clock.advance(Duration.ofDays(10));
+
+        assertThat(idsByScore(source)).as("the webinar's 20 points are down to 10, below the director's 15")
+                .containsExactly(director.id().toString(), webinar.id().toString());
+    }
+
+    @Test
     void letsAnAdminReplaceTheRulesOverTheApi() throws Exception {
         String admin = fixtures.tokenFor(fixtures.aPerson(AppRole.ADMIN), TokenScope.READ_WRITE);
         MvcResult result = mvc.perform(put("/api/v1/scoring").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
@@ -190,6 +204,20 @@ class LeadScoringTests {
         assertThat(now.fitRules()).singleElement().satisfies(r -> assertThat(r.describe()).isEqualTo("Company is present"));
         assertThat(now.engagementRules()).containsExactly(new EngagementRule("EVENT", 25, 60));
         assertThat(body(get("/api/v1/scoring")).get("mqlThreshold").asInt()).isEqualTo(70);
+    }
+
+    @Autowired
+    org.smartketing.funnel.intake.LeadIntake intake;
+
+    private Lead lead(String source, String title) {
+        return intake.take(new org.smartketing.funnel.intake.IncomingLead("s." + UUID.randomUUID() + "@example.com",
+                null, null, "Order", null, title, "US", null, source, null, null, null, null, null, null),
+                LeadHistory.Channel.API).lead();
+    }
+
+    private List<String> idsByScore(String source) throws Exception {
+        return body(get("/api/v1/leads").param("source", source).param("sort", "score")).get("items").valueStream()
+                .map(i -> i.get("id").asString()).toList();
     }
 
     private int score(Lead lead) throws Exception {

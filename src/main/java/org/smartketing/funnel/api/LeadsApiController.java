@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.smartketing.funnel.LeadId;
@@ -155,9 +156,16 @@ class LeadsApiController {
     SliceView list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) UUID ownerId,
             @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unassigned,
+            @RequestParam(defaultValue = "newest") @Pattern(regexp = "newest|score", message = "must be newest or score") String sort,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
         int limit = size == null ? 50 : Math.max(1, Math.min(size, 200));
-        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned), cursor, limit);
+        boolean byScore = sort.equals("score");
+        if (byScore) {
+            // Engagement points decay with time: bring every score up to now before ordering by it.
+            scoring.rescoreEngaged(stage);
+        }
+        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned), byScore,
+                cursor, limit);
         return new SliceView(slice.items().stream().map(LeadView::of).toList(), slice.nextCursor());
     }
 

@@ -32,6 +32,17 @@ public class Engagements {
         return e;
     }
 
+    /** The leads with at least one engagement, in the stage given (any stage when null). */
+    public List<LeadId> engagedLeads(org.smartketing.funnel.Stage stage) {
+        String sql = "SELECT DISTINCT e.lead_id FROM lead_engagement e"
+                + (stage == null ? "" : " JOIN lead l ON l.id = e.lead_id WHERE l.stage = ?");
+        var spec = jdbc.sql(sql);
+        if (stage != null) {
+            spec = spec.param(stage.name());
+        }
+        return spec.query((rs, n) -> new LeadId(Sql.uuid(rs, "lead_id"))).list();
+    }
+
     public List<Engagement> of(LeadId lead) {
         return jdbc.sql("SELECT * FROM lead_engagement WHERE lead_id = ? ORDER BY occurred_at, id").param(lead.value())
                 .query((rs, n) -> new Engagement(Sql.uuid(rs, "id"), lead, rs.getString("activity_type"),

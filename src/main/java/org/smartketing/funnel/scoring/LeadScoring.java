@@ -99,6 +99,15 @@ public class LeadScoring {
         return lead;
     }
 
+    /**
+     * Rescores every lead with engagements (in the stage given, or all), so a list in score order
+     * shows the scores as of now. Costs a few queries per lead; fine for the funnel sizes of one
+     * company, and the place to put a periodic recompute when it is not.
+     */
+    public void rescoreEngaged(Stage stage) {
+        engagements.engagedLeads(stage).forEach(this::rescore);
+    }
+
     /** Rescores the lead and says why it has its score. */
     public ScoreExplanation rescoreAndExplain(LeadId id) {
         Lead lead = rescore(id);
