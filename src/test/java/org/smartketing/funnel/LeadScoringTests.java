@@ -63,6 +63,9 @@ class LeadScoringTests {
     Leads leads;
 
     @Autowired
+    org.smartketing.funnel.leads.LeadStages stages;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -148,6 +151,21 @@ class LeadScoringTests {
         assertThat(mql.get(0).actorId()).isNull();
         assertThat(mql.get(0).actorLabel()).isEqualTo("system");
         assertThat(leads.byId(lead.id()).orElseThrow().score()).isEqualTo(100);
+    }
+
+    @Test
+    void qualifiesARecycledLeadOnlyOnceItsDateToLookAgainHasCome() {
+        Lead lead = fixtures.aLead("US");
+        stages.move(lead.id(), new Lead.Transition(Stage.RECYCLED, "Not now", java.time.LocalDate
+                .ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(1), null));
+        engagement.record(lead.id(), "DEMO", clock.instant());
+        engagement.record(lead.id(), "DEMO", clock.instant());
+        assertThat(leads.byId(lead.id()).orElseThrow().stage()).isEqualTo(Stage.RECYCLED);
+
+        clock.advance(Duration.ofDays(2));
+        scoring.rescore(lead.id());
+
+        assertThat(leads.byId(lead.id()).orElseThrow().stage()).isEqualTo(Stage.MQL);
     }
 
     @Test
