@@ -89,7 +89,7 @@ class LeadBadInputTests {
     }
 
     @Test
-    void refusesAnUnknownStageOrCursorNamingTheParameter() throws Exception {
+    void refusesAnUnknownStageCursorOrSortNamingTheParameter() throws Exception {
         MvcResult stage = mvc.perform(get("/api/v1/leads").param("stage", "WON")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn();
         assertThat(stage.getResponse().getStatus()).isEqualTo(400);
@@ -99,6 +99,10 @@ class LeadBadInputTests {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn();
         assertThat(cursor.getResponse().getStatus()).isEqualTo(400);
         assertThat(cursor.getResponse().getContentAsString()).contains("\"field\":\"cursor\"");
+        MvcResult sort = mvc.perform(get("/api/v1/leads").param("sort", "name")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn();
+        assertThat(sort.getResponse().getStatus()).isEqualTo(400);
+        assertThat(sort.getResponse().getContentAsString()).contains("\"field\":\"sort\"");
     }
 
     @Test

@@ -244,6 +244,16 @@ class LeadIntakeApiIntegrationTests {
     }
 
     @Test
+    void aLoggedActivityAboutALeadRaisesItsEngagementScore() throws Exception {
+        String id = newLead();
+        int before = body(send(get("/api/v1/leads/" + id), null)).get("score").asInt();
+        send(post("/api/v1/activities"), "{\"type\": \"WEBINAR\", \"leadId\": \"" + id + "\"}");
+        JsonNode score = body(send(get("/api/v1/leads/" + id + "/score"), null));
+        assertThat(score.get("score").asInt()).isGreaterThan(before);
+        assertThat(score.get("lines").toString()).contains("WEBINAR");
+    }
+
+    @Test
     void rejectingNeedsAnAgreedReasonAndRecyclingADateToLookAgain() throws Exception {
         String id = newLead();
         send(post("/api/v1/leads/" + id + "/transitions"), "{\"to\": \"MQL\"}");

@@ -10,6 +10,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.smartketing.funnel.intake.IncomingLead;
+import org.smartketing.funnel.intake.LeadIntake;
+import org.smartketing.funnel.leads.Lead;
+import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
@@ -32,9 +36,12 @@ public class Fixtures {
     private final ApiTokens tokens;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final LeadIntake intake;
 
-    Fixtures(People people, PasswordEncoder encoder, ApiTokens tokens, JdbcClient jdbc, DataSource dataSource) {
+    Fixtures(People people, PasswordEncoder encoder, ApiTokens tokens, JdbcClient jdbc, DataSource dataSource,
+            LeadIntake intake) {
         this.dataSource = dataSource;
+        this.intake = intake;
         this.people = people;
         this.encoder = encoder;
         this.tokens = tokens;
@@ -63,6 +70,23 @@ public class Fixtures {
         return person;
     }
 
+    /** Disables the person as an admin would (their row only; sessions play no part in tests of routing). */
+    public Person disable(Person p) {
+        people.update(p.withEnabled(false, Instant.now()));
+        return reload(p.id());
+    }
+
+    /** A new lead from the API with a unique email, in the country and region given, with the title and tags. */
+    public Lead aLead(String country, String region, String title, String... tags) {
+        String email = "lead." + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+        return intake.take(new IncomingLead(email, null, "Lea", "Lead", null, title, country, region, null, null,
+                null, null, null, List.of(tags), null), LeadHistory.Channel.API).lead();
+    }
+
+    public Lead aLead(String country) {
+        return aLead(country, null, null);
+    }
+
     public static SignedInPerson signedIn(Person p) {
         return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.zone(), p.enabled(),
                 p.passwordHash(), Set.of());
@@ -82,6 +106,11 @@ public class Fixtures {
 
     public long countPeople() {
         return jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single();
+    }
+
+    public long mailsTo(String recipient) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_message WHERE recipient = ?").param(recipient).query(Long.class)
+                .single();
     }
 
     /** The newest email to that address, as stored in the outbox. */
@@ -108,7 +137,8 @@ public class Fixtures {
     }
 
     /** Tables whose rows come with the migrations (reference data), which a first start has too. */
-    static final Set<String> KEPT_TABLES = Set.of("flyway_schema_history", "rejection_reason");
+    static final Set<String> KEPT_TABLES = Set.of("flyway_schema_history", "rejection_reason", "scoring_settings",
+            "scoring_fit_rule", "scoring_engagement_rule", "routing_settings");
 
     /** Empties every application table (whatever later parts add), for tests of a first start. */
     public void emptyDatabase() {

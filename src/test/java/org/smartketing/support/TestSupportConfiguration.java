@@ -22,7 +22,7 @@ public class TestSupportConfiguration {
     Fixtures fixtures(org.smartketing.team.people.People people,
             org.springframework.security.crypto.password.PasswordEncoder encoder,
             org.smartketing.team.tokens.ApiTokens tokens, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            javax.sql.DataSource dataSource) {
-        return new Fixtures(people, encoder, tokens, jdbc, dataSource);
+            javax.sql.DataSource dataSource, org.smartketing.funnel.intake.LeadIntake intake) {
+        return new Fixtures(people, encoder, tokens, jdbc, dataSource, intake);
     }
 }

@@ -42,19 +42,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class RoleMatrixTests {
 
-    enum Caller { ANONYMOUS, MEMBER, MANAGER, ADMIN, ADMIN_READ_TOKEN, ADMIN_WRITE_TOKEN, MEMBER_WRITE_TOKEN, ADMIN_BASIC }
+    enum Caller {
+        ANONYMOUS, MEMBER, MANAGER, ADMIN, ADMIN_READ_TOKEN, ADMIN_WRITE_TOKEN, MANAGER_WRITE_TOKEN, MEMBER_WRITE_TOKEN,
+        ADMIN_BASIC
+    }
 
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.MEMBER, Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
     static final Set<Caller> ANY_TOKEN = EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
-            Caller.MEMBER_WRITE_TOKEN);
+            Caller.MANAGER_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> ADMIN_WRITE_TOKEN = EnumSet.of(Caller.ADMIN_WRITE_TOKEN);
     /** Read-write tokens of any role: writes whose body decides what the role allows (leads, activities). */
-    static final Set<Caller> WRITE_TOKENS = EnumSet.of(Caller.ADMIN_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
+    static final Set<Caller> MANAGER_WRITE_TOKENS = EnumSet.of(Caller.ADMIN_WRITE_TOKEN, Caller.MANAGER_WRITE_TOKEN);
+    static final Set<Caller> WRITE_TOKENS = EnumSet.of(Caller.ADMIN_WRITE_TOKEN, Caller.MANAGER_WRITE_TOKEN,
+            Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
     static final Set<Caller> METRICS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
-            Caller.MEMBER_WRITE_TOKEN);
+            Caller.MANAGER_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
 
     /** "METHOD pattern" (as mapped) → who gets in. {@code *} stands for a mapping that takes any method. */
     static final Map<String, Set<Caller>> MATRIX = new LinkedHashMap<>();
@@ -94,6 +99,17 @@ class RoleMatrixTests {
                 "POST /leads/{id}/move", "POST /leads/views", "POST /leads/views/{id}/delete", "GET /pipeline",
                 "GET /campaigns", "POST /campaigns")
                 .forEach(e -> MATRIX.put(e, SIGNED_IN));
+        // Scoring and routing: rules readable by any token, replaced by an admin; routing on demand by managers.
+        Stream.of("GET /api/v1/leads/{id}/score", "GET /api/v1/scoring", "GET /api/v1/routing/rules")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("PUT /api/v1/scoring", "PUT /api/v1/routing/rules").forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        MATRIX.put("POST /api/v1/leads/{id}/route", MANAGER_WRITE_TOKENS);
+        Stream.of("GET /admin/scoring", "POST /admin/scoring/threshold", "POST /admin/scoring/fit-rules",
+                "POST /admin/scoring/fit-rules/{id}/remove", "POST /admin/scoring/engagement-rules",
+                "POST /admin/scoring/engagement-rules/{type}/remove", "GET /admin/routing", "POST /admin/routing/rules",
+                "POST /admin/routing/rules/{id}/remove", "POST /admin/routing/rules/{id}/up", "POST /admin/routing/cap",
+                "POST /admin/routing/out-of-office", "POST /admin/routing/out-of-office/{id}/remove")
+                .forEach(e -> MATRIX.put(e, ADMINS));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Operations.
@@ -120,11 +136,13 @@ class RoleMatrixTests {
         Person admin = fixtures.aPerson(AppRole.ADMIN);
         Person member = fixtures.aPerson(AppRole.MEMBER);
         people.put(Caller.MEMBER, member);
-        people.put(Caller.MANAGER, fixtures.aPerson(AppRole.MANAGER));
+        Person manager = fixtures.aPerson(AppRole.MANAGER);
+        people.put(Caller.MANAGER, manager);
         people.put(Caller.ADMIN, admin);
         people.put(Caller.ADMIN_BASIC, admin);
         tokens.put(Caller.ADMIN_READ_TOKEN, fixtures.tokenFor(admin, TokenScope.READ));
         tokens.put(Caller.ADMIN_WRITE_TOKEN, fixtures.tokenFor(admin, TokenScope.READ_WRITE));
+        tokens.put(Caller.MANAGER_WRITE_TOKEN, fixtures.tokenFor(manager, TokenScope.READ_WRITE));
         tokens.put(Caller.MEMBER_WRITE_TOKEN, fixtures.tokenFor(member, TokenScope.READ_WRITE));
         target = fixtures.anInvitedPerson();
         for (Caller caller : List.of(Caller.MEMBER, Caller.MANAGER, Caller.ADMIN)) {
@@ -210,7 +228,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{type}", "NO_SUCH_TYPE").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {

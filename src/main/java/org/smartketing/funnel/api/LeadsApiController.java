@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.smartketing.funnel.LeadId;
@@ -25,6 +26,7 @@ import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.LeadStages;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.leads.Money;
+import org.smartketing.funnel.scoring.LeadScoring;
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
@@ -84,18 +86,21 @@ class LeadsApiController {
     private final Leads leads;
     private final LeadHistory history;
     private final IdempotentResponses idempotent;
+    private final LeadScoring scoring;
     private final Validator validator;
     private final JsonMapper json;
     private final java.time.Clock clock;
 
     LeadsApiController(LeadIntake intake, LeadEditing editing, LeadStages stages, Leads leads, LeadHistory history,
-            IdempotentResponses idempotent, Validator validator, JsonMapper json, java.time.Clock clock) {
+            IdempotentResponses idempotent, LeadScoring scoring, Validator validator, JsonMapper json,
+            java.time.Clock clock) {
         this.intake = intake;
         this.editing = editing;
         this.stages = stages;
         this.leads = leads;
         this.history = history;
         this.idempotent = idempotent;
+        this.scoring = scoring;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -150,16 +155,24 @@ class LeadsApiController {
     @GetMapping
     SliceView list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) UUID ownerId,
             @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unassigned,
+            @RequestParam(defaultValue = "newest") @Pattern(regexp = "newest|score", message = "must be newest or score") String sort,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
         int limit = size == null ? 50 : Math.max(1, Math.min(size, 200));
-        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q), cursor, limit);
+        boolean byScore = sort.equals("score");
+        if (byScore) {
+            // Engagement points decay with time: bring every score up to now before ordering by it.
+            scoring.rescoreEngaged(stage);
+        }
+        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned), byScore,
+                cursor, limit);
         return new SliceView(slice.items().stream().map(LeadView::of).toList(), slice.nextCursor());
     }
 
+    /** The lead with its score recomputed as of now (engagement points decay with time). */
     @GetMapping("/{id}")
     LeadView get(@PathVariable UUID id) {
-        return LeadView.of(find(id));
+        return LeadView.of(scoring.rescore(new LeadId(id)));
     }
 
     /** Changes the fields given; leaves the others as they are. */

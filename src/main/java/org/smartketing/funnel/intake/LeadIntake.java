@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.smartketing.funnel.LeadEngagement;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.Stage;
@@ -36,17 +37,19 @@ public class LeadIntake {
     private final LeadHistory history;
     private final ContactRules rules;
     private final Campaigns campaigns;
+    private final LeadEngagement engagement;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LeadIntake(Leads leads, LeadHistory history, ContactRules rules, Campaigns campaigns, AuditLog audit,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    LeadIntake(Leads leads, LeadHistory history, ContactRules rules, Campaigns campaigns, LeadEngagement engagement,
+            AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.leads = leads;
         this.history = history;
         this.rules = rules;
         this.campaigns = campaigns;
+        this.engagement = engagement;
         this.audit = audit;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -94,7 +97,8 @@ public class LeadIntake {
         history.stageChanged(lead.id(), null, Stage.NEW, null, null, actorLabel(channel), now);
         audit.record("lead", lead.id(), "created", null, LeadSnapshot.of(lead));
         events.publishEvent(new LeadStageChanged(lead.id(), null, Stage.NEW, null, null, now));
-        return new Result(lead, false);
+        engagement.record(lead.id(), LeadEngagement.TOUCH, now);
+        return new Result(leads.byId(lead.id()).orElseThrow(), false);
     }
 
     private Result touch(Lead existing, IncomingLead in, Contact contact, LeadHistory.Channel channel, String details,
@@ -109,7 +113,8 @@ public class LeadIntake {
                 union(existing, in), existing.description() != null ? existing.description() : details, now);
         Lead saved = leads.update(filled);
         audit.record("lead", existing.id(), "touched", LeadSnapshot.of(existing), LeadSnapshot.of(saved));
-        return new Result(saved, true);
+        engagement.record(existing.id(), LeadEngagement.TOUCH, now);
+        return new Result(leads.byId(existing.id()).orElseThrow(), true);
     }
 
     private static java.util.List<String> union(Lead existing, IncomingLead in) {

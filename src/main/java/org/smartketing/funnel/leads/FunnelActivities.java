@@ -3,10 +3,12 @@ package org.smartketing.funnel.leads;
 import java.util.UUID;
 
 import org.smartketing.activity.ActivityLog;
+import org.smartketing.activity.ActivityLogged;
 import org.smartketing.activity.ActivitySource;
 import org.smartketing.activity.ActivitySubjects;
 import org.smartketing.activity.ActivityType;
 import org.smartketing.activity.NewActivity;
+import org.smartketing.funnel.LeadEngagement;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.campaigns.Campaigns;
@@ -25,8 +27,10 @@ class FunnelActivities implements ActivitySubjects {
     private final Leads leads;
     private final Campaigns campaigns;
     private final ActivityLog activityLog;
+    private final LeadEngagement engagement;
 
-    FunnelActivities(Leads leads, Campaigns campaigns, ActivityLog activityLog) {
+    FunnelActivities(Leads leads, Campaigns campaigns, ActivityLog activityLog, LeadEngagement engagement) {
+        this.engagement = engagement;
         this.leads = leads;
         this.campaigns = campaigns;
         this.activityLog = activityLog;
@@ -40,6 +44,15 @@ class FunnelActivities implements ActivitySubjects {
     @Override
     public boolean campaignExists(UUID id) {
         return campaigns.exists(id);
+    }
+
+    /** A call, email, webinar... about a lead counts toward its engagement score. */
+    @EventListener
+    void activityLogged(ActivityLogged logged) {
+        // Another part may know lead ids the funnel does not (tests do); only the funnel's own leads score.
+        if (logged.leadId() != null && logged.type() != ActivityType.STAGE_CHANGE && leadExists(logged.leadId())) {
+            engagement.record(new LeadId(logged.leadId()), logged.type().name(), logged.occurredAt());
+        }
     }
 
     /** Runs inside the stage change's transaction: the change and its activity stand or fall together. */

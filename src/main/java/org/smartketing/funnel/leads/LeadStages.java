@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.LeadStageChanged;
@@ -41,7 +42,20 @@ public class LeadStages {
         this.clock = clock;
     }
 
+    /** A move made by the signed-in person (or token), who is recorded as its actor. */
     public Lead move(LeadId id, Lead.Transition transition) {
+        return move(id, transition, SignedInPerson.current());
+    }
+
+    /**
+     * A move the system makes on its own (scoring reaching the threshold), recorded with the system
+     * as its actor whoever's request set it off.
+     */
+    public Lead moveAutomatically(LeadId id, Lead.Transition transition) {
+        return move(id, transition, Optional.empty());
+    }
+
+    private Lead move(LeadId id, Lead.Transition transition, Optional<SignedInPerson> actor) {
         Lead before = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
         if (transition.to() == Stage.REJECTED && transition.reason() != null
                 && !reasons.active().contains(transition.reason().strip())) {
@@ -50,13 +64,13 @@ public class LeadStages {
         }
         Instant now = clock.instant();
         Lead after = leads.update(before.moveTo(transition, LocalDate.ofInstant(now, ZoneOffset.UTC), now));
-        var actor = SignedInPerson.current();
         String reason = transition.reason() == null ? null : transition.reason().strip();
         history.stageChanged(id, before.stage(), after.stage(), reason, actor.map(p -> p.id().value()).orElse(null),
                 actor.map(SignedInPerson::email).orElse(AuditLog.SYSTEM), now);
         audit.record("lead", id, "stage-changed", LeadSnapshot.of(before), LeadSnapshot.of(after));
         events.publishEvent(new LeadStageChanged(id, before.stage(), after.stage(), reason,
                 actor.map(p -> p.id().value()).orElse(null), now));
-        return after;
+        // Listeners in this transaction may have changed the lead further (routing sets its owner).
+        return leads.byId(id).orElseThrow();
     }
 }

@@ -26,7 +26,11 @@ import org.springframework.stereotype.Repository;
 public class Leads {
 
     /** What the lead list can be narrowed by; every part optional. */
-    public record Filter(Stage stage, UUID ownerId, String source, UUID campaignId, String text) {
+    public record Filter(Stage stage, UUID ownerId, String source, UUID campaignId, String text, boolean unassigned) {
+
+        public Filter(Stage stage, UUID ownerId, String source, UUID campaignId, String text) {
+            this(stage, ownerId, source, campaignId, text, false);
+        }
     }
 
     /** One page of leads, newest first, and the cursor for the next page (null on the last). */
@@ -78,6 +82,20 @@ public class Leads {
         return byId(l.id()).orElseThrow();
     }
 
+    /**
+     * Stores a recomputed score. The score is derived (from rules, engagements and the time), so
+     * this neither raises the version nor counts as someone's edit.
+     */
+    public void updateScore(LeadId id, int score) {
+        jdbc.sql("UPDATE lead SET score = ? WHERE id = ?").params(score, id.value()).update();
+    }
+
+    /** How many leads the person owns in the stages that keep a rep busy (MQL, SAL, SQL, OPPORTUNITY). */
+    public int openLeadsOwnedBy(UUID ownerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM lead WHERE owner_id = ? AND stage IN ('MQL', 'SAL', 'SQL', 'OPPORTUNITY')")
+                .param(ownerId).query(Integer.class).single();
+    }
+
     public Optional<Lead> byId(LeadId id) {
         return jdbc.sql("SELECT * FROM lead WHERE id = ?").param(id.value()).query(Leads::map).optional();
     }
@@ -95,6 +113,11 @@ public class Leads {
     }
 
     public Slice find(Filter f, String cursor, int limit) {
+        return find(f, false, cursor, limit);
+    }
+
+    /** @param byScore highest score first (then newest first) instead of newest first */
+    public Slice find(Filter f, boolean byScore, String cursor, int limit) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (f.stage() != null) {
@@ -104,6 +127,9 @@ public class Leads {
         if (f.ownerId() != null) {
             where.add("owner_id = ?");
             args.add(f.ownerId());
+        }
+        if (f.unassigned()) {
+            where.add("owner_id IS NULL");
         }
         if (f.source() != null && !f.source().isBlank()) {
             where.add("source = ?");
@@ -120,19 +146,31 @@ public class Leads {
         }
         if (cursor != null && !cursor.isBlank()) {
             Cursor c = Cursor.parse(cursor);
-            where.add("(created_at < ? OR (created_at = ? AND id < ?))");
+            if (byScore != (c.score() != null)) {
+                throw new InvalidFieldException("cursor", "belongs to a list in another order");
+            }
+            String newer = "(created_at < ? OR (created_at = ? AND id < ?))";
+            if (byScore) {
+                where.add("(score < ? OR (score = ? AND " + newer + "))");
+                args.addAll(List.of(c.score(), c.score()));
+            }
+            else {
+                where.add(newer);
+            }
             args.addAll(List.of(Sql.utc(c.createdAt()), Sql.utc(c.createdAt()), c.id()));
         }
         args.add(limit + 1);
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        List<Lead> found = jdbc.sql("SELECT * FROM lead" + condition + " ORDER BY created_at DESC, id DESC LIMIT ?")
+        String order = byScore ? " ORDER BY score DESC, created_at DESC, id DESC" : " ORDER BY created_at DESC, id DESC";
+        List<Lead> found = jdbc.sql("SELECT * FROM lead" + condition + order + " LIMIT ?")
                 .params(args).query(Leads::map).list();
         if (found.size() <= limit) {
             return new Slice(found, null);
         }
         List<Lead> page = found.subList(0, limit);
         Lead last = page.get(limit - 1);
-        return new Slice(List.copyOf(page), new Cursor(last.createdAt(), last.id().value()).encode());
+        return new Slice(List.copyOf(page),
+                new Cursor(byScore ? last.score() : null, last.createdAt(), last.id().value()).encode());
     }
 
     /** How many leads stand in each stage, for the board's column headers. */
@@ -149,17 +187,22 @@ public class Leads {
         return jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single();
     }
 
-    record Cursor(Instant createdAt, UUID id) {
+    /** Where a page ended: the last lead's creation time and id, and its score in a list by score. */
+    record Cursor(Integer score, Instant createdAt, UUID id) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+            String text = createdAt.toString() + "|" + id + (score == null ? "" : "|" + score);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor parse(String text) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+                if (parts.length < 2 || parts.length > 3) {
+                    throw new IllegalArgumentException("not a cursor");
+                }
+                return new Cursor(parts.length == 3 ? Integer.valueOf(parts[2]) : null, Instant.parse(parts[0]),
+                        UUID.fromString(parts[1]));
             }
             catch (RuntimeException ex) {
                 throw new InvalidFieldException("cursor", "is not a cursor this API gave out");

@@ -41,6 +41,9 @@ class SecurityConfiguration {
 
     private static final AuthorizationManager<RequestAuthorizationContext> ADMIN_WRITE = AuthorizationManagers.allOf(
             AuthorityAuthorizationManager.hasAuthority("ROLE_ADMIN"), AuthorityAuthorizationManager.hasAuthority("SCOPE_write"));
+    private static final AuthorizationManager<RequestAuthorizationContext> MANAGER_WRITE = AuthorizationManagers.allOf(
+            AuthorityAuthorizationManager.hasAnyAuthority("ROLE_MANAGER", "ROLE_ADMIN"),
+            AuthorityAuthorizationManager.hasAuthority("SCOPE_write"));
 
     @Bean
     static RoleHierarchy roleHierarchy() {
@@ -89,7 +92,9 @@ class SecurityConfiguration {
                         // Admin-only writes are refused before the body is read, so no validation
                         // message leaks to a caller who may not make the change at all.
                         .requestMatchers(HttpMethod.POST, "/api/v1/people", "/api/v1/teams").access(ADMIN_WRITE)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/people/*", "/api/v1/teams/*").access(ADMIN_WRITE)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/people/*", "/api/v1/teams/*", "/api/v1/scoring",
+                                "/api/v1/routing/rules").access(ADMIN_WRITE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/leads/*/route").access(MANAGER_WRITE)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
                         .anyRequest().hasAuthority("SCOPE_write"))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false)),

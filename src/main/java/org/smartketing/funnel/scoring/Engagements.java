@@ -1,0 +1,52 @@
+package org.smartketing.funnel.scoring;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.smartketing.funnel.LeadId;
+import org.smartketing.shared.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every engagement of every lead, kept so a score can be recomputed with decay at any moment. */
+@Repository
+public class Engagements {
+
+    public record Engagement(UUID id, LeadId leadId, String activityType, Instant occurredAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Engagements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Engagement add(LeadId lead, String activityType, Instant occurredAt, Instant recordedAt) {
+        Engagement e = new Engagement(UUID.randomUUID(), lead, activityType, occurredAt);
+        jdbc.sql("""
+                INSERT INTO lead_engagement (id, lead_id, activity_type, occurred_at, recorded_at)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(e.id(), lead.value(), activityType, Sql.utc(occurredAt), Sql.utc(recordedAt))
+                .update();
+        return e;
+    }
+
+    /** The leads with at least one engagement, in the stage given (any stage when null). */
+    public List<LeadId> engagedLeads(org.smartketing.funnel.Stage stage) {
+        String sql = "SELECT DISTINCT e.lead_id FROM lead_engagement e"
+                + (stage == null ? "" : " JOIN lead l ON l.id = e.lead_id WHERE l.stage = ?");
+        var spec = jdbc.sql(sql);
+        if (stage != null) {
+            spec = spec.param(stage.name());
+        }
+        return spec.query((rs, n) -> new LeadId(Sql.uuid(rs, "lead_id"))).list();
+    }
+
+    public List<Engagement> of(LeadId lead) {
+        return jdbc.sql("SELECT * FROM lead_engagement WHERE lead_id = ? ORDER BY occurred_at, id").param(lead.value())
+                .query((rs, n) -> new Engagement(Sql.uuid(rs, "id"), lead, rs.getString("activity_type"),
+                        Sql.instant(rs, "occurred_at")))
+                .list();
+    }
+}

@@ -1,0 +1,181 @@
+package org.smartketing.funnel.scoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.leads.Lead;
+import org.smartketing.funnel.leads.LeadStages;
+import org.smartketing.funnel.leads.Leads;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.NotFoundException;
+import org.smartketing.team.AuditLog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores leads from the admin's rules: fit points plus each engagement's points decayed by its
+ * half-life up to now. A NEW lead (or a RECYCLED one whose date to look again has come) whose
+ * score reaches the threshold becomes an MQL, moved by the system with the score as its reason.
+ */
+@Service
+@Transactional
+public class LeadScoring {
+
+    private final ScoringRulebook rulebook;
+    private final Engagements engagements;
+    private final Leads leads;
+    private final LeadStages stages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    LeadScoring(ScoringRulebook rulebook, Engagements engagements, Leads leads, LeadStages stages, AuditLog audit,
+            Clock clock) {
+        this.rulebook = rulebook;
+        this.engagements = engagements;
+        this.leads = leads;
+        this.stages = stages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ScoringRules rules() {
+        return rulebook.current();
+    }
+
+    /** Replaces every rule and the threshold; scores follow the next time each lead is scored. */
+    public ScoringRules replaceRules(ScoringRules rules) {
+        check(rules);
+        ScoringRules before = rulebook.current();
+        rulebook.replace(rules);
+        ScoringRules after = rulebook.current();
+        audit.record("scoring", "rules", "replaced", before, after);
+        return after;
+    }
+
+    /** Records an engagement and rescores the lead (which may make it an MQL). */
+    public Lead engaged(LeadId id, String activityType, Instant occurredAt) {
+        Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
+        if (activityType == null || !activityType.strip().matches("[A-Za-z_]{1,40}")) {
+            throw new InvalidFieldException("activityType", "must be 1 to 40 letters or _ such as WEBINAR");
+        }
+        if (occurredAt == null) {
+            throw new InvalidFieldException("occurredAt", "is required");
+        }
+        String type = activityType.strip().toUpperCase(Locale.ROOT);
+        Engagements.Engagement e = engagements.add(id, type, occurredAt, clock.instant());
+        audit.record("lead", id, "engaged", null, java.util.Map.of("activityType", type, "occurredAt",
+                occurredAt.toString(), "engagement", e.id().toString(), "scoreBefore", lead.score()));
+        return rescore(id);
+    }
+
+    /** Recomputes the score as of now, stores it when it changed, and applies the MQL threshold. */
+    public Lead rescore(LeadId id) {
+        Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
+        ScoringRules rules = rulebook.current();
+        Instant now = clock.instant();
+        int score = explain(lead, rules, now).score();
+        if (score != lead.score()) {
+            leads.updateScore(id, score);
+            lead = lead.withScore(score, lead.updatedAt());
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        boolean waiting = lead.stage() == Stage.NEW || (lead.stage() == Stage.RECYCLED && lead.requalifyOn() != null
+                && !lead.requalifyOn().isAfter(today));
+        if (waiting && score >= rules.mqlThreshold()) {
+            return stages.moveAutomatically(id, new Lead.Transition(Stage.MQL,
+                    "Score " + score + " reached the MQL threshold " + rules.mqlThreshold(), null, null));
+        }
+        return lead;
+    }
+
+    /**
+     * Rescores every lead with engagements (in the stage given, or all), so a list in score order
+     * shows the scores as of now. Costs a few queries per lead; fine for the funnel sizes of one
+     * company, and the place to put a periodic recompute when it is not.
+     */
+    public void rescoreEngaged(Stage stage) {
+        engagements.engagedLeads(stage).forEach(this::rescore);
+    }
+
+    /** Rescores the lead and says why it has its score. */
+    public ScoreExplanation rescoreAndExplain(LeadId id) {
+        Lead lead = rescore(id);
+        return explain(lead, rulebook.current(), clock.instant());
+    }
+
+    ScoreExplanation explain(Lead lead, ScoringRules rules, Instant now) {
+        List<ScoreExplanation.Line> lines = new ArrayList<>();
+        double total = 0;
+        for (FitRule rule : rules.fitRules()) {
+            if (rule.matches(lead)) {
+                lines.add(new ScoreExplanation.Line(ScoreExplanation.Kind.FIT, rule.describe(), rule.points(), null,
+                        null, null, null));
+                total += rule.points();
+            }
+        }
+        for (Engagements.Engagement e : engagements.of(lead.id())) {
+            Duration age = Duration.between(e.occurredAt(), now);
+            double ageDays = round(Math.max(0, age.toMillis()) / 86_400_000.0);
+            var rule = rules.engagementRule(e.activityType());
+            if (rule.isEmpty()) {
+                lines.add(new ScoreExplanation.Line(ScoreExplanation.Kind.ENGAGEMENT,
+                        e.activityType() + " (no rule for this activity type)", 0, 0, ageDays, null, e.occurredAt()));
+                continue;
+            }
+            double decayed = rule.get().decayed(age);
+            total += decayed;
+            lines.add(new ScoreExplanation.Line(ScoreExplanation.Kind.ENGAGEMENT, e.activityType(), round(decayed),
+                    rule.get().points(), ageDays, rule.get().halfLifeDays(), e.occurredAt()));
+        }
+        return new ScoreExplanation(lead.id().value(), (int) Math.round(total), rules.mqlThreshold(), now, lines);
+    }
+
+    private static void check(ScoringRules rules) {
+        if (rules.mqlThreshold() < 1) {
+            throw new InvalidFieldException("mqlThreshold", "must be at least 1");
+        }
+        for (int i = 0; i < rules.fitRules().size(); i++) {
+            FitRule r = rules.fitRules().get(i);
+            String at = "fitRules[" + i + "].";
+            if (r.field() == null) {
+                throw new InvalidFieldException(at + "field", "is required");
+            }
+            if (r.operator() == null || !r.field().operators().contains(r.operator())) {
+                throw new InvalidFieldException(at + "operator", "must be one of " + r.field().operators()
+                        + " for " + r.field());
+            }
+            if (r.operator().needsValue() && r.value() == null) {
+                throw new InvalidFieldException(at + "value", "is required for " + r.operator());
+            }
+        }
+        Set<String> types = new HashSet<>();
+        for (int i = 0; i < rules.engagementRules().size(); i++) {
+            EngagementRule r = rules.engagementRules().get(i);
+            String at = "engagementRules[" + i + "].";
+            if (r.activityType() == null || !r.activityType().matches("[A-Z_]{1,40}")) {
+                throw new InvalidFieldException(at + "activityType", "must be 1 to 40 capital letters or _ such as WEBINAR");
+            }
+            if (!types.add(r.activityType())) {
+                throw new InvalidFieldException(at + "activityType", "has a rule already");
+            }
+            if (r.halfLifeDays() < 1) {
+                throw new InvalidFieldException(at + "halfLifeDays", "must be at least 1 day");
+            }
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

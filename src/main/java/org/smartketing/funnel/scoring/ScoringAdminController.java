@@ -1,0 +1,126 @@
+package org.smartketing.funnel.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.smartketing.shared.InvalidFieldException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's scoring page: the MQL threshold, fit rules and engagement rules, one form each. */
+@Controller
+@RequestMapping("/admin/scoring")
+class ScoringAdminController {
+
+    record ThresholdForm(@NotNull @Min(1) @Max(100_000) Integer mqlThreshold) {
+    }
+
+    private final LeadScoring scoring;
+
+    ScoringAdminController(LeadScoring scoring) {
+        this.scoring = scoring;
+    }
+
+    @GetMapping
+    String show(Model model) {
+        return page(model);
+    }
+
+    @PostMapping("/threshold")
+    String threshold(@Valid @ModelAttribute("thresholdForm") ThresholdForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return page(model);
+        }
+        ScoringRules now = scoring.rules();
+        scoring.replaceRules(new ScoringRules(form.mqlThreshold(), now.fitRules(), now.engagementRules()));
+        redirect.addFlashAttribute("flash", "Leads become MQLs at a score of " + form.mqlThreshold() + ".");
+        return "redirect:/admin/scoring";
+    }
+
+    @PostMapping("/fit-rules")
+    String addFit(@Valid @ModelAttribute("fitForm") ScoringInput.Fit form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            ScoringRules now = scoring.rules();
+            List<FitRule> fit = new ArrayList<>(now.fitRules());
+            fit.add(form.rule());
+            try {
+                scoring.replaceRules(new ScoringRules(now.mqlThreshold(), fit, now.engagementRules()));
+                redirect.addFlashAttribute("flash", "Added the fit rule “" + form.rule().describe() + "”.");
+                return "redirect:/admin/scoring";
+            }
+            catch (InvalidFieldException ex) {
+                errors.rejectValue(ex.field().substring(ex.field().lastIndexOf('.') + 1), "invalid", ex.getMessage());
+            }
+        }
+        return page(model);
+    }
+
+    @PostMapping("/fit-rules/{id}/remove")
+    String removeFit(@PathVariable UUID id, RedirectAttributes redirect) {
+        ScoringRules now = scoring.rules();
+        scoring.replaceRules(new ScoringRules(now.mqlThreshold(),
+                now.fitRules().stream().filter(r -> !r.id().equals(id)).toList(), now.engagementRules()));
+        redirect.addFlashAttribute("flash", "Removed the fit rule.");
+        return "redirect:/admin/scoring";
+    }
+
+    /** Adds a rule for the activity type, or replaces the one it has. */
+    @PostMapping("/engagement-rules")
+    String putEngagement(@Valid @ModelAttribute("engagementForm") ScoringInput.Engagement form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            EngagementRule rule = form.rule();
+            ScoringRules now = scoring.rules();
+            List<EngagementRule> engagement = new ArrayList<>(now.engagementRules().stream()
+                    .map(r -> r.activityType().equals(rule.activityType()) ? rule : r).toList());
+            if (now.engagementRule(rule.activityType()).isEmpty()) {
+                engagement.add(rule);
+            }
+            scoring.replaceRules(new ScoringRules(now.mqlThreshold(), now.fitRules(), engagement));
+            redirect.addFlashAttribute("flash", "Saved the rule for " + rule.activityType() + ".");
+            return "redirect:/admin/scoring";
+        }
+        return page(model);
+    }
+
+    @PostMapping("/engagement-rules/{type}/remove")
+    String removeEngagement(@PathVariable String type, RedirectAttributes redirect) {
+        ScoringRules now = scoring.rules();
+        scoring.replaceRules(new ScoringRules(now.mqlThreshold(), now.fitRules(),
+                now.engagementRules().stream().filter(r -> !r.activityType().equals(type)).toList()));
+        redirect.addFlashAttribute("flash", "Removed the rule for " + type + ".");
+        return "redirect:/admin/scoring";
+    }
+
+    private String page(Model model) {
+        ScoringRules rules = scoring.rules();
+        model.addAttribute("rules", rules);
+        if (!model.containsAttribute("thresholdForm")) {
+            model.addAttribute("thresholdForm", new ThresholdForm(rules.mqlThreshold()));
+        }
+        if (!model.containsAttribute("fitForm")) {
+            model.addAttribute("fitForm", new ScoringInput.Fit(null, FitRule.Field.COUNTRY, FitRule.Operator.EQUALS, null, 10));
+        }
+        if (!model.containsAttribute("engagementForm")) {
+            model.addAttribute("engagementForm", new ScoringInput.Engagement(null, 10, 30));
+        }
+        model.addAttribute("fields", FitRule.Field.values());
+        model.addAttribute("operators", FitRule.Operator.values());
+        return "funnel/scoring";
+    }
+}

@@ -1,0 +1,56 @@
+package org.smartketing.funnel.scoring;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.smartketing.shared.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The scoring tables: fit rules, engagement rules and the threshold, replaced as a whole. */
+@Repository
+class ScoringRulebook {
+
+    private final JdbcClient jdbc;
+
+    ScoringRulebook(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ScoringRules current() {
+        int threshold = jdbc.sql("SELECT mql_threshold FROM scoring_settings WHERE id = 1").query(Integer.class).single();
+        List<FitRule> fit = jdbc.sql("SELECT * FROM scoring_fit_rule ORDER BY position")
+                .query((rs, n) -> new FitRule(Sql.uuid(rs, "id"), FitRule.Field.valueOf(rs.getString("match_field")),
+                        FitRule.Operator.valueOf(rs.getString("match_operator")), rs.getString("match_value"),
+                        rs.getInt("points")))
+                .list();
+        List<EngagementRule> engagement = jdbc.sql("SELECT * FROM scoring_engagement_rule ORDER BY position")
+                .query((rs, n) -> new EngagementRule(rs.getString("activity_type"), rs.getInt("points"),
+                        rs.getInt("half_life_days")))
+                .list();
+        return new ScoringRules(threshold, fit, engagement);
+    }
+
+    void replace(ScoringRules rules) {
+        jdbc.sql("UPDATE scoring_settings SET mql_threshold = ? WHERE id = 1").param(rules.mqlThreshold()).update();
+        jdbc.sql("DELETE FROM scoring_fit_rule").update();
+        int position = 1;
+        for (FitRule r : rules.fitRules()) {
+            jdbc.sql("""
+                    INSERT INTO scoring_fit_rule (id, position, match_field, match_operator, match_value, points)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(r.id() != null ? r.id() : UUID.randomUUID(), position++, r.field().name(),
+                            r.operator().name(), r.value(), r.points())
+                    .update();
+        }
+        jdbc.sql("DELETE FROM scoring_engagement_rule").update();
+        position = 1;
+        for (EngagementRule r : rules.engagementRules()) {
+            jdbc.sql("""
+                    INSERT INTO scoring_engagement_rule (activity_type, position, points, half_life_days)
+                    VALUES (?, ?, ?, ?)""")
+                    .params(r.activityType(), position++, r.points(), r.halfLifeDays())
+                    .update();
+        }
+    }
+}
