@@ -47,6 +47,7 @@ class RoleMatrixTests {
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.MEMBER, Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
+    static final Set<Caller> MANAGERS = EnumSet.of(Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> ANY_TOKEN = EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> ADMIN_WRITE_TOKEN = EnumSet.of(Caller.ADMIN_WRITE_TOKEN);
@@ -84,6 +85,13 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/leads", "POST /api/v1/leads/batch", "PATCH /api/v1/leads/{id}",
                 "POST /api/v1/leads/{id}/transitions").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // The handoff SLA: everyone reads it; managers change and sign it on the page (a manager of sales or
+        // marketing, for their own department: the callers here are in sales); by API, admins change it and a
+        // manager's read-write token signs (here the admin's, who manages sales).
+        Stream.of("GET /sla", "GET /sla/report").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("POST /sla", "POST /sla/signatures").forEach(e -> MATRIX.put(e, MANAGERS));
+        Stream.of("GET /api/v1/sla", "GET /api/v1/sla/report").forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("PUT /api/v1/sla", "POST /api/v1/sla/signatures").forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Operations.

@@ -42,6 +42,10 @@ class SecurityConfiguration {
     private static final AuthorizationManager<RequestAuthorizationContext> ADMIN_WRITE = AuthorizationManagers.allOf(
             AuthorityAuthorizationManager.hasAuthority("ROLE_ADMIN"), AuthorityAuthorizationManager.hasAuthority("SCOPE_write"));
 
+    private static final AuthorizationManager<RequestAuthorizationContext> MANAGER_WRITE = AuthorizationManagers.allOf(
+            AuthorityAuthorizationManager.hasAnyAuthority("ROLE_MANAGER", "ROLE_ADMIN"),
+            AuthorityAuthorizationManager.hasAuthority("SCOPE_write"));
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("MANAGER")
@@ -89,7 +93,10 @@ class SecurityConfiguration {
                         // Admin-only writes are refused before the body is read, so no validation
                         // message leaks to a caller who may not make the change at all.
                         .requestMatchers(HttpMethod.POST, "/api/v1/people", "/api/v1/teams").access(ADMIN_WRITE)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/people/*", "/api/v1/teams/*").access(ADMIN_WRITE)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/people/*", "/api/v1/teams/*", "/api/v1/sla")
+                        .access(ADMIN_WRITE)
+                        // Signing the SLA is for managers; which department they sign for is checked after.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sla/signatures").access(MANAGER_WRITE)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
                         .anyRequest().hasAuthority("SCOPE_write"))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false)),

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.smartketing.funnel.HandoffSla;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
+import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.people.Person;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +42,14 @@ class SlaClockIntegrationTests {
     Handoffs handoffs;
     Person rep;
 
+    @Autowired
+    SlaAgreements agreements;
+
     @BeforeEach
-    void aRep() {
+    void aRepUnderTheDefaultTerms() {
         handoffs = new Handoffs(context);
         rep = handoffs.aRepWithAManager();
+        agreements.change(new AgreementTerms(8, 24, 50), Fixtures.signedIn(rep));
     }
 
     @Test
