@@ -23,7 +23,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  *
  * <p>The scheduler works through a {@link TransactionAwareDataSourceProxy}: jobs scheduled or
  * cancelled inside a Spring transaction commit or roll back with it. It starts after every bean
- * is ready (Flyway has migrated by then) and stops before the data source closes.
+ * is ready (Flyway has migrated by then), pauses when the context stops, and stops for good before
+ * the data source closes.
  */
 @Configuration(proxyBeanMethods = false)
 class SlaScheduling {
@@ -40,7 +41,8 @@ class SlaScheduling {
                 .execute((instance, context) -> clocks.getObject().fire(instance.getId(), ClockRun.Alarm.BREACH));
     }
 
-    @Bean
+    /** Stopped for good when the context closes (after the lifecycle paused it, before the data source goes). */
+    @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SlaSettings settings) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .pollingInterval(settings.pollingInterval())
@@ -53,26 +55,45 @@ class SlaScheduling {
 
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
+        return new SchedulerLifecycle(scheduler);
+    }
 
-            private volatile boolean running;
+    /**
+     * Starts the scheduler with the context. A stop only pauses it, because a stopped db-scheduler
+     * cannot start again, and a context may be stopped and started again (the test context cache
+     * pauses contexts it is not using); the scheduler is stopped for good when its bean is destroyed.
+     */
+    static final class SchedulerLifecycle implements SmartLifecycle {
 
-            @Override
-            public void start() {
+        private final Scheduler scheduler;
+        private boolean started;
+        private volatile boolean running;
+
+        SchedulerLifecycle(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (started) {
+                scheduler.resume();
+            }
+            else {
                 scheduler.start();
-                running = true;
+                started = true;
             }
+            running = true;
+        }
 
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
+        @Override
+        public synchronized void stop() {
+            scheduler.pause();
+            running = false;
+        }
 
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
     }
 }

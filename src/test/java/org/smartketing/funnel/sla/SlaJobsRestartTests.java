@@ -3,6 +3,8 @@ package org.smartketing.funnel.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,12 +59,21 @@ class SlaJobsRestartTests {
         }
     }
 
+    /**
+     * On PostgreSQL the nodes use a schema of their own, so the suite's other applications, which
+     * poll the same database, cannot take their jobs.
+     */
     static ConfigurableApplicationContext node(String name, Duration polling) {
-        String url = System.getenv("SPRING_DATASOURCE_URL") != null ? System.getenv("SPRING_DATASOURCE_URL") : H2;
+        String postgres = System.getenv("SPRING_DATASOURCE_URL");
+        String url = postgres == null ? H2 : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=sla_restart";
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
+                "--test.node=" + name, "--smartketing.sla.polling-interval=" + polling.toMillis() + "ms",
+                "--spring.jmx.enabled=false", "--logging.file.name=./target/test-logs/sla-" + name + ".json"));
+        if (postgres != null) {
+            args.add("--spring.flyway.schemas=sla_restart");
+        }
         return new SpringApplicationBuilder(SmartketingApplication.class, Recorder.class).profiles("test")
-                .run("--spring.datasource.url=" + url, "--server.port=0", "--test.node=" + name,
-                        "--smartketing.sla.polling-interval=" + polling.toMillis() + "ms",
-                        "--spring.jmx.enabled=false", "--logging.file.name=./target/test-logs/sla-" + name + ".json");
+                .run(args.toArray(String[]::new));
     }
 
     @Test
