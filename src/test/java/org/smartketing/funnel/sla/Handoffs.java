@@ -67,11 +67,15 @@ class Handoffs {
         return people.byId(id).orElseThrow();
     }
 
-    LeadId anMql() {
+    LeadId aNewLead() {
         IncomingLead in = new IncomingLead("mql." + UUID.randomUUID() + "@example.com", null, "Mia", "Lead", "Acme",
                 null, null, null, "webinar", null, null, null, null, List.of(), null);
-        LeadId id = intake.take(in, LeadHistory.Channel.API).lead().id();
-        stages.move(id, new Lead.Transition(Stage.MQL, null, null, null));
+        return intake.take(in, LeadHistory.Channel.API).lead().id();
+    }
+
+    LeadId anMql() {
+        LeadId id = aNewLead();
+        move(id, Stage.MQL);
         return id;
     }
 
@@ -82,6 +86,10 @@ class Handoffs {
             leads.update(before.withOwner(owner.id().value(), at));
             events.publishEvent(new LeadAssigned(lead, owner.id().value(), before.ownerId(), at));
         });
+    }
+
+    LeadStages stages() {
+        return stages;
     }
 
     void move(LeadId lead, Stage to) {

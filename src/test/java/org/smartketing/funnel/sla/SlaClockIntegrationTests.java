@@ -146,6 +146,29 @@ class SlaClockIntegrationTests {
     }
 
     @Test
+    void aLeadAssignedBeforeItIsAnMqlStartsItsClocksWhenItBecomesOne() {
+        LeadId lead = handoffs.aNewLead();
+        handoffs.assign(lead, rep, Instant.now());
+        assertThat(handoffs.runs(lead)).as("no handoff before marketing qualifies it").isEmpty();
+
+        handoffs.move(lead, Stage.MQL);
+        assertThat(handoffs.runs(lead)).extracting(ClockRun::clock)
+                .containsExactly(ClockRun.Kind.ACCEPT, ClockRun.Kind.FIRST_CONTACT);
+        assertThat(handoffs.runs(lead)).allSatisfy(r -> assertThat(r.ownerId()).isEqualTo(rep.id().value()));
+    }
+
+    @Test
+    void recyclingALeadStopsBothClocks() {
+        LeadId lead = handoffs.anMql();
+        handoffs.assign(lead, rep, Instant.now());
+        handoffs.stages().move(lead, new org.smartketing.funnel.leads.Lead.Transition(Stage.RECYCLED, "Not now",
+                java.time.LocalDate.now().plusMonths(3), null));
+        assertThat(handoffs.runs(lead)).extracting(ClockRun::outcome)
+                .containsExactly(ClockRun.Outcome.WITHDRAWN, ClockRun.Outcome.WITHDRAWN);
+        assertThat(handoffs.jobsOf(lead)).isZero();
+    }
+
+    @Test
     void aMoveToSqlCountsAsFirstContact() {
         LeadId lead = handoffs.anMql();
         handoffs.assign(lead, rep, Instant.now());
