@@ -50,6 +50,7 @@ class RoleMatrixTests {
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.MEMBER, Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
+    static final Set<Caller> MANAGERS = EnumSet.of(Caller.MANAGER, Caller.ADMIN);
     static final Set<Caller> ANY_TOKEN = EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MANAGER_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> ADMIN_WRITE_TOKEN = EnumSet.of(Caller.ADMIN_WRITE_TOKEN);
@@ -110,6 +111,14 @@ class RoleMatrixTests {
                 "POST /admin/routing/rules/{id}/remove", "POST /admin/routing/rules/{id}/up", "POST /admin/routing/cap",
                 "POST /admin/routing/out-of-office", "POST /admin/routing/out-of-office/{id}/remove")
                 .forEach(e -> MATRIX.put(e, ADMINS));
+        // The handoff SLA: everyone reads it; managers change and sign it on the page (a manager of sales or
+        // marketing, for their own department: the callers here are in sales); by API, admins change it and a
+        // manager's read-write token signs (here the admin's, who manages sales).
+        Stream.of("GET /sla", "GET /sla/report").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("POST /sla", "POST /sla/signatures").forEach(e -> MATRIX.put(e, MANAGERS));
+        Stream.of("GET /api/v1/sla", "GET /api/v1/sla/report").forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        MATRIX.put("PUT /api/v1/sla", ADMIN_WRITE_TOKEN);
+        MATRIX.put("POST /api/v1/sla/signatures", MANAGER_WRITE_TOKENS);
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Operations.

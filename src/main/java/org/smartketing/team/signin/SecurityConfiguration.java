@@ -93,8 +93,10 @@ class SecurityConfiguration {
                         // message leaks to a caller who may not make the change at all.
                         .requestMatchers(HttpMethod.POST, "/api/v1/people", "/api/v1/teams").access(ADMIN_WRITE)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/people/*", "/api/v1/teams/*", "/api/v1/scoring",
-                                "/api/v1/routing/rules").access(ADMIN_WRITE)
+                                "/api/v1/routing/rules", "/api/v1/sla").access(ADMIN_WRITE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/leads/*/route").access(MANAGER_WRITE)
+                        // Signing the SLA is for managers; which department they sign for is checked after.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sla/signatures").access(MANAGER_WRITE)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
                         .anyRequest().hasAuthority("SCOPE_write"))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false)),

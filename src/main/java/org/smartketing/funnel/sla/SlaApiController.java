@@ -1,0 +1,118 @@
+package org.smartketing.funnel.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.team.Department;
+import org.smartketing.team.SignedInPerson;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The handoff agreement and the SLA report over JSON (the report also as CSV). */
+@RestController
+@RequestMapping("/api/v1/sla")
+class SlaApiController {
+
+    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
+    record AgreementView(int version, int acceptHours, int firstContactHours, int mqlsPerMonth, Instant createdAt,
+            String createdBy, boolean signedByBoth, List<Agreement.Signature> signatures) {
+
+        static AgreementView of(Agreement a) {
+            return new AgreementView(a.version(), a.acceptHours(), a.firstContactHours(), a.mqlsPerMonth(),
+                    a.createdAt(), a.createdBy(), a.signedByBoth(), a.signatures());
+        }
+    }
+
+    record SignatureRequest(@NotNull Integer version, Department department) {
+    }
+
+    private final SlaAgreements agreements;
+    private final SlaReport report;
+    private final Clock clock;
+
+    SlaApiController(SlaAgreements agreements, SlaReport report, Clock clock) {
+        this.agreements = agreements;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    AgreementView get() {
+        return AgreementView.of(agreements.current());
+    }
+
+    /** New terms make a new, unsigned version (admins; refused by URL for anyone else). */
+    @PutMapping
+    AgreementView change(@Valid @RequestBody AgreementTerms terms, @AuthenticationPrincipal SignedInPerson me) {
+        return AgreementView.of(agreements.change(terms, me));
+    }
+
+    /** A manager of sales or marketing signs the current version for their department. */
+    @PostMapping("/signatures")
+    AgreementView sign(@Valid @RequestBody SignatureRequest request, @AuthenticationPrincipal SignedInPerson me) {
+        return AgreementView.of(agreements.sign(request.version(), request.department(), me));
+    }
+
+    /** {@code ?month=2026-11} (default: this month); CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
+    @GetMapping("/report")
+    ResponseEntity<?> report(@RequestParam(required = false) String month,
+            @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        SlaReport.Report result = report.of(month(month, clock));
+        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && asksForCsv(accept));
+        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
+            throw new InvalidFieldException("format", "must be json or csv");
+        }
+        if (csv) {
+            return ResponseEntity.ok().contentType(TEXT_CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + result.month() + ".csv\"")
+                    .body(SlaReport.csv(result));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+    }
+
+    private static boolean asksForCsv(String accept) {
+        try {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(m -> !m.isWildcardType() && m.isCompatibleWith(TEXT_CSV));
+        }
+        catch (org.springframework.http.InvalidMediaTypeException ex) {
+            return false;
+        }
+    }
+
+    static YearMonth month(String text, Clock clock) {
+        if (text == null || text.isBlank()) {
+            return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        }
+        try {
+            YearMonth month = YearMonth.parse(text.strip());
+            if (month.getYear() < 2000 || month.getYear() > 2999) {
+                throw new InvalidFieldException("month", "must be a month between 2000-01 and 2999-12");
+            }
+            return month;
+        }
+        catch (DateTimeParseException ex) {
+            throw new InvalidFieldException("month", "must be a month like 2026-11");
+        }
+    }
+}

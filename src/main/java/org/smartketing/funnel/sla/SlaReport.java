@@ -1,0 +1,174 @@
+package org.smartketing.funnel.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.smartketing.shared.Sql;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.PersonSummary;
+import org.smartketing.team.TeamDirectory;
+import org.smartketing.team.WorkingHours;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SLA report for a month (UTC): per rep and clock, the median and 90th percentile of the
+ * working time to accept and to first contact, the share done within the SLA, and the breaches;
+ * and marketing's MQLs against its commitment.
+ *
+ * <p>A run belongs to the month it started in and to its owner. Times count only completed runs
+ * (accepted or rejected; contacted), in the owner's working hours. A run is within the SLA when
+ * it completed by its due time, and a breach when its due time passed while it ran (whether it
+ * completed late, still runs, or was handed on after breaching). The share is within / (within +
+ * breaches of runs the rep completed or still holds). Percentiles interpolate between ranks, as
+ * spreadsheets' PERCENTILE.INC does, so the median of an even count is the mean of the middle two.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SlaReport {
+
+    public record ClockStats(int runs, int completed, Double medianHours, Double p90Hours, int withinSla, int breaches,
+            Double shareWithinSla) {
+    }
+
+    public record RepRow(UUID ownerId, String ownerName, String email, ClockStats accept, ClockStats firstContact) {
+    }
+
+    public record Marketing(long mqls, int commitment, Double shareOfCommitment) {
+    }
+
+    public record Report(YearMonth month, int agreementVersion, int acceptHours, int firstContactHours,
+            List<RepRow> reps, Marketing marketing) {
+    }
+
+    private final ClockRuns runs;
+    private final TeamDirectory directory;
+    private final SlaAgreements agreements;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SlaReport(ClockRuns runs, TeamDirectory directory, SlaAgreements agreements, JdbcClient jdbc, Clock clock) {
+        this.runs = runs;
+        this.directory = directory;
+        this.agreements = agreements;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Report of(YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant now = clock.instant();
+        Agreement agreement = agreements.inForceBefore(to.isAfter(now) ? now.plusNanos(1) : to);
+        Map<UUID, List<ClockRun>> byOwner = runs.startedBetween(from, to).stream()
+                .collect(Collectors.groupingBy(ClockRun::ownerId, LinkedHashMap::new, Collectors.toList()));
+        List<RepRow> reps = new ArrayList<>();
+        byOwner.forEach((ownerId, owned) -> {
+            Optional<PersonSummary> owner = directory.person(new PersonId(ownerId));
+            WorkingHours hours = owner.map(PersonSummary::workingHours).orElse(WorkingHours.standard());
+            java.time.ZoneId zone = owner.map(PersonSummary::zone).orElse(ZoneOffset.UTC);
+            reps.add(new RepRow(ownerId, owner.map(PersonSummary::displayName).orElse("(unknown)"),
+                    owner.map(PersonSummary::email).orElse(null),
+                    stats(owned, ClockRun.Kind.ACCEPT, hours, zone, now),
+                    stats(owned, ClockRun.Kind.FIRST_CONTACT, hours, zone, now)));
+        });
+        reps.sort(Comparator.comparing(RepRow::ownerName, String.CASE_INSENSITIVE_ORDER));
+        long mqls = jdbc.sql("""
+                SELECT COUNT(DISTINCT lead_id) FROM lead_stage_event
+                WHERE to_stage = 'MQL' AND occurred_at >= ? AND occurred_at < ?""")
+                .params(Sql.utc(from), Sql.utc(to)).query(Long.class).single();
+        int commitment = agreement.mqlsPerMonth();
+        return new Report(month, agreement.version(), agreement.acceptHours(), agreement.firstContactHours(), reps,
+                new Marketing(mqls, commitment, commitment == 0 ? null : (double) mqls / commitment));
+    }
+
+    static ClockStats stats(List<ClockRun> owned, ClockRun.Kind kind, WorkingHours hours, java.time.ZoneId zone,
+            Instant now) {
+        List<ClockRun> ofKind = owned.stream().filter(r -> r.clock() == kind).toList();
+        List<Double> times = new ArrayList<>();
+        int within = 0;
+        int breaches = 0;
+        int missedHeld = 0;
+        for (ClockRun r : ofKind) {
+            boolean completed = r.outcome() != null && r.outcome().completes(kind);
+            Instant end = r.running() ? now : r.stoppedAt();
+            boolean breached = r.breachedAt() != null || end.isAfter(r.dueAt());
+            if (completed) {
+                Duration worked = WorkingClock.between(r.startedAt(), r.stoppedAt(), hours, zone);
+                times.add(worked.toSeconds() / 3600.0);
+                if (!breached) {
+                    within++;
+                }
+            }
+            if (breached) {
+                breaches++;
+                if (completed || r.running()) {
+                    missedHeld++;
+                }
+            }
+        }
+        times.sort(null);
+        int decided = within + missedHeld;
+        return new ClockStats(ofKind.size(), times.size(), percentile(times, 0.5), percentile(times, 0.9), within,
+                breaches, decided == 0 ? null : (double) within / decided);
+    }
+
+    /** Linear interpolation between closest ranks (PERCENTILE.INC); null for no values. */
+    static Double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        double rank = (sorted.size() - 1) * p;
+        int lower = (int) Math.floor(rank);
+        int upper = Math.min(lower + 1, sorted.size() - 1);
+        double value = sorted.get(lower) + (rank - lower) * (sorted.get(upper) - sorted.get(lower));
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** The report as CSV: one line per rep and clock, then marketing's line. */
+    public static String csv(Report report) {
+        StringBuilder out = new StringBuilder(
+                "month,owner,email,clock,runs,completed,median_hours,p90_hours,within_sla,breaches,share_within_sla\n");
+        for (RepRow rep : report.reps()) {
+            line(out, report.month(), rep, "ACCEPT", rep.accept());
+            line(out, report.month(), rep, "FIRST_CONTACT", rep.firstContact());
+        }
+        out.append("\nmonth,mqls,commitment,share_of_commitment\n").append(report.month()).append(',')
+                .append(report.marketing().mqls()).append(',').append(report.marketing().commitment()).append(',')
+                .append(number(report.marketing().shareOfCommitment())).append('\n');
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, YearMonth month, RepRow rep, String clock, ClockStats s) {
+        out.append(month).append(',').append(cell(rep.ownerName())).append(',').append(cell(rep.email())).append(',')
+                .append(clock).append(',').append(s.runs()).append(',').append(s.completed()).append(',')
+                .append(number(s.medianHours())).append(',').append(number(s.p90Hours())).append(',')
+                .append(s.withinSla()).append(',').append(s.breaches()).append(',')
+                .append(number(s.shareWithinSla())).append('\n');
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : String.valueOf(Math.round(value * 1000) / 1000.0);
+    }
+
+    /** RFC 4180 quoting; a leading formula character is defused for spreadsheets. */
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.matches(".*[\",\r\n].*") || !safe.equals(value) ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

@@ -1,0 +1,136 @@
+package org.smartketing.funnel.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.smartketing.funnel.LeadAssigned;
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.intake.IncomingLead;
+import org.smartketing.funnel.intake.LeadIntake;
+import org.smartketing.funnel.leads.Lead;
+import org.smartketing.funnel.leads.LeadHistory;
+import org.smartketing.funnel.leads.LeadStages;
+import org.smartketing.funnel.leads.Leads;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.Department;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.WorkingHours;
+import org.smartketing.team.people.People;
+import org.smartketing.team.people.Person;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Leads on their way from marketing to sales, for the SLA tests: an MQL, an owner, an assignment. */
+class Handoffs {
+
+    private final LeadIntake intake;
+    private final LeadStages stages;
+    private final Leads leads;
+    private final People people;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    final JdbcClient jdbc;
+
+    Handoffs(ApplicationContext context) {
+        this.intake = context.getBean(LeadIntake.class);
+        this.stages = context.getBean(LeadStages.class);
+        this.leads = context.getBean(Leads.class);
+        this.people = context.getBean(People.class);
+        this.events = context;
+        this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        this.jdbc = context.getBean(JdbcClient.class);
+    }
+
+    /** A sales rep in Berlin, 9 to 5, with a manager. */
+    Person aRepWithAManager() {
+        Person manager = person("Head", AppRole.MANAGER, null);
+        return person("Rep", AppRole.MEMBER, manager.id());
+    }
+
+    Person person(String role, AppRole appRole, PersonId managerId) {
+        String name = role + " " + UUID.randomUUID().toString().substring(0, 8);
+        Person p = Person.invited(name.replace(' ', '.').toLowerCase() + "@example.com", name, Department.SALES, appRole,
+                "Account executive", ZoneId.of("Europe/Berlin"), WorkingHours.standard(), managerId, Instant.now());
+        people.insert(p);
+        return p;
+    }
+
+    Person personById(PersonId id) {
+        return people.byId(id).orElseThrow();
+    }
+
+    LeadId aNewLead() {
+        IncomingLead in = new IncomingLead("mql." + UUID.randomUUID() + "@example.com", null, "Mia", "Lead", "Acme",
+                null, null, null, "webinar", null, null, null, null, List.of(), null);
+        return intake.take(in, LeadHistory.Channel.API).lead().id();
+    }
+
+    LeadId anMql() {
+        LeadId id = aNewLead();
+        move(id, Stage.MQL);
+        return id;
+    }
+
+    /** Gives the lead to the owner as routing would: the owner saved and {@link LeadAssigned} told, in one transaction. */
+    void assign(LeadId lead, Person owner, Instant at) {
+        transaction.executeWithoutResult(status -> {
+            Lead before = leads.byId(lead).orElseThrow();
+            leads.update(before.withOwner(owner.id().value(), at));
+            events.publishEvent(new LeadAssigned(lead, owner.id().value(), before.ownerId(), at));
+        });
+    }
+
+    LeadStages stages() {
+        return stages;
+    }
+
+    void move(LeadId lead, Stage to) {
+        stages.move(lead, new Lead.Transition(to, to == Stage.REJECTED ? "No budget" : null, null, null));
+    }
+
+    long audited(LeadId lead, String action) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'lead' AND entity_id = ? AND action = ?")
+                .params(lead.toString(), action).query(Long.class).single();
+    }
+
+    long mailsTo(Person person, String subjectStart) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_message WHERE recipient = ? AND subject LIKE ?")
+                .params(person.email(), subjectStart + "%").query(Long.class).single();
+    }
+
+    long jobsOf(LeadId lead) {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance LIKE ?")
+                .param(lead + ":%").query(Long.class).single();
+    }
+
+    List<ClockRun> runs(LeadId lead) {
+        return jdbc.sql("SELECT * FROM lead_sla_clock WHERE lead_id = ? ORDER BY clock, run").param(lead.value())
+                .query(ClockRuns::map).list();
+    }
+
+    /** Waits for the condition, a bounded number of times; false if it never came true. */
+    static boolean await(Duration atMost, BooleanSupplier condition) {
+        Instant until = Instant.now().plus(atMost);
+        while (Instant.now().isBefore(until)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+}
