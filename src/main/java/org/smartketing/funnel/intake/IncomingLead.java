@@ -22,7 +22,7 @@ public record IncomingLead(
         @Size(max = 80) @PlainText String lastName,
         @Size(max = 120) @PlainText String company,
         @Size(max = 120) @PlainText String title,
-        @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code such as DE or US") String country,
+        @Pattern(regexp = "([A-Za-z]{2})?", message = "must be a two-letter country code such as DE or US") String country,
         @Size(max = 80) @PlainText String region,
         @Size(max = 80) @PlainText String source,
         UUID campaignId,

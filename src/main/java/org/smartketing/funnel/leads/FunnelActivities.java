@@ -8,6 +8,7 @@ import org.smartketing.activity.ActivitySource;
 import org.smartketing.activity.ActivitySubjects;
 import org.smartketing.activity.ActivityType;
 import org.smartketing.activity.NewActivity;
+import org.smartketing.funnel.HandoffSla;
 import org.smartketing.funnel.LeadEngagement;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.LeadStageChanged;
@@ -27,9 +28,16 @@ class FunnelActivities implements ActivitySubjects {
     private final Leads leads;
     private final Campaigns campaigns;
     private final ActivityLog activityLog;
-    private final LeadEngagement engagement;
+    /** What counts as reaching the lead, for the first-contact clock. */
+    static final java.util.Set<ActivityType> CONTACTS = java.util.EnumSet.of(ActivityType.CALL, ActivityType.EMAIL,
+            ActivityType.MEETING, ActivityType.DEMO);
 
-    FunnelActivities(Leads leads, Campaigns campaigns, ActivityLog activityLog, LeadEngagement engagement) {
+    private final LeadEngagement engagement;
+    private final HandoffSla sla;
+
+    FunnelActivities(Leads leads, Campaigns campaigns, ActivityLog activityLog, LeadEngagement engagement,
+            HandoffSla sla) {
+        this.sla = sla;
         this.engagement = engagement;
         this.leads = leads;
         this.campaigns = campaigns;
@@ -52,6 +60,9 @@ class FunnelActivities implements ActivitySubjects {
         // Another part may know lead ids the funnel does not (tests do); only the funnel's own leads score.
         if (logged.leadId() != null && logged.type() != ActivityType.STAGE_CHANGE && leadExists(logged.leadId())) {
             engagement.record(new LeadId(logged.leadId()), logged.type().name(), logged.occurredAt());
+            if (CONTACTS.contains(logged.type())) {
+                sla.firstContact(new LeadId(logged.leadId()), logged.personId().value(), logged.occurredAt());
+            }
         }
     }
 

@@ -17,6 +17,8 @@ import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.Leads;
+import org.smartketing.funnel.scoring.LeadScoring;
+import org.smartketing.funnel.sla.SlaClocks;
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
@@ -49,9 +51,13 @@ class LeadsController {
     private final LeadPages names;
     private final Clock clock;
     private final ActivityCounts activities;
+    private final LeadScoring scoring;
+    private final SlaClocks clocks;
 
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
-            ActivityCounts activities) {
+            ActivityCounts activities, LeadScoring scoring, SlaClocks clocks) {
+        this.scoring = scoring;
+        this.clocks = clocks;
         this.activities = activities;
         this.leads = leads;
         this.history = history;
@@ -138,6 +144,9 @@ class LeadsController {
 
     @GetMapping("/leads/{id}")
     String show(@PathVariable UUID id, Model model) {
+        leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
+        model.addAttribute("score", scoring.rescoreAndExplain(new LeadId(id)));
+        model.addAttribute("clocks", clocks.clocksOf(new LeadId(id)));
         Lead lead = leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
         model.addAttribute("lead", lead);
         model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())));
