@@ -111,6 +111,10 @@ class FirstStartTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lead_stage_event WHERE to_stage = 'REJECTED' AND reason IS NOT NULL")
                 .query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lead_sla_clock WHERE breached_at IS NOT NULL").query(Long.class).single())
+                .as("some handoffs breached the SLA").isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lead_sla_clock WHERE breached_at IS NULL AND outcome = 'ACCEPTED'")
+                .query(Long.class).single()).as("most did not").isPositive();
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.leads.Money;
 import org.smartketing.funnel.leads.RejectionReasons;
+import org.smartketing.funnel.sla.ClockRun;
+import org.smartketing.funnel.sla.SlaClocks;
 import org.smartketing.team.Department;
 import org.smartketing.team.DemoCompanyFilled;
 import org.smartketing.team.PersonSummary;
@@ -64,10 +66,12 @@ class FunnelDemo {
     private final RejectionReasons reasons;
     private final TeamDirectory directory;
     private final ActivityLog activities;
+    private final SlaClocks clocks;
     private final Clock clock;
 
     FunnelDemo(Leads leads, LeadHistory history, Campaigns campaigns, RejectionReasons reasons,
-            TeamDirectory directory, ActivityLog activities, Clock clock) {
+            TeamDirectory directory, ActivityLog activities, SlaClocks clocks, Clock clock) {
+        this.clocks = clocks;
         this.leads = leads;
         this.history = history;
         this.campaigns = campaigns;
@@ -135,9 +139,12 @@ class FunnelDemo {
                     "came back for another campaign", created.plus(Duration.ofDays(2)));
         }
         Instant at = created;
+        Instant[] reachedAt = new Instant[PATH.length];
         history.stageChanged(id, null, Stage.NEW, null, null, "intake:demo", at);
         for (int step = 1; step <= reached; step++) {
-            at = at.plus(Duration.ofHours(2 + random.nextInt(60)));
+            // Most handoffs happen within a working day; a few take days, which breaches the SLA.
+            at = at.plus(Duration.ofHours(step == 2 && random.nextInt(5) == 0 ? 30 + random.nextInt(60) : 1 + random.nextInt(20)));
+            reachedAt[step] = at;
             PersonSummary actor = step == 1 ? marketer : rep;
             history.stageChanged(id, PATH[step - 1], PATH[step], step == 1 ? "Score reached the MQL threshold" : null,
                     actor.id().value(), actor.email(), at);
@@ -146,14 +153,35 @@ class FunnelDemo {
                         min(at.plus(Duration.ofHours(3)), today), "First contact", id.value(), null, ActivitySource.MANUAL));
             }
         }
+        Instant exitAt = null;
         if (exit != null) {
             at = at.plus(Duration.ofHours(4 + random.nextInt(40)));
+            exitAt = at;
             String why = switch (exit) {
                 case REJECTED -> rejectionReasons.get(random.nextInt(rejectionReasons.size()));
                 case RECYCLED -> "Interested, but not before next quarter";
                 default -> "Chose a competitor";
             };
             history.stageChanged(id, PATH[reached], exit, why, rep.id().value(), rep.email(), at);
+        }
+        clocks(id, rep, reachedAt, reached == 1 && exit == Stage.REJECTED ? exitAt : null, today);
+    }
+
+    /**
+     * The handoff clocks a lead's history implies: started when it became an MQL, the accept clock
+     * stopped when sales accepted (or rejected) it, the first-contact clock at SQL. Leads still
+     * waiting in MQL get no past run.
+     */
+    private void clocks(LeadId id, PersonSummary rep, Instant[] reachedAt, Instant rejectedAt, Instant today) {
+        Instant mql = reachedAt[1];
+        Instant accepted = reachedAt[2] != null ? reachedAt[2] : rejectedAt;
+        if (mql == null || accepted == null || accepted.isAfter(today)) {
+            return;
+        }
+        clocks.recordPastRun(id, ClockRun.Kind.ACCEPT, rep, mql, accepted,
+                reachedAt[2] != null ? ClockRun.Outcome.ACCEPTED : ClockRun.Outcome.REJECTED);
+        if (reachedAt[3] != null && !reachedAt[3].isAfter(today)) {
+            clocks.recordPastRun(id, ClockRun.Kind.FIRST_CONTACT, rep, mql, reachedAt[3], ClockRun.Outcome.CONTACTED);
         }
     }
 

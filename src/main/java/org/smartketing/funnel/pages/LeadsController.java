@@ -94,9 +94,10 @@ class LeadsController {
 
     @PostMapping("/leads/views")
     String saveView(@Valid @ModelAttribute("viewName") ViewName name, BindingResult errors,
-            @RequestParam(defaultValue = "") String query, @AuthenticationPrincipal SignedInPerson me,
+            @RequestParam(required = false) String query, @AuthenticationPrincipal SignedInPerson me,
             RedirectAttributes redirect) {
-        String safeQuery = query.length() > 500 ? query.substring(0, 500) : query;
+        String given = query == null ? "" : query;
+        String safeQuery = given.length() > 500 ? given.substring(0, 500) : given;
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("flash", "A saved view needs a name of at most 60 characters, without < or >.");
         }

@@ -159,15 +159,35 @@ public class SlaClocks {
         notify(run, alarm);
     }
 
-    private void start(LeadId lead, ClockRun.Kind kind, PersonSummary owner, Instant at) {
+    /**
+     * A clock run that began and ended in the past, for the demo company's history: no jobs, and the
+     * warning and breach it would have raised marked at their times (without mail).
+     */
+    public void recordPastRun(LeadId lead, ClockRun.Kind kind, PersonSummary owner, Instant startedAt,
+            Instant stoppedAt, ClockRun.Outcome outcome) {
+        ClockRun run = newRun(lead, kind, owner, startedAt);
+        runs.insert(run);
+        for (ClockRun.Alarm alarm : ClockRun.Alarm.values()) {
+            if (!stoppedAt.isBefore(run.alarmAt(alarm))) {
+                runs.alarm(new ClockRun.Key(lead, kind, run.run()), alarm, run.alarmAt(alarm));
+            }
+        }
+        runs.stop(run, outcome, stoppedAt);
+    }
+
+    private ClockRun newRun(LeadId lead, ClockRun.Kind kind, PersonSummary owner, Instant at) {
         Agreement agreement = agreements.current();
         int hours = kind == ClockRun.Kind.ACCEPT ? agreement.acceptHours() : agreement.firstContactHours();
         Duration work = Duration.ofHours(hours);
         Instant warnAt = WorkingClock.plus(at, work.multipliedBy(3).dividedBy(4), owner.workingHours(), owner.zone())
                 .truncatedTo(ChronoUnit.MILLIS);
         Instant dueAt = WorkingClock.plus(at, work, owner.workingHours(), owner.zone()).truncatedTo(ChronoUnit.MILLIS);
-        ClockRun run = new ClockRun(lead, kind, runs.nextRun(lead, kind), owner.id().value(), (int) work.toMinutes(), at,
+        return new ClockRun(lead, kind, runs.nextRun(lead, kind), owner.id().value(), (int) work.toMinutes(), at,
                 warnAt, dueAt, null, null, null, null);
+    }
+
+    private void start(LeadId lead, ClockRun.Kind kind, PersonSummary owner, Instant at) {
+        ClockRun run = newRun(lead, kind, owner, at);
         runs.insert(run);
         for (ClockRun.Alarm alarm : ClockRun.Alarm.values()) {
             scheduler.scheduleIfNotExists(new TaskInstance<Void>(alarm.taskName(), run.jobId()), run.alarmAt(alarm));
