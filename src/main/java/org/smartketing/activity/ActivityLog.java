@@ -1,5 +1,6 @@
 package org.smartketing.activity;
 
+import org.smartketing.shared.Text;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public class ActivityLog {
         requireKnown("campaignId", activity.campaignId(), ActivitySubjects::campaignExists, "no such campaign");
         // Databases keep microseconds; the activity returned is the one read back later.
         Activity stored = new Activity(ActivityId.random(), activity.type(), activity.personId(),
-                activity.occurredAt().truncatedTo(ChronoUnit.MICROS), blankToNull(activity.outcome()),
+                activity.occurredAt().truncatedTo(ChronoUnit.MICROS), Text.blankToNull(activity.outcome()),
                 activity.leadId(), activity.campaignId(), activity.source(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         activities.insert(stored);
@@ -98,9 +99,5 @@ public class ActivityLog {
             state.put("campaignId", a.campaignId().toString());
         }
         return state;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.smartketing.shared.PageOf;
 import org.smartketing.shared.Sql;
+import org.smartketing.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +31,7 @@ class MailMessages {
         jdbc.sql("""
                 INSERT INTO mail_message (id, recipient, subject, body, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, to, abbreviate(subject, 200), body, Status.HELD.name(), Sql.utc(at))
+                .params(id, to, Text.abbreviate(subject, 200), body, Status.HELD.name(), Sql.utc(at))
                 .update();
         return id;
     }
@@ -42,7 +43,7 @@ class MailMessages {
 
     void markFailed(UUID id, String error) {
         jdbc.sql("UPDATE mail_message SET status = ?, last_error = ? WHERE id = ?")
-                .params(Status.FAILED.name(), abbreviate(String.valueOf(error), 500), id).update();
+                .params(Status.FAILED.name(), Text.abbreviate(String.valueOf(error), 500), id).update();
     }
 
     PageOf<MailMessage> newestFirst(PageOf.Request request) {
@@ -55,9 +56,5 @@ class MailMessages {
                         rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at")))
                 .list();
         return new PageOf<>(items, request.page(), request.size(), total);
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package org.smartketing.funnel.intake;
 
+import org.smartketing.shared.Text;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,18 +29,18 @@ class ContactRules {
     }
 
     Contact contactOf(IncomingLead in) {
-        String email = blankToNull(in.email());
-        String phone = blankToNull(in.phone());
+        String email = Text.blankToNull(in.email());
+        String phone = Text.blankToNull(in.phone());
         if (email == null && phone == null) {
             throw new InvalidFieldException("email", "an email address or a phone number is needed");
         }
-        String country = blankToNull(in.country()) == null ? null : in.country().strip().toUpperCase(Locale.ROOT);
+        String country = Text.blankToNull(in.country()) == null ? null : in.country().strip().toUpperCase(Locale.ROOT);
         if (country != null && !COUNTRIES.contains(country)) {
             throw new InvalidFieldException("country", "is not a known country code");
         }
         return new Contact(email == null ? null : email.strip(), phone, phone == null ? null : e164(phone, country),
-                blankToNull(in.firstName()), blankToNull(in.lastName()), blankToNull(in.company()),
-                blankToNull(in.title()), country, blankToNull(in.region()));
+                Text.blankToNull(in.firstName()), Text.blankToNull(in.lastName()), Text.blankToNull(in.company()),
+                Text.blankToNull(in.title()), country, Text.blankToNull(in.region()));
     }
 
     private String e164(String phone, String country) {
@@ -53,9 +54,5 @@ class ContactRules {
         catch (NumberParseException ex) {
             throw new InvalidFieldException("phone", "is not a phone number; include the country code, such as +49 30 1234567");
         }
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,6 @@
 package org.smartketing.funnel.intake;
 
+import org.smartketing.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -81,16 +82,16 @@ public class LeadIntake {
             throw new InvalidFieldException("campaignId", "there is no campaign with this id");
         }
         Instant now = clock.instant();
-        String details = in.description() == null ? null : abbreviate(in.description(), 2000);
+        String details = in.description() == null ? null : Text.abbreviate(in.description(), 2000);
         return leads.sameAs(contact).map(existing -> touch(existing, in, contact, channel, details, now))
                 .orElseGet(() -> create(in, contact, channel, details, now));
     }
 
     private Result create(IncomingLead in, Contact contact, LeadHistory.Channel channel, String details, Instant now) {
         Consent consent = Boolean.TRUE.equals(in.consentGiven())
-                ? new Consent(true, in.consentAt() != null ? in.consentAt() : now, ContactRules.blankToNull(in.consentMethod()))
+                ? new Consent(true, in.consentAt() != null ? in.consentAt() : now, Text.blankToNull(in.consentMethod()))
                 : Consent.none();
-        Lead lead = new Lead(LeadId.random(), contact, ContactRules.blankToNull(in.source()), in.campaignId(), consent,
+        Lead lead = new Lead(LeadId.random(), contact, Text.blankToNull(in.source()), in.campaignId(), consent,
                 null, Stage.NEW, 0, in.tags(), details, null, null, now, now, 0);
         leads.insert(lead);
         history.touched(lead.id(), channel, lead.source(), lead.campaignId(), null, now);
@@ -103,13 +104,13 @@ public class LeadIntake {
 
     private Result touch(Lead existing, IncomingLead in, Contact contact, LeadHistory.Channel channel, String details,
             Instant now) {
-        history.touched(existing.id(), channel, ContactRules.blankToNull(in.source()), in.campaignId(), details, now);
+        history.touched(existing.id(), channel, Text.blankToNull(in.source()), in.campaignId(), details, now);
         Lead filled = existing.withDetails(existing.contact().filledFrom(contact),
-                existing.source() != null ? existing.source() : ContactRules.blankToNull(in.source()),
+                existing.source() != null ? existing.source() : Text.blankToNull(in.source()),
                 existing.campaignId() != null ? existing.campaignId() : in.campaignId(),
                 existing.consent().given() || !Boolean.TRUE.equals(in.consentGiven()) ? existing.consent()
                         : new Consent(true, in.consentAt() != null ? in.consentAt() : now,
-                                ContactRules.blankToNull(in.consentMethod())),
+                                Text.blankToNull(in.consentMethod())),
                 union(existing, in), existing.description() != null ? existing.description() : details, now);
         Lead saved = leads.update(filled);
         audit.record("lead", existing.id(), "touched", LeadSnapshot.of(existing), LeadSnapshot.of(saved));
@@ -127,9 +128,5 @@ public class LeadIntake {
 
     private static String actorLabel(LeadHistory.Channel channel) {
         return "intake:" + channel.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

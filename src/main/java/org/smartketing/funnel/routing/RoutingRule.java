@@ -1,5 +1,6 @@
 package org.smartketing.funnel.routing;
 
+import org.smartketing.shared.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,9 +20,9 @@ public record RoutingRule(UUID id, String name, String country, String region, S
         Integer openLeadCap) {
 
     public RoutingRule {
-        country = blankToNull(country) == null ? null : country.strip().toUpperCase(Locale.ROOT);
-        region = blankToNull(region);
-        segment = blankToNull(segment);
+        country = Text.blankToNull(country) == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        region = Text.blankToNull(region);
+        segment = Text.blankToNull(segment);
         pool = List.copyOf(pool);
     }
 
@@ -41,9 +42,5 @@ public record RoutingRule(UUID id, String name, String country, String region, S
 
     private static String strip(String text) {
         return text == null ? null : text.strip();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,6 @@
 package org.smartketing.team.people;
 
+import org.smartketing.shared.Text;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -21,7 +22,7 @@ public record Person(PersonId id, String email, String displayName, Department d
     public static Person invited(String email, String displayName, Department department, AppRole appRole,
             String jobRole, ZoneId zone, WorkingHours hours, PersonId managerId, Instant at) {
         return new Person(PersonId.random(), normalizeEmail(email), displayName.strip(), department, appRole,
-                blankToNull(jobRole), zone, hours, managerId, null, true, at, at);
+                Text.blankToNull(jobRole), zone, hours, managerId, null, true, at, at);
     }
 
     public static String normalizeEmail(String email) {
@@ -49,7 +50,7 @@ public record Person(PersonId id, String email, String displayName, Department d
     }
 
     public Person withProfile(String newName, String newJobRole, ZoneId newZone, WorkingHours newHours, Instant at) {
-        return new Person(id, email, newName.strip(), department, appRole, blankToNull(newJobRole), newZone, newHours,
+        return new Person(id, email, newName.strip(), department, appRole, Text.blankToNull(newJobRole), newZone, newHours,
                 managerId, passwordHash, enabled, createdAt, at);
     }
 
@@ -69,9 +70,5 @@ public record Person(PersonId id, String email, String displayName, Department d
     public PersonSummary summary() {
         return new PersonSummary(id, email, displayName, department, appRole, jobRole, zone, workingHours, managerId,
                 enabled);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

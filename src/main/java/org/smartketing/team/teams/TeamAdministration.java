@@ -1,5 +1,6 @@
 package org.smartketing.team.teams;
 
+import org.smartketing.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class TeamAdministration {
     public Team create(TeamDetails details) {
         requireFreeName(details.name(), null);
         Instant now = clock.instant();
-        Team team = new Team(TeamId.random(), details.name().strip(), blankToNull(details.description()),
+        Team team = new Team(TeamId.random(), details.name().strip(), Text.blankToNull(details.description()),
                 knownMembers(details), now, now);
         try {
             teams.insert(team);
@@ -51,7 +52,7 @@ public class TeamAdministration {
     public Team update(TeamId id, TeamDetails details) {
         Team before = teams.byId(id).orElseThrow(() -> new NotFoundException("Team " + id));
         requireFreeName(details.name(), id);
-        Team after = new Team(id, details.name().strip(), blankToNull(details.description()), knownMembers(details),
+        Team after = new Team(id, details.name().strip(), Text.blankToNull(details.description()), knownMembers(details),
                 before.createdAt(), clock.instant());
         try {
             teams.update(after);
@@ -80,9 +81,5 @@ public class TeamAdministration {
     private static Map<String, Object> snapshot(Team team) {
         return Map.of("name", team.name(), "description", String.valueOf(team.description()),
                 "members", team.members().stream().map(PersonId::toString).sorted().toList());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
