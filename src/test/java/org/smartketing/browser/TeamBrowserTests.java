@@ -121,6 +121,16 @@ class TeamBrowserTests {
         admin.get(url("/teams"));
         assertThat(admin.findElement(By.tagName("main")).getText()).contains("Revenue team");
         Browsers.screenshot(admin, "teams");
+        admin.get(url("/pipeline"));
+        assertThat(admin.findElements(By.cssSelector(".board .card"))).isNotEmpty();
+        Browsers.screenshot(admin, "pipeline");
+        admin.get(url("/leads"));
+        Browsers.screenshot(admin, "leads");
+        admin.findElement(By.cssSelector("main table tbody a")).click();
+        assertThat(admin.findElement(By.tagName("main")).getText()).contains("Stage history");
+        Browsers.screenshot(admin, "lead");
+        admin.get(url("/sla/report"));
+        Browsers.screenshot(admin, "sla-report");
     }
 
     private void signIn(WebDriver driver, String email, String password) {
