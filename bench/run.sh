@@ -58,7 +58,7 @@ SPRING_DATASOURCE_PASSWORD= SMARTKETING_ADMIN_EMAIL=$ADMIN_EMAIL SMARTKETING_ADM
     java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN \
     --logging.file.name="$OUT/app.json" >"$OUT/app.out" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 120); do
+for i in $(seq 1 900); do  # the first start on a loaded database may build indexes
     curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$OUT/app.out"; exit 1; }
     sleep 1
