@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Smartketing benchmark on PostgreSQL: see docs/performance.md.
+#
+#   bench/run.sh                      build, fresh database, load 1M leads / 5M activities, run everything
+#   SKIP_LOAD=1 bench/run.sh          reuse the loaded database (a previous run's inserted leads stay)
+#
+# Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080
+#   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list"
+# Output: target/bench/<time>/ (wrk and pgbench output, app log) and a summary on stdout.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export BENCH_DIR="$PWD/bench"
+LEADS=${LEADS:-1000000}
+ACTIVITIES=${ACTIVITIES:-5000000}
+DURATION=${DURATION:-25}
+CLIENTS=${CLIENTS:-"8 32"}
+PORT=${PORT:-18080}
+DB=${DB:-smartketing_bench}
+PARTS=${PARTS:-"post batch list"}
+QUERIES=${QUERIES:-"garcia stark zzqx"}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+ADMIN_EMAIL=bench.admin@bench.example.com
+ADMIN_PASSWORD=bench-password-123
+BASE=http://127.0.0.1:$PORT
+OUT=target/bench/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+SUMMARY=$OUT/summary.txt
+export BENCH_RUN=r$(date +%s)
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+record() { echo "$*" | tee -a "$SUMMARY"; }
+
+APP_PID=
+stop_app() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        log "stopping the app ($APP_PID)"
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    fi
+}
+trap stop_app EXIT INT TERM
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+    log "packaging"
+    ./mvnw -q -DskipTests package
+fi
+JAR=$(ls target/smartketing-*.jar | grep -v plain | head -1)
+
+if [[ -z "${SKIP_LOAD:-}" ]]; then
+    log "fresh database $DB"
+    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
+
+log "starting $JAR on port $PORT"
+SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER \
+SPRING_DATASOURCE_PASSWORD= SMARTKETING_ADMIN_EMAIL=$ADMIN_EMAIL SMARTKETING_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN \
+    --logging.file.name="$OUT/app.json" >"$OUT/app.out" 2>&1 &
+APP_PID=$!
+for i in $(seq 1 900); do  # the first start on a loaded database may build indexes
+    curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
+    kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$OUT/app.out"; exit 1; }
+    sleep 1
+done
+curl -fs "$BASE/actuator/health/readiness" >/dev/null
+
+if [[ -z "${SKIP_LOAD:-}" ]]; then
+    log "loading $LEADS leads and $ACTIVITIES activities"
+    start=$(date +%s)
+    psql_db -v leads="$LEADS" -v activities="$ACTIVITIES" -f bench/load.sql >"$OUT/load.txt"
+    psql_db -c "ANALYZE"
+    record "load: $LEADS leads, $ACTIVITIES activities in $(( $(date +%s) - start )) s"
+fi
+record "data: $(psql_db -At -c "SELECT (SELECT count(*) FROM lead) || ' leads, ' || (SELECT count(*) FROM activity)
+    || ' activities, ' || (SELECT count(*) FROM lead_touch) || ' touches, ' || (SELECT count(*) FROM lead_stage_event)
+    || ' stage events; database ' || pg_size_pretty(pg_database_size(current_database()))")"
+
+log "API token and page session"
+TOKEN=$(curl -fs -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -d '{"name":"bench '"$BENCH_RUN"'","scope":"read-write"}' "$BASE/api/v1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+[[ "$TOKEN" == smk_* ]] || { echo "no token: $TOKEN"; exit 1; }
+export BENCH_TOKEN=$TOKEN
+JAR_COOKIES=$OUT/cookies.txt
+CSRF=$(curl -fs -c "$JAR_COOKIES" "$BASE/login" | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "email=$ADMIN_EMAIL" \
+    --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$CSRF" "$BASE/login"
+COOKIE=$(awk '$6 == "JSESSIONID" || $6 == "SESSION" { print $6 "=" $7 }' "$JAR_COOKIES" | tail -1)
+curl -fs -o /dev/null -H "Cookie: $COOKIE" "$BASE/leads" || { echo "page sign-in failed"; exit 1; }
+
+wrk_run() { # label, then wrk arguments
+    local label=$1; shift
+    BENCH_LABEL=$label wrk --timeout 30s "$@" >"$OUT/$label.txt" 2>&1 || true
+    grep '^RESULT' "$OUT/$label.txt" | tee -a "$SUMMARY"
+}
+
+pgbench_run() { # clients
+    local c=$1 dir=$OUT/pgbench-$1
+    mkdir -p "$dir"
+    (cd "$dir" && pgbench -n -c "$c" -j 2 -T "$DURATION" -l -f "$BENCH_DIR/insert_lead.pgbench" "$DB" >out.txt 2>&1)
+    local tps p
+    tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$dir/out.txt" | head -1)
+    # Per-transaction log: column 3 is the latency in microseconds.
+    p=$(cat "$dir"/pgbench_log.* | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END {
+        printf "p50=%.1f p95=%.1f p99=%.1f", a[int(NR * .50)] / 1000, a[int(NR * .95)] / 1000, a[int(NR * .99)] / 1000 }')
+    rm -f "$dir"/pgbench_log.*
+    record "RESULT pgbench-insert-c$c tps=$tps $p"
+}
+
+if [[ " $PARTS " == *" post "* ]]; then
+    log "scratch table bench_lead_insert (LIKE lead INCLUDING ALL), filled with a copy of the leads"
+    psql_db -c "DROP TABLE IF EXISTS bench_lead_insert" -c "CREATE TABLE bench_lead_insert (LIKE lead INCLUDING ALL)" \
+        -c "INSERT INTO bench_lead_insert SELECT * FROM lead" -c "VACUUM ANALYZE bench_lead_insert"
+    log "warm-up: 15 s of single POSTs"
+    BENCH_LABEL=warmup wrk -t 2 -c 8 -d 15s --timeout 30s -s bench/post_lead.lua "$BASE/api/v1/leads" >"$OUT/warmup.txt" 2>&1
+    for c in $CLIENTS; do
+        log "(a) POST /api/v1/leads, $c connections, $DURATION s"
+        wrk_run "post-c$c" -t 2 -c "$c" -d "${DURATION}s" --latency -s bench/post_lead.lua "$BASE/api/v1/leads"
+        log "(a) pgbench one-row INSERT, $c clients, $DURATION s"
+        pgbench_run "$c"
+    done
+fi
+
+if [[ " $PARTS " == *" batch "* ]]; then
+    log "(b) POST /api/v1/leads/batch, 1000 leads a request, 2 connections, $DURATION s"
+    BENCH_BATCH=1000 wrk_run "batch-1000-c2" -t 2 -c 2 -d "$(( DURATION > 30 ? DURATION : 30 ))s" --latency -s bench/post_batch.lua \
+        "$BASE/api/v1/leads/batch"
+fi
+
+if [[ " $PARTS " == *" list "* ]]; then
+    for q in $QUERIES; do
+        log "(c) list API and page, stage=MQL&q=$q, 8 connections, 20 s each"
+        wrk_run "api-list-MQL-$q" -t 2 -c 8 -d 20s --latency -s bench/get.lua \
+            -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/leads?stage=MQL&q=$q"
+        wrk_run "page-list-MQL-$q" -t 2 -c 8 -d 20s --latency -s bench/get.lua \
+            -H "Cookie: $COOKIE" "$BASE/leads?stage=MQL&q=$q"
+    done
+fi
+
+record "leads now: $(psql_db -At -c 'SELECT count(*) FROM lead')"
+log "done: $SUMMARY"
