@@ -50,6 +50,14 @@ class OperationsTests {
     }
 
     @Test
+    void servesItsOwnStylesAndScriptsUnderStaticToAnyone() throws Exception {
+        assertThat(mvc.perform(get("/static/css/app.css")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/static/js/app.js")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString())
+                .contains("/static/css/app.css", "/webjars/picocss__pico/");
+    }
+
+    @Test
     void describesTheApiWithItsTokensInOpenApi() throws Exception {
         String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
         assertThat(docs).contains("\"/api/v1/people\"", "\"/api/v1/teams/{id}\"", "\"/api/v1/tokens\"",

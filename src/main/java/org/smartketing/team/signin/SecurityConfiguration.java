@@ -134,7 +134,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/invitations/*", "/password-reset", "/password-reset/*",
-                                "/w2l", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                                "/w2l", "/error", "/webjars/**", "/static/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
