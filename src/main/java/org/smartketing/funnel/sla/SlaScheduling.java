@@ -1,30 +1,15 @@
 package org.smartketing.funnel.sla;
 
-import java.time.Duration;
-import java.util.List;
-
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
- * db-scheduler, configured by hand: its Spring Boot starter (16.x) is built against Boot 3's
- * auto-configuration packages (e.g. {@code org.springframework.boot.autoconfigure.jdbc}), which
- * Boot 4 moved, so it would order itself wrongly and its health indicator would not load.
- *
- * <p>The scheduler works through a {@link TransactionAwareDataSourceProxy}: jobs scheduled or
- * cancelled inside a Spring transaction commit or roll back with it. It starts after every bean
- * is ready (Flyway has migrated by then), pauses when the context stops, and stops for good before
- * the data source closes.
+ * The SLA's two persistent jobs. The scheduler that runs them ({@code shared.jobs}) is shared by
+ * every part; a job scheduled inside a transaction commits or rolls back with it.
  */
 @Configuration(proxyBeanMethods = false)
 class SlaScheduling {
@@ -39,61 +24,5 @@ class SlaScheduling {
     OneTimeTask<Void> slaBreachTask(ObjectProvider<SlaClocks> clocks) {
         return Tasks.oneTime(ClockRun.Alarm.BREACH.taskName())
                 .execute((instance, context) -> clocks.getObject().fire(instance.getId(), ClockRun.Alarm.BREACH));
-    }
-
-    /** Stopped for good when the context closes (after the lifecycle paused it, before the data source goes). */
-    @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SlaSettings settings) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                .pollingInterval(settings.pollingInterval())
-                .heartbeatInterval(Duration.ofSeconds(30))
-                .threads(settings.threads())
-                .alwaysPersistTimestampInUTC()
-                .shutdownMaxWait(Duration.ofSeconds(10))
-                .build();
-    }
-
-    @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SchedulerLifecycle(scheduler);
-    }
-
-    /**
-     * Starts the scheduler with the context. A stop only pauses it, because a stopped db-scheduler
-     * cannot start again, and a context may be stopped and started again (the test context cache
-     * pauses contexts it is not using); the scheduler is stopped for good when its bean is destroyed.
-     */
-    static final class SchedulerLifecycle implements SmartLifecycle {
-
-        private final Scheduler scheduler;
-        private boolean started;
-        private volatile boolean running;
-
-        SchedulerLifecycle(Scheduler scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        @Override
-        public synchronized void start() {
-            if (started) {
-                scheduler.resume();
-            }
-            else {
-                scheduler.start();
-                started = true;
-            }
-            running = true;
-        }
-
-        @Override
-        public synchronized void stop() {
-            scheduler.pause();
-            running = false;
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
     }
 }
