@@ -121,6 +121,13 @@ class RoleMatrixTests {
         MATRIX.put("POST /api/v1/sla/signatures", MANAGER_WRITE_TOKENS);
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
+        // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.
+        Stream.of("GET /messages", "GET /messages/new", "POST /messages", "GET /messages/{id}",
+                "POST /messages/{id}/ack", "GET /messages/measures").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("GET /ack/{secret}", "POST /ack/{secret}").forEach(e -> MATRIX.put(e, EVERYONE));
+        Stream.of("GET /api/v1/messages", "GET /api/v1/messages/{id}", "GET /api/v1/messages/measures")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("POST /api/v1/messages", "POST /api/v1/messages/{id}/ack").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Operations.
         MATRIX.put("GET /actuator/prometheus", METRICS);
         MATRIX.put("GET /actuator", METRICS);

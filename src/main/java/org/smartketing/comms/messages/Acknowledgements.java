@@ -64,6 +64,20 @@ class Acknowledgements {
         return acknowledge(message, messages.recipient(message, reached.get().recipientId()).orElseThrow(), person);
     }
 
+    /** What the confirm page of a link shows: only what the person holding the link was sent anyway. */
+    record LinkSummary(String subject, String urgency, String from, String recipientName, String reachedName,
+            java.time.Instant acknowledgedAt, String acknowledgedBy) {
+    }
+
+    @Transactional(readOnly = true)
+    LinkSummary summaryOf(UUID stepId) {
+        Step step = messages.step(stepId).orElseThrow(() -> new NotFoundException("This link is not valid"));
+        var message = messages.message(step.messageId()).orElseThrow();
+        Recipient recipient = messages.recipient(step.messageId(), step.recipientId()).orElseThrow();
+        return new LinkSummary(message.subject(), message.urgency().name(), message.senderName(),
+                recipient.personName(), step.personName(), recipient.acknowledgedAt(), recipient.acknowledgedByName());
+    }
+
     /** Through a step's signed link: by the person that step reached. */
     Acknowledged byLink(UUID stepId) {
         Step step = messages.step(stepId).orElseThrow(() -> new NotFoundException("This link is not valid"));

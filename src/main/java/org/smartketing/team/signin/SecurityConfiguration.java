@@ -135,6 +135,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/invitations/*", "/password-reset", "/password-reset/*",
                                 "/w2l", "/error", "/webjars/**", "/static/**", "/favicon.ico").permitAll()
+                        // Signed acknowledgement links from email and text: the link is the credential.
+                        .requestMatchers("/ack/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")

@@ -1,0 +1,135 @@
+package org.smartketing.comms.messages;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.smartketing.comms.Audience;
+import org.smartketing.comms.MessageId;
+import org.smartketing.comms.Messenger;
+import org.smartketing.comms.NewMessage;
+import org.smartketing.comms.Regarding;
+import org.smartketing.comms.Urgency;
+import org.smartketing.comms.messages.MessageRecords.MessageDetails;
+import org.smartketing.comms.messages.MessageRecords.MessageLine;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.PageOf;
+import org.smartketing.shared.PlainText;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.SignedInPerson;
+import org.smartketing.team.TeamId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sending, listing, reading and acknowledging messages over JSON. */
+@RestController
+@RequestMapping("/api/v1/messages")
+class MessagesApiController {
+
+    /** Exactly one of the three. */
+    record To(UUID person, @Size(max = 120) @PlainText String jobRole, UUID team) {
+    }
+
+    record SendRequest(@NotNull @Valid To to, @NotNull Urgency urgency,
+            @NotBlank @Size(max = MessageSending.SUBJECT_MAX) @PlainText String subject,
+            @NotBlank @Size(max = MessageSending.BODY_MAX) @PlainText String body) {
+    }
+
+    record StepView(int step, UUID person, String personName, String channel, String reason, Integer waitMinutes,
+            boolean held, String state, Instant dueAt, int attempts, Instant deliveredAt, String lastError) {
+    }
+
+    record AttemptView(int step, int attempt, String channel, Instant at, String outcome, String reason) {
+    }
+
+    record RecipientView(UUID person, String name, Integer promisedMinutes, Instant firstDeliveredAt,
+            Instant acknowledgedAt, String acknowledgedBy, List<StepView> plan, List<AttemptView> deliveries) {
+    }
+
+    record MessageView(MessageId id, String from, String to, Urgency urgency, String subject, String body,
+            Regarding regarding, Instant sentAt, List<RecipientView> recipients) {
+
+        static MessageView of(MessageDetails d) {
+            var m = d.message();
+            return new MessageView(m.id(), m.senderName(), m.audienceLabel(), m.urgency(), m.subject(), m.body(),
+                    m.regarding(), m.sentAt(), d.recipients().stream().map(r -> new RecipientView(r.personId(),
+                            r.personName(), r.promisedMinutes(), r.firstDeliveredAt(), r.acknowledgedAt(),
+                            r.acknowledgedByName(), d.stepsOf(r.personId()).stream().map(s -> new StepView(s.stepNo(),
+                                    s.personId(), s.personName(), s.channel().name(), s.reason(), s.waitMinutes(),
+                                    s.held(), s.state().name(), s.dueAt(), s.attempts(), s.deliveredAt(),
+                                    s.lastError())).toList(),
+                            d.stepsOf(r.personId()).stream().flatMap(s -> d.attemptsOf(s.id()).stream()
+                                    .map(a -> new AttemptView(s.stepNo(), a.attempt(), a.channel().name(), a.at(),
+                                            a.outcome(), a.reason()))).toList())).toList());
+        }
+    }
+
+    record AckView(MessageId message, UUID recipient, String recipientName, boolean acknowledgedNow) {
+    }
+
+    private final Messenger messenger;
+    private final MessageReading reading;
+    private final Acknowledgements acknowledgements;
+
+    MessagesApiController(Messenger messenger, MessageReading reading, Acknowledgements acknowledgements) {
+        this.messenger = messenger;
+        this.reading = reading;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @PostMapping
+    ResponseEntity<MessageView> send(@Valid @RequestBody SendRequest request, @AuthenticationPrincipal SignedInPerson me) {
+        MessageId id = messenger.send(new NewMessage(me.id(), audience(request.to()), request.urgency(),
+                request.subject(), request.body(), null, null));
+        return ResponseEntity.created(URI.create("/api/v1/messages/" + id)).body(MessageView.of(reading.details(id, me)));
+    }
+
+    /** {@code ?box=received} (default) or {@code sent}; paged. */
+    @GetMapping
+    PageOf<MessageLine> list(@RequestParam(defaultValue = "received") String box,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @AuthenticationPrincipal SignedInPerson me) {
+        PageOf.Request request = PageOf.Request.of(page, size);
+        return switch (box) {
+            case "received" -> reading.received(me, request);
+            case "sent" -> reading.sent(me, request);
+            default -> throw new InvalidFieldException("box", "must be received or sent");
+        };
+    }
+
+    @GetMapping("/{id}")
+    MessageView get(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
+        return MessageView.of(reading.details(new MessageId(id), me));
+    }
+
+    @PostMapping("/{id}/ack")
+    AckView acknowledge(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
+        Acknowledgements.Acknowledged ack = acknowledgements.byPerson(new MessageId(id), me.id());
+        return new AckView(ack.message(), ack.recipient(), ack.recipientName(), ack.now());
+    }
+
+    static Audience audience(To to) {
+        int given = (to.person() != null ? 1 : 0) + (to.jobRole() != null && !to.jobRole().isBlank() ? 1 : 0)
+                + (to.team() != null ? 1 : 0);
+        if (given != 1) {
+            throw new InvalidFieldException("to", "name exactly one of person, jobRole or team");
+        }
+        if (to.person() != null) {
+            return Audience.person(new PersonId(to.person()));
+        }
+        return to.team() != null ? Audience.team(new TeamId(to.team())) : Audience.jobRole(to.jobRole());
+    }
+}
