@@ -164,9 +164,9 @@ class LeadRoutingTests {
         assertThat(lead.stage()).isEqualTo(Stage.MQL);
         assertThat(events.stream(LeadRoutingFailed.class).filter(e -> e.leadId().equals(lead.id())))
                 .singleElement().satisfies(e -> assertThat(e.reason()).contains("No routing rule matches"));
-        assertThat(fixtures.lastMailTo(salesManager.email())).contains(lead.id().toString())
+        assertThat(fixtures.lastMessageTo(salesManager.id())).contains(lead.id().toString())
                 .contains("no sales owner");
-        assertThat(fixtures.mailsTo(marketingManager.email())).isZero();
+        assertThat(fixtures.messagesTo(marketingManager.id())).isZero();
 
         String token = fixtures.tokenFor(salesManager, TokenScope.READ);
         MvcResult queue = mvc.perform(get("/api/v1/leads").param("stage", "MQL").param("unassigned", "true")

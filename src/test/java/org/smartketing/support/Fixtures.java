@@ -123,6 +123,24 @@ public class Fixtures {
         return bodies.get(0);
     }
 
+    /** Messages (notifications included) sent to the person, whatever channel they reach them by. */
+    public long messagesTo(PersonId person) {
+        return jdbc.sql("SELECT COUNT(*) FROM comms_recipient WHERE person_id = ?").param(person.value())
+                .query(Long.class).single();
+    }
+
+    /** The newest message to the person: subject, a blank line, body. */
+    public String lastMessageTo(PersonId person) {
+        List<String> texts = jdbc.sql("""
+                SELECT m.subject || CHR(10) || CHR(10) || m.body FROM comms_message m
+                JOIN comms_recipient r ON r.message_id = m.id WHERE r.person_id = ? ORDER BY m.sent_at DESC""")
+                .param(person.value()).query(String.class).list();
+        if (texts.isEmpty()) {
+            throw new AssertionError("no message to " + person);
+        }
+        return texts.get(0);
+    }
+
     /** The first link in a mail body that starts with the path, e.g. "/invitations/". */
     public static String linkIn(String body, String path) {
         int at = body.indexOf(path);

@@ -3,7 +3,6 @@ package org.smartketing.funnel.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.smartketing.funnel.SlaWarningReached;
 import org.smartketing.funnel.Stage;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.Leads;
-import org.smartketing.mail.Mailer;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
@@ -50,27 +48,24 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 public class SlaClocks {
 
     private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
-
+    
     private final ClockRuns runs;
     private final Leads leads;
     private final TeamDirectory directory;
     private final SlaAgreements agreements;
     private final SchedulerClient scheduler;
     private final AuditLog audit;
-    private final Mailer mailer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SlaClocks(ClockRuns runs, Leads leads, TeamDirectory directory, SlaAgreements agreements, SchedulerClient scheduler,
-            AuditLog audit, Mailer mailer, ApplicationEventPublisher events, Clock clock) {
+            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.runs = runs;
         this.leads = leads;
         this.directory = directory;
         this.agreements = agreements;
         this.scheduler = scheduler;
         this.audit = audit;
-        this.mailer = mailer;
         this.events = events;
         this.clock = clock;
     }
@@ -132,7 +127,8 @@ public class SlaClocks {
     }
 
     /**
-     * Runs one alarm job: records the alarm on the run, announces it, audits it and mails it, once.
+     * Runs one alarm job: records the alarm on the run, announces it and audits it, once. The
+     * communication part tells the owner (and, for a breach, their manager) from the event.
      * A job whose run has stopped, was replaced, or already had this alarm does nothing, so a stale
      * or repeated job is harmless.
      */
@@ -156,7 +152,6 @@ public class SlaClocks {
         fact.put("owner", run.ownerId().toString());
         fact.put("due", run.dueAt().toString());
         audit.record("lead", run.leadId(), alarm.taskName(), null, fact);
-        notify(run, alarm);
     }
 
     /**
@@ -221,26 +216,5 @@ public class SlaClocks {
             case RECYCLED, LOST, NEW -> ClockRun.Outcome.WITHDRAWN;
             case MQL -> null;
         };
-    }
-
-    private void notify(ClockRun run, ClockRun.Alarm alarm) {
-        Optional<PersonSummary> owner = directory.person(new PersonId(run.ownerId()));
-        if (owner.isEmpty()) {
-            return;
-        }
-        String leadName = leads.byId(run.leadId()).map(Lead::displayName).orElse(run.leadId().toString());
-        String task = run.clock() == ClockRun.Kind.ACCEPT ? "accept or reject the lead " + leadName
-                : "make first contact with " + leadName;
-        String due = DUE.format(run.dueAt().atZone(owner.get().zone())) + " (" + owner.get().zone().getId() + ")";
-        if (alarm == ClockRun.Alarm.WARNING) {
-            mailer.send(owner.get().email(), "SLA warning: " + leadName,
-                    "Please " + task + " before " + due + ", as the handoff agreement asks.\n");
-            return;
-        }
-        String body = owner.get().displayName() + " did not " + task + " by " + due
-                + ", the time the handoff agreement allows.\n";
-        mailer.send(owner.get().email(), "SLA breached: " + leadName, body);
-        Optional.ofNullable(owner.get().managerId()).flatMap(directory::person).filter(PersonSummary::enabled)
-                .ifPresent(manager -> mailer.send(manager.email(), "SLA breached: " + leadName, body));
     }
 }

@@ -101,9 +101,20 @@ class Handoffs {
                 .params(lead.toString(), action).query(Long.class).single();
     }
 
-    long mailsTo(Person person, String subjectStart) {
-        return jdbc.sql("SELECT COUNT(*) FROM mail_message WHERE recipient = ? AND subject LIKE ?")
-                .params(person.email(), subjectStart + "%").query(Long.class).single();
+    /** Notifications handed to the communication part for the person (it delivers them their way). */
+    long messagesTo(Person person, String subjectStart) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM comms_message m JOIN comms_recipient r ON r.message_id = m.id
+                WHERE r.person_id = ? AND m.subject LIKE ?""")
+                .params(person.id().value(), subjectStart + "%").query(Long.class).single();
+    }
+
+    /** Plan steps that reach the person for someone else's notification: escalations to them. */
+    long escalationsTo(Person person, String subjectStart) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM comms_message m JOIN comms_step s ON s.message_id = m.id
+                WHERE s.person_id = ? AND s.recipient_id <> s.person_id AND m.subject LIKE ?""")
+                .params(person.id().value(), subjectStart + "%").query(Long.class).single();
     }
 
     long jobsOf(LeadId lead) {

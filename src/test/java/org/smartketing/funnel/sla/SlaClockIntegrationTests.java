@@ -80,11 +80,12 @@ class SlaClockIntegrationTests {
 
         assertThat(handoffs.audited(lead, "sla-warning")).isEqualTo(2);
         assertThat(handoffs.audited(lead, "sla-breach")).isEqualTo(2);
-        assertThat(handoffs.mailsTo(rep, "SLA warning")).isEqualTo(2);
-        assertThat(handoffs.mailsTo(rep, "SLA breached")).isEqualTo(2);
+        assertThat(handoffs.messagesTo(rep, "SLA warning")).isEqualTo(2);
+        assertThat(handoffs.messagesTo(rep, "SLA breached")).isEqualTo(2);
         Person manager = handoffs.personById(rep.managerId());
-        assertThat(handoffs.mailsTo(manager, "SLA breached")).as("breaches go to the manager too").isEqualTo(2);
-        assertThat(handoffs.mailsTo(manager, "SLA warning")).isZero();
+        assertThat(handoffs.escalationsTo(manager, "SLA breached")).as("breaches escalate to the manager").isEqualTo(2);
+        assertThat(handoffs.messagesTo(manager, "SLA")).as("the manager is reached only when the rep does not answer")
+                .isZero();
     }
 
     @Test
@@ -122,7 +123,7 @@ class SlaClockIntegrationTests {
             assertThat(r.breachedAt()).isNull();
         });
         assertThat(handoffs.audited(lead, "sla-warning") + handoffs.audited(lead, "sla-breach")).isZero();
-        assertThat(handoffs.mailsTo(rep, "SLA")).isZero();
+        assertThat(handoffs.messagesTo(rep, "SLA")).isZero();
     }
 
     @Test

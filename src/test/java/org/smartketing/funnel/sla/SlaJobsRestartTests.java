@@ -114,7 +114,7 @@ class SlaJobsRestartTests {
             assertThat(count("first", "warning", lead, "ACCEPT")).isZero();
             assertThat(handoffs.audited(lead, "sla-warning")).isEqualTo(2);
             assertThat(handoffs.audited(lead, "sla-breach")).isEqualTo(2);
-            assertThat(handoffs.mailsTo(rep, "SLA")).isEqualTo(4);
+            assertThat(handoffs.messagesTo(rep, "SLA")).isEqualTo(4);
         }
     }
 

@@ -1,0 +1,122 @@
+package org.smartketing.comms.messages;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartketing.comms.Messenger;
+import org.smartketing.comms.NewMessage;
+import org.smartketing.comms.Regarding;
+import org.smartketing.comms.Urgency;
+import org.smartketing.funnel.LeadAssigned;
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.LeadRoutingFailed;
+import org.smartketing.funnel.LeadTitles;
+import org.smartketing.funnel.SlaBreached;
+import org.smartketing.funnel.SlaWarningReached;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.Department;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.PersonSummary;
+import org.smartketing.team.TeamDirectory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The funnel's notifications, sent through the router so each person gets them their own way:
+ * lead assigned (NORMAL to the new owner), SLA warning (NORMAL to the owner), SLA breach (URGENT
+ * to the owner, escalating to their manager), and an MQL that found no owner (NORMAL to each
+ * sales manager). Comms listens to the funnel's events rather than the funnel calling comms,
+ * because comms already depends on the funnel (its off-grid periods answer the funnel's
+ * {@code RepAvailability}); the other direction would make a cycle.
+ *
+ * <p>The listeners run inside the funnel's transaction, so a notification exists exactly when the
+ * change does. They only send to people who can receive messages: a failure here would roll back
+ * the funnel's change.
+ */
+@Component
+class SystemNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemNotifications.class);
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final Messenger messenger;
+    private final TeamDirectory directory;
+    private final LeadTitles leads;
+
+    SystemNotifications(Messenger messenger, TeamDirectory directory, LeadTitles leads) {
+        this.messenger = messenger;
+        this.directory = directory;
+        this.leads = leads;
+    }
+
+    @EventListener
+    void on(LeadAssigned assigned) {
+        String lead = title(assigned.leadId());
+        receiver(new PersonId(assigned.ownerId())).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
+                Urgency.NORMAL, "Lead assigned: " + lead,
+                "You are the new owner of " + lead + ". The handoff agreement's clocks run from now: accept or "
+                        + "reject it, then make first contact.\n", regarding(assigned.leadId(), lead))));
+    }
+
+    @EventListener
+    void on(SlaWarningReached warning) {
+        String lead = title(warning.leadId());
+        receiver(new PersonId(warning.ownerId())).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
+                Urgency.NORMAL, "SLA warning: " + lead,
+                "Please " + task(warning.clock(), lead) + " before " + due(warning.due(), owner)
+                        + ", as the handoff agreement asks.\n", regarding(warning.leadId(), lead))));
+    }
+
+    /** URGENT to the owner; when they do not acknowledge in their promised time it escalates to their manager. */
+    @EventListener
+    void on(SlaBreached breach) {
+        String lead = title(breach.leadId());
+        receiver(new PersonId(breach.ownerId())).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
+                Urgency.URGENT, "SLA breached: " + lead,
+                owner.displayName() + " did not " + task(breach.clock(), lead) + " by " + due(breach.due(), owner)
+                        + ", the time the handoff agreement allows.\n", regarding(breach.leadId(), lead))));
+    }
+
+    @EventListener
+    void on(LeadRoutingFailed failed) {
+        String lead = leads.titleOf(failed.leadId()).orElse("A lead");
+        String body = lead + " is marketing-qualified but routing found no sales owner for it.\n\n"
+                + "Why: " + failed.reason() + "\n\n"
+                + "It waits in the unassigned queue (GET /api/v1/leads?stage=MQL&unassigned=true). Route it again once\n"
+                + "someone can take it (POST /api/v1/leads/" + failed.leadId() + "/route), or change the routing rules\n"
+                + "under Admin → Lead routing.\n\nLead id: " + failed.leadId() + "\n";
+        directory.enabledPeople().stream()
+                .filter(p -> p.appRole() == AppRole.MANAGER
+                        && (p.department() == Department.SALES || p.department() == Department.MANAGEMENT))
+                .forEach(p -> messenger.send(NewMessage.system(p.id(), Urgency.NORMAL,
+                        "An MQL waits for an owner: " + lead, body, regarding(failed.leadId(), lead))));
+    }
+
+    private Optional<PersonSummary> receiver(PersonId id) {
+        Optional<PersonSummary> person = directory.person(id).filter(PersonSummary::enabled);
+        if (person.isEmpty()) {
+            log.warn("No notification for {}: unknown or disabled", id);
+        }
+        return person;
+    }
+
+    private String title(LeadId lead) {
+        return leads.titleOf(lead).orElse(lead.toString());
+    }
+
+    private static Regarding regarding(LeadId lead, String title) {
+        return new Regarding("lead", lead.toString(), title.length() > 200 ? title.substring(0, 199) : title,
+                LeadTitles.pathOf(lead));
+    }
+
+    private static String task(String clock, String lead) {
+        return "ACCEPT".equals(clock) ? "accept or reject the lead " + lead : "make first contact with " + lead;
+    }
+
+    private static String due(java.time.Instant due, PersonSummary owner) {
+        return DUE.format(due.atZone(owner.zone())) + " (" + owner.zone().getId() + ")";
+    }
+}
