@@ -1,0 +1,230 @@
+package org.smartketing.comms.reach;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.smartketing.comms.Channel;
+import org.smartketing.comms.Urgency;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.Text;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.PersonSummary;
+import org.smartketing.team.SignedInPerson;
+import org.smartketing.team.TeamDirectory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "How to reach me": each person's contact methods (with verification), their expectations per
+ * urgency and quiet hours, and their off-grid periods. A refused change shows the page again with
+ * the reason on top and what was typed kept.
+ */
+@Controller
+class ReachController {
+
+    private final StoredReachBook book;
+    private final ReachEditing editing;
+    private final ContactVerification verification;
+    private final OffGridPeriods offGrid;
+    private final TeamDirectory directory;
+    private final Clock clock;
+
+    ReachController(StoredReachBook book, ReachEditing editing, ContactVerification verification,
+            OffGridPeriods offGrid, TeamDirectory directory, Clock clock) {
+        this.book = book;
+        this.editing = editing;
+        this.verification = verification;
+        this.offGrid = offGrid;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The off-grid form: times in the person's own zone, as the browser's datetime-local sends them. */
+    record OffGridForm(String from, String until, UUID delegateId, List<String> urgent, List<String> normal,
+            List<String> fyi, String note) {
+
+        static OffGridForm empty() {
+            return new OffGridForm(null, null, null, List.of(Channel.SMS.name()), List.of(), List.of(), null);
+        }
+
+        OffGridInput input(ZoneId zone) {
+            return new OffGridInput(local("from", from, zone), local("until", until, zone), delegateId, urgent,
+                    normal, fyi, note);
+        }
+
+        boolean reaches(String urgency, String channel) {
+            List<String> list = switch (urgency) {
+                case "urgent" -> urgent;
+                case "normal" -> normal;
+                default -> fyi;
+            };
+            return list != null && list.contains(channel);
+        }
+
+        private static Instant local(String field, String text, ZoneId zone) {
+            if (Text.blankToNull(text) == null) {
+                throw new InvalidFieldException(field, "is required");
+            }
+            try {
+                return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
+            }
+            catch (DateTimeParseException ex) {
+                throw new InvalidFieldException(field, "must be a date and time like 2026-12-24T18:00");
+            }
+        }
+    }
+
+    @GetMapping("/reach")
+    String page(@AuthenticationPrincipal SignedInPerson me, Model model) {
+        return page(me, model, null, null);
+    }
+
+    @PostMapping("/reach/expectations")
+    String saveExpectations(@AuthenticationPrincipal SignedInPerson me, @ModelAttribute("form") ReachForm form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            editing.saveExpectations(me.id(), form.input());
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, form, null);
+        }
+        redirect.addFlashAttribute("flash", "Your communication expectations are saved and confirmed.");
+        return "redirect:/reach";
+    }
+
+    @PostMapping("/reach/phone")
+    String addPhone(@AuthenticationPrincipal SignedInPerson me, @RequestParam(required = false) String phone,
+            Model model, RedirectAttributes redirect) {
+        try {
+            verification.addPhone(me.id(), phone);
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, null, null);
+        }
+        redirect.addFlashAttribute("flash", "We texted a code to your phone; type it below to verify it.");
+        return "redirect:/reach#phone";
+    }
+
+    @PostMapping("/reach/chat")
+    String addChat(@AuthenticationPrincipal SignedInPerson me, @RequestParam(required = false) String webhookUrl,
+            Model model, RedirectAttributes redirect) {
+        try {
+            verification.addChat(me.id(), webhookUrl);
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, null, null);
+        }
+        redirect.addFlashAttribute("flash", "We posted a code to your chat; type it below to verify it.");
+        return "redirect:/reach#chat";
+    }
+
+    @PostMapping("/reach/{kind}/verify")
+    String verify(@AuthenticationPrincipal SignedInPerson me, @PathVariable String kind,
+            @RequestParam(required = false) String code, Model model, RedirectAttributes redirect) {
+        try {
+            verification.verify(me.id(), ContactVerification.kind(kind), code);
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, null, null);
+        }
+        redirect.addFlashAttribute("flash", "Verified. You can now choose it in your expectations.");
+        return "redirect:/reach";
+    }
+
+    @PostMapping("/reach/{kind}/resend")
+    String resend(@AuthenticationPrincipal SignedInPerson me, @PathVariable String kind, Model model,
+            RedirectAttributes redirect) {
+        try {
+            verification.resend(me.id(), ContactVerification.kind(kind));
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, null, null);
+        }
+        redirect.addFlashAttribute("flash", "A new code is on its way.");
+        return "redirect:/reach";
+    }
+
+    @PostMapping("/reach/{kind}/remove")
+    String remove(@AuthenticationPrincipal SignedInPerson me, @PathVariable String kind,
+            RedirectAttributes redirect) {
+        verification.remove(me.id(), ContactVerification.kind(kind));
+        redirect.addFlashAttribute("flash", "Removed. Expectations that named it skip it from now on.");
+        return "redirect:/reach";
+    }
+
+    @PostMapping("/reach/off-grid")
+    String addOffGrid(@AuthenticationPrincipal SignedInPerson me, @ModelAttribute("offGridForm") OffGridForm form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            editing.addOffGrid(me.id(), form.input(me.zone()));
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, null, form);
+        }
+        redirect.addFlashAttribute("flash", "Your off-grid period is saved.");
+        return "redirect:/reach";
+    }
+
+    @PostMapping("/reach/off-grid/{id}/remove")
+    String removeOffGrid(@AuthenticationPrincipal SignedInPerson me, @PathVariable UUID id,
+            RedirectAttributes redirect) {
+        editing.removeOffGrid(me.id(), id);
+        redirect.addFlashAttribute("flash", "The off-grid period is removed.");
+        return "redirect:/reach";
+    }
+
+    private String refused(SignedInPerson me, Model model, InvalidFieldException ex, ReachForm form,
+            OffGridForm offGridForm) {
+        model.addAttribute("problem", ex.field() + ": " + ex.getMessage());
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getResponse() != null) {
+            attributes.getResponse().setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return page(me, model, form, offGridForm);
+    }
+
+    private String page(SignedInPerson me, Model model, ReachForm form, OffGridForm offGridForm) {
+        PersonId id = me.id();
+        Reach reach = book.reachOf(id, clock.instant()).orElseThrow();
+        ReachForm shown = form == null ? ReachForm.of(reach) : form;
+        Map<String, ContactMethods.ContactMethod> methods = verification.of(id).stream()
+                .collect(Collectors.toMap(m -> m.kind().name().toLowerCase(), Function.identity()));
+        model.addAttribute("me", reach.person());
+        model.addAttribute("reach", reach);
+        model.addAttribute("form", shown);
+        model.addAttribute("offGridForm", offGridForm == null ? OffGridForm.empty() : offGridForm);
+        model.addAttribute("phone", methods.get("phone"));
+        model.addAttribute("chat", methods.get("chat"));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("urgencies", List.of("urgent", "normal", "fyi"));
+        model.addAttribute("urgencyNames", Map.of("urgent", Urgency.URGENT, "normal", Urgency.NORMAL, "fyi", Urgency.FYI));
+        model.addAttribute("places", List.of(0, 1, 2, 3));
+        model.addAttribute("responseOptions", ReachPages.responseOptions(shown.getUrgentMinutes(),
+                shown.getNormalMinutes(), shown.getFyiMinutes()));
+        model.addAttribute("periods", offGrid.ahead(id, clock.instant()));
+        model.addAttribute("delegates", directory.enabledPeople().stream().filter(p -> !p.id().equals(id))
+                .sorted(Comparator.comparing(PersonSummary::displayName)).toList());
+        model.addAttribute("names", directory.enabledPeople().stream()
+                .collect(Collectors.toMap(p -> p.id(), PersonSummary::displayName)));
+        return "comms/reach";
+    }
+}
