@@ -19,6 +19,7 @@ import org.smartketing.comms.Urgency;
 import org.smartketing.comms.messages.MessageRecords.MessageDetails;
 import org.smartketing.comms.messages.MessageRecords.MessageLine;
 import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.PageOf;
 import org.smartketing.shared.PlainText;
 import org.smartketing.team.PersonId;
@@ -92,8 +93,14 @@ class MessagesApiController {
 
     @PostMapping
     ResponseEntity<MessageView> send(@Valid @RequestBody SendRequest request, @AuthenticationPrincipal SignedInPerson me) {
-        MessageId id = messenger.send(new NewMessage(me.id(), audience(request.to()), request.urgency(),
-                request.subject(), request.body(), null, null));
+        MessageId id;
+        try {
+            id = messenger.send(new NewMessage(me.id(), audience(request.to()), request.urgency(), request.subject(),
+                    request.body(), null, null));
+        }
+        catch (NotFoundException ex) {
+            throw new InvalidFieldException("to.person", "is nobody who can receive messages");
+        }
         return ResponseEntity.created(URI.create("/api/v1/messages/" + id)).body(MessageView.of(reading.details(id, me)));
     }
 

@@ -230,9 +230,6 @@ class Outbox {
         body.append("\nWhy this reached you by ").append(Router.label(step.channel())).append(": ")
                 .append(step.reason()).append('\n');
         String ack = message.urgency() == Urgency.FYI ? null : links.urlFor(step.id());
-        if (ack != null) {
-            body.append("Acknowledge: ").append(ack).append('\n');
-        }
         body.append("The message: ").append(links.absolute("/messages/" + message.id())).append('\n');
         String subject = (message.urgency() == Urgency.FYI ? "" : "[" + message.urgency() + "] ") + message.subject();
         return new ChannelDelivery(deliveryId, new PersonId(step.personId()), step.address(), subject,
