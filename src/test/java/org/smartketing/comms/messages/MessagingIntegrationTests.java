@@ -244,10 +244,12 @@ class MessagingIntegrationTests {
         Receivers.offGrid(reach, rita.id(), dana.id(), List.of("SMS"));
         MessageId id = urgentTo(rita);
         assertThat(Receivers.await(WAIT, () -> SMS.to(ritaPhone).size() == 1)).as("Rita still takes URGENT by text").isTrue();
+        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.DELIVERED))).isTrue();
 
         timePasses(Duration.ofMinutes(16));
         assertThat(Receivers.await(WAIT, () -> SMS.to(danaPhone).size() == 1)).as("then her delegate").isTrue();
         assertThat(SMS.to(danaPhone).get(0).body()).contains("/ack/");
+        assertThat(Receivers.await(WAIT, () -> stepIs(id, 1, StepState.DELIVERED))).isTrue();
         assertThat(mailsTo(max)).isZero();
 
         timePasses(Duration.ofMinutes(31));
