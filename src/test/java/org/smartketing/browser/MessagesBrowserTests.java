@@ -1,0 +1,253 @@
+package org.smartketing.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.smartketing.comms.reach.ExpectationsInput;
+import org.smartketing.comms.reach.ReachEditing;
+import org.smartketing.shared.Sql;
+import org.smartketing.support.Fixtures;
+import org.smartketing.support.TestClock;
+import org.smartketing.support.TestSupportConfiguration;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.Department;
+import org.smartketing.team.people.People;
+import org.smartketing.team.people.Person;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The off-grid story in three browsers: Rita goes off-grid with Dana as her delegate; Mia from
+ * marketing sends Rita an URGENT message; Dana's text arrives at the local SMS provider; Dana
+ * acknowledges through the link without signing in; the manager is never paged.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "smartketing.comms.outbound.allow-private=true", "smartketing.comms.sms.from=+15550000000" })
+@ActiveProfiles("test")
+@Import(TestSupportConfiguration.class)
+class MessagesBrowserTests {
+
+    static final List<String[]> TEXTS = Collections.synchronizedList(new ArrayList<>());
+    static HttpServer provider;
+
+    @DynamicPropertySource
+    static void smsProvider(DynamicPropertyRegistry registry) throws IOException {
+        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/sms", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                String to = null;
+                String body = null;
+                for (String pair : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                    if (kv[0].equals("To")) {
+                        to = value;
+                    }
+                    if (kv[0].equals("Body")) {
+                        body = value;
+                    }
+                }
+                TEXTS.add(new String[] { to, body });
+                exchange.sendResponseHeaders(201, -1);
+            }
+            finally {
+                exchange.close();
+            }
+        });
+        provider.start();
+        registry.add("smartketing.comms.sms.url", () -> "http://127.0.0.1:" + provider.getAddress().getPort() + "/sms");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        if (provider != null) {
+            provider.stop(0);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    ReachEditing reach;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    @AfterEach
+    void close() {
+        browsers.forEach(WebDriver::quit);
+        clock.reset();
+    }
+
+    @Test
+    void theDelegateAcknowledgesAnUrgentMessageByTheLinkInHerTextAndTheManagerIsNeverPaged() throws Exception {
+        fixtures.aPerson(AppRole.ADMIN);
+        Person max = fixtures.aPerson(AppRole.MANAGER);
+        Person rita = withManager(fixtures.aPerson(AppRole.MEMBER), max);
+        Person dana = withManager(fixtures.aPerson(AppRole.MEMBER), max);
+        Person mia = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
+        String danaPhone = "+4915" + (100_000_000 + Math.floorMod(UUID.randomUUID().hashCode(), 899_999_999));
+        String maxPhone = "+4916" + (100_000_000 + Math.floorMod(UUID.randomUUID().hashCode(), 899_999_999));
+        phone(dana, danaPhone);
+        phone(max, maxPhone);
+        for (Person p : List.of(dana, max)) {
+            reach.saveExpectations(p.id(), new ExpectationsInput(new ExpectationsInput.UrgencyInput(List.of("SMS"), 30),
+                    new ExpectationsInput.UrgencyInput(List.of("EMAIL"), 240),
+                    new ExpectationsInput.UrgencyInput(List.of("EMAIL"), 2880), null));
+        }
+
+        // Rita goes off-grid on her own page, Dana as her delegate.
+        WebDriver ritas = signedIn(rita);
+        ritas.get(url("/reach"));
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Europe/Berlin")).truncatedTo(ChronoUnit.MINUTES);
+        WebElement form = ritas.findElement(By.id("off-grid"));
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        setValue(ritas, form.findElement(By.name("from")), local.format(now.minusMinutes(10)));
+        setValue(ritas, form.findElement(By.name("until")), local.format(now.plusDays(2)));
+        new Select(form.findElement(By.name("delegateId"))).selectByVisibleText(dana.displayName());
+        form.findElement(By.name("note")).sendKeys("Customer workshop, phone off");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(ritas.findElement(By.tagName("main")).getText()).contains(dana.displayName());
+        Browsers.screenshot(ritas, "messages-off-grid");
+
+        // Mia sends Rita an URGENT message.
+        WebDriver mias = signedIn(mia);
+        mias.findElement(By.linkText("Messages")).click();
+        mias.findElement(By.id("compose")).click();
+        new Select(mias.findElement(By.id("to"))).selectByValue("person:" + rita.id());
+        mias.findElement(By.cssSelector("input[name=urgency][value=URGENT]")).click();
+        mias.findElement(By.id("subject")).sendKeys("Acme wants a call back today");
+        mias.findElement(By.id("body")).sendKeys("Their CFO is waiting for the renewal offer.");
+        mias.findElement(By.id("send")).click();
+        assertThat(mias.findElement(By.tagName("h1")).getText()).isEqualTo("Acme wants a call back today");
+        String plan = mias.findElement(By.cssSelector("table.plan")).getText();
+        assertThat(plan).contains(dana.displayName()).contains("off-grid").contains("delegate")
+                .contains(max.displayName());
+        Browsers.screenshot(mias, "messages-plan");
+
+        // Dana's text arrives; she acknowledges through its link, not signed in.
+        String text = await(danaPhone);
+        assertThat(text).contains("Acme wants a call back today");
+        int ack = text.indexOf("/ack/");
+        String link = text.substring(text.lastIndexOf("http", ack)).split("\\s")[0];
+        WebDriver danas = open();
+        danas.get(link);
+        assertThat(danas.findElement(By.tagName("main")).getText()).contains("Acme wants a call back today");
+        danas.findElement(By.id("confirm-ack")).click();
+        assertThat(danas.findElement(By.id("done")).getText()).contains("acknowledged");
+        Browsers.screenshot(danas, "messages-acknowledged-by-link");
+
+        mias.navigate().refresh();
+        assertThat(mias.findElement(By.cssSelector("article.recipient header")).getText())
+                .contains("acknowledged by " + dana.displayName());
+
+        // Long past everyone's promised time: the manager is still never paged.
+        clock.advance(Duration.ofHours(4));
+        jdbc.sql("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name LIKE 'comms-%' AND picked = FALSE")
+                .param(Sql.utc(Instant.now())).update();
+        Thread.sleep(2000);
+        assertThat(TEXTS.stream().filter(t -> maxPhone.equals(t[0]))).isEmpty();
+        mias.navigate().refresh();
+        assertThat(mias.findElement(By.cssSelector("table.plan")).getText()).contains("SKIPPED");
+    }
+
+    private Person withManager(Person p, Person manager) {
+        people.update(p.withPlacement(p.department(), p.appRole(), manager.id(), Instant.now()));
+        return fixtures.reload(p.id());
+    }
+
+    private void phone(Person p, String number) {
+        jdbc.sql("""
+                INSERT INTO comms_contact_method (id, person_id, kind, address, attempts_left, verified_at, created_at)
+                VALUES (?, ?, 'PHONE', ?, 0, ?, ?)""")
+                .params(UUID.randomUUID(), p.id().value(), number, Sql.utc(Instant.now()), Sql.utc(Instant.now()))
+                .update();
+    }
+
+    private String await(String number) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            synchronized (TEXTS) {
+                for (String[] t : TEXTS) {
+                    if (number.equals(t[0])) {
+                        return t[1];
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no text to " + number);
+    }
+
+    private static void setValue(WebDriver driver, WebElement input, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
+    }
+
+    private WebDriver open() {
+        WebDriver driver = Browsers.open();
+        browsers.add(driver);
+        return driver;
+    }
+
+    private WebDriver signedIn(Person person) {
+        WebDriver driver = open();
+        driver.get(url("/login"));
+        driver.findElement(By.name("email")).sendKeys(person.email());
+        driver.findElement(By.name("password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+        return driver;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
