@@ -24,7 +24,7 @@ final class MessageRecords {
     record Recipient(UUID personId, String personName, Integer promisedMinutes, Instant firstDeliveredAt,
             Instant acknowledgedAt, UUID acknowledgedBy, String acknowledgedByName) {
 
-        boolean acknowledged() {
+        public boolean acknowledged() {
             return acknowledgedAt != null;
         }
     }
@@ -52,11 +52,11 @@ final class MessageRecords {
     record MessageDetails(StoredMessage message, List<Recipient> recipients, List<Step> steps,
             List<Attempt> attempts) {
 
-        List<Step> stepsOf(UUID recipient) {
+        public List<Step> stepsOf(UUID recipient) {
             return steps.stream().filter(s -> s.recipientId().equals(recipient)).toList();
         }
 
-        List<Attempt> attemptsOf(UUID step) {
+        public List<Attempt> attemptsOf(UUID step) {
             return attempts.stream().filter(a -> a.stepId().equals(step)).toList();
         }
     }

@@ -16,6 +16,7 @@ import org.smartketing.comms.Channel;
 import org.smartketing.comms.MessageId;
 import org.smartketing.comms.Messenger;
 import org.smartketing.comms.NewMessage;
+import org.smartketing.comms.Urgency;
 import org.smartketing.comms.messages.MessageRecords.Step;
 import org.smartketing.comms.messages.MessageRecords.StepState;
 import org.smartketing.comms.messages.MessageRecords.StoredMessage;
@@ -74,12 +75,13 @@ class MessageSending implements Messenger {
         for (PersonSummary recipient : recipients) {
             Reach reach = reachOf(recipient.id(), now).orElseThrow(() -> new NotFoundException("No person " + recipient.id()));
             RecipientPlan plan = Router.plan(reach, message.urgency(), now, reachOf, message.lastResort());
-            store(id, plan, now);
+            store(id, plan, message.urgency(), now);
         }
         return id;
     }
 
-    private void store(MessageId message, RecipientPlan plan, Instant now) {
+    /** Stores the plan and schedules its first step; only FYI waits for the digest, a held NORMAL for its own time. */
+    private void store(MessageId message, RecipientPlan plan, Urgency urgency, Instant now) {
         UUID recipient = plan.recipient().id().value();
         messages.insertRecipient(message, recipient, plan.recipient().displayName(),
                 plan.promised() == null ? null : (int) plan.promised().toMinutes());
@@ -90,7 +92,8 @@ class MessageSending implements Messenger {
             Instant due = first ? (p.heldUntil() != null ? p.heldUntil() : now) : null;
             Step step = new Step(UUID.randomUUID(), message, recipient, i, p.person().id().value(),
                     p.person().displayName(), p.channel(), p.address(), p.reason(),
-                    p.waitFor() == null ? null : (int) Math.max(1, p.waitFor().toMinutes()), p.heldUntil() != null,
+                    p.waitFor() == null ? null : (int) Math.max(1, p.waitFor().toMinutes()),
+                    p.heldUntil() != null && urgency == Urgency.FYI,
                     first ? StepState.PENDING : StepState.PLANNED, due, 0, null, null);
             messages.insertStep(step);
             steps.add(step);

@@ -347,6 +347,65 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void inQuietHoursOnlyUrgentGetsThroughAndNormalWaitsForTheirEnd() throws Exception {
+        Receivers.quietNow(reach, rita.id(), List.of("SMS"));
+        MessageId urgent = urgentTo(rita);
+        MessageId normal = messenger.send(new NewMessage(mia.id(), Audience.person(rita.id()), Urgency.NORMAL,
+                "Quarterly numbers", "Please review the forecast.", null, null));
+
+        assertThat(Receivers.await(WAIT, () -> SMS.to(ritaPhone).size() == 1)).as("URGENT gets through").isTrue();
+        Step waiting = steps(normal).get(0);
+        assertThat(waiting.reason()).contains("quiet hours").contains("NORMAL waits until they end");
+        assertThat(waiting.held()).as("not a digest").isFalse();
+        assertThat(waiting.dueAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        Receivers.sleep(Duration.ofSeconds(1));
+        assertThat(mailsTo(rita)).isZero();
+
+        timePasses(Duration.between(Instant.now(), waiting.dueAt()).plusSeconds(30));
+        assertThat(Receivers.await(WAIT, () -> mailsTo(rita) == 1)).as("after the quiet hours").isTrue();
+        MimeMessage toRita = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getHeaders(m).contains(rita.email())).findFirst().orElseThrow();
+        assertThat(toRita.getSubject()).isEqualTo("[NORMAL] Quarterly numbers");
+        assertThat(steps(urgent).get(0).reason()).contains("URGENT gets through");
+    }
+
+    @Autowired
+    Acknowledgements acknowledgements;
+
+    @Autowired
+    MessageMeasures measures;
+
+    @Test
+    void measuresAcknowledgementTimeAgainstThePromiseAndFailedDeliveriesByChannel() {
+        SMS.mode = Receivers.Mode.FAIL;
+        MessageId failing = urgentTo(dana);
+        assertThat(Receivers.await(WAIT, () -> stepIs(failing, 0, StepState.FAILED))).isTrue();
+        SMS.mode = Receivers.Mode.OK;
+        MessageId kept = urgentTo(rita);
+        assertThat(Receivers.await(WAIT, () -> stepIs(kept, 0, StepState.DELIVERED))).isTrue();
+        clock.advance(Duration.ofMinutes(10));
+        acknowledgements.byPerson(kept, rita.id());
+        MessageId broken = urgentTo(rita);
+        Receivers.catchUp(jdbc, clock.instant()); // sent at the test clock's time, ahead of the scheduler's
+        assertThat(Receivers.await(WAIT, () -> stepIs(broken, 0, StepState.DELIVERED))).isTrue();
+        clock.advance(Duration.ofMinutes(20));
+        acknowledgements.byPerson(broken, rita.id());
+
+        MessageMeasures.Measures m = measures.over(Duration.ofDays(1));
+        assertThat(m.people()).filteredOn(p -> p.person().equals(rita.id().value())).singleElement().satisfies(p -> {
+            assertThat(p.messages()).isEqualTo(2);
+            assertThat(p.acknowledged()).isEqualTo(2);
+            assertThat(p.medianMinutes()).isBetween(9L, 10L);
+            assertThat(p.p90Minutes()).isBetween(19L, 20L);
+            assertThat(p.promisedMinutes()).isEqualTo(15);
+            assertThat(p.shareKept()).isEqualTo(0.5);
+        });
+        assertThat(m.failuresByChannel()).filteredOn(f -> f.channel().equals("SMS")).singleElement()
+                .satisfies(f -> assertThat(f.failedAttempts()).isGreaterThanOrEqualTo(2));
+        assertThat(m.urgentNeverAcknowledged()).noneMatch(u -> u.recipient().equals(rita.id().value()));
+    }
+
+    @Test
     void theApiSendsListsShowsAndAcknowledges() throws Exception {
         String token = fixtures.tokenFor(mia, TokenScope.READ_WRITE);
         MvcResult sent = mvc.perform(post("/api/v1/messages").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)

@@ -123,6 +123,17 @@ final class Receivers {
                 new ExpectationsInput.UrgencyInput(normal, 240), new ExpectationsInput.UrgencyInput(fyi, 2880), null));
     }
 
+    /** Quiet hours from an hour ago to an hour from now, in the person's Berlin time. */
+    static void quietNow(ReachEditing reach, PersonId person, List<String> urgent) {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Berlin"));
+        String from = now.minusHours(1).withSecond(0).withNano(0).toString();
+        String until = now.plusHours(1).withSecond(0).withNano(0).toString();
+        reach.saveExpectations(person, new ExpectationsInput(new ExpectationsInput.UrgencyInput(urgent, 15),
+                new ExpectationsInput.UrgencyInput(List.of("EMAIL"), 240),
+                new ExpectationsInput.UrgencyInput(List.of("EMAIL"), 2880),
+                new ExpectationsInput.QuietHoursInput(from, until)));
+    }
+
     static void offGrid(ReachEditing reach, PersonId person, PersonId delegate, List<String> stillUrgent) {
         reach.addOffGrid(person, new OffGridInput(Instant.now().minus(Duration.ofHours(1)),
                 Instant.now().plus(Duration.ofDays(3)), delegate == null ? null : delegate.value(), stillUrgent,
