@@ -61,66 +61,36 @@ class ReachController {
     @PostMapping("/reach/expectations")
     String saveExpectations(@AuthenticationPrincipal SignedInPerson me, @ModelAttribute("form") ReachForm form,
             Model model, RedirectAttributes redirect) {
-        try {
-            editing.saveExpectations(me.id(), form.input());
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, form, null);
-        }
-        redirect.addFlashAttribute("flash", "Your communication expectations are saved and confirmed.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> editing.saveExpectations(me.id(), form.input()),
+                "Your communication expectations are saved and confirmed.", "/reach", form, null);
     }
 
     @PostMapping("/reach/phone")
     String addPhone(@AuthenticationPrincipal SignedInPerson me, @RequestParam(required = false) String phone,
             Model model, RedirectAttributes redirect) {
-        try {
-            verification.addPhone(me.id(), phone);
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "We texted a code to your phone; type it below to verify it.");
-        return "redirect:/reach#phone";
+        return attempt(me, model, redirect, () -> verification.addPhone(me.id(), phone),
+                "We texted a code to your phone; type it below to verify it.", "/reach#phone", null, null);
     }
 
     @PostMapping("/reach/chat")
     String addChat(@AuthenticationPrincipal SignedInPerson me, @RequestParam(required = false) String webhookUrl,
             Model model, RedirectAttributes redirect) {
-        try {
-            verification.addChat(me.id(), webhookUrl);
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "We posted a code to your chat; type it below to verify it.");
-        return "redirect:/reach#chat";
+        return attempt(me, model, redirect, () -> verification.addChat(me.id(), webhookUrl),
+                "We posted a code to your chat; type it below to verify it.", "/reach#chat", null, null);
     }
 
     @PostMapping("/reach/{kind}/verify")
     String verify(@AuthenticationPrincipal SignedInPerson me, @PathVariable String kind,
             @RequestParam(required = false) String code, Model model, RedirectAttributes redirect) {
-        try {
-            verification.verify(me.id(), ContactVerification.kind(kind), code);
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "Verified. You can now choose it in your expectations.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> verification.verify(me.id(), ContactVerification.kind(kind), code),
+                "Verified. You can now choose it in your expectations.", "/reach", null, null);
     }
 
     @PostMapping("/reach/{kind}/resend")
     String resend(@AuthenticationPrincipal SignedInPerson me, @PathVariable String kind, Model model,
             RedirectAttributes redirect) {
-        try {
-            verification.resend(me.id(), ContactVerification.kind(kind));
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "A new code is on its way.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> verification.resend(me.id(), ContactVerification.kind(kind)),
+                "A new code is on its way.", "/reach", null, null);
     }
 
     @PostMapping("/reach/{kind}/remove")
@@ -134,14 +104,8 @@ class ReachController {
     @PostMapping("/reach/off-grid")
     String addOffGrid(@AuthenticationPrincipal SignedInPerson me, @ModelAttribute("offGridForm") OffGridForm form,
             Model model, RedirectAttributes redirect) {
-        try {
-            editing.addOffGrid(me.id(), form.input(me.zone()));
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, form);
-        }
-        redirect.addFlashAttribute("flash", "Your off-grid period is saved.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> editing.addOffGrid(me.id(), form.input(me.zone())),
+                "Your off-grid period is saved.", "/reach", null, form);
     }
 
     @PostMapping("/reach/off-grid/{id}/remove")
@@ -150,6 +114,19 @@ class ReachController {
         editing.removeOffGrid(me.id(), id);
         redirect.addFlashAttribute("flash", "The off-grid period is removed.");
         return "redirect:/reach";
+    }
+
+    /** Makes the change and redirects with the flash, or shows the page again with why and what was typed. */
+    private String attempt(SignedInPerson me, Model model, RedirectAttributes redirect, Runnable change, String flash,
+            String to, ReachForm form, OffGridForm offGridForm) {
+        try {
+            change.run();
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, form, offGridForm);
+        }
+        redirect.addFlashAttribute("flash", flash);
+        return "redirect:" + to;
     }
 
     private String refused(SignedInPerson me, Model model, InvalidFieldException ex, ReachForm form,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
+import org.smartketing.support.LocalReceiver;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.people.Person;
@@ -81,6 +82,27 @@ class ReachPagesTests {
                 .contains("phone: must be in international format");
         assertThat(page(post("/reach/chat").with(csrf()).param("webhookUrl", "http://192.168.1.20/hook"), rep, 400))
                 .contains("webhookUrl: points to a loopback, private or link-local address");
+    }
+
+    @Test
+    void verifiesAPhoneOnThePageWithTheCodeTheProviderReceived() throws Exception {
+        String number = ContactVerificationTests.aMobileNumber();
+        MvcResult added = mvc.perform(post("/reach/phone").with(user(Fixtures.signedIn(rep))).with(csrf())
+                .param("phone", number)).andReturn();
+        assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/reach#phone");
+        assertThat(page(get("/reach"), rep, 200)).contains(number, "not verified", "Code we texted you")
+                .contains("<option value=\"SMS\" disabled=\"disabled\">");
+
+        String body = LocalReceiver.get().textsTo(number).get(0).form().get("Body");
+        String code = body.replaceAll("(?s).*code is (\\d{6}).*", "$1");
+        assertThat(page(post("/reach/phone/verify").with(csrf()).param("code", "12 34"), rep, 400))
+                .contains("code: is not the code we sent");
+        mvc.perform(post("/reach/phone/verify").with(user(Fixtures.signedIn(rep))).with(csrf()).param("code", code));
+
+        assertThat(page(get("/reach"), rep, 200)).contains(number, "verified", "<option value=\"SMS\">")
+                .doesNotContain("not verified");
+        mvc.perform(post("/reach/phone/remove").with(user(Fixtures.signedIn(rep))).with(csrf()));
+        assertThat(page(get("/reach"), rep, 200)).doesNotContain(number).contains("Send me a code");
     }
 
     @Test
