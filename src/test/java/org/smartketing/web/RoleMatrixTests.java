@@ -119,6 +119,21 @@ class RoleMatrixTests {
         Stream.of("GET /api/v1/sla", "GET /api/v1/sla/report").forEach(e -> MATRIX.put(e, ANY_TOKEN));
         MATRIX.put("PUT /api/v1/sla", ADMIN_WRITE_TOKEN);
         MATRIX.put("POST /api/v1/sla/signatures", MANAGER_WRITE_TOKENS);
+        // Communication reach: everyone keeps their own page and inbox and reads the charter; by API any token
+        // reads a person's expectations, the person or an admin changes them (the target here is someone else),
+        // and only the person adds and verifies their own contact methods (the code goes to them): nobody here.
+        Stream.of("GET /reach", "POST /reach/expectations", "POST /reach/phone", "POST /reach/chat",
+                "POST /reach/{kind}/verify", "POST /reach/{kind}/resend", "POST /reach/{kind}/remove",
+                "POST /reach/off-grid", "POST /reach/off-grid/{id}/remove", "GET /charter", "GET /inbox",
+                "GET /inbox/unread", "POST /inbox/{id}/read", "POST /inbox/read").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("GET /api/v1/people/{id}/expectations", "GET /api/v1/people/{id}/off-grid")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("PUT /api/v1/people/{id}/expectations", "POST /api/v1/people/{id}/off-grid")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        Stream.of("POST /api/v1/people/{id}/contact-methods", "POST /api/v1/people/{id}/contact-methods/{type}/verification")
+                .forEach(e -> MATRIX.put(e, EnumSet.noneOf(Caller.class)));
+        // Removing an off-grid period: any read-write token is heard (404 for an unknown period), the owner or an admin may.
+        MATRIX.put("DELETE /api/v1/off-grid/{id}", WRITE_TOKENS);
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.
@@ -244,7 +259,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{type}", "NO_SUCH_TYPE").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {

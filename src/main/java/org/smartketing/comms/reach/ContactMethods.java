@@ -24,7 +24,7 @@ class ContactMethods {
     record ContactMethod(UUID id, PersonId person, Kind kind, String address, String codeHash, Instant codeExpiresAt,
             int attemptsLeft, Instant verifiedAt, Instant createdAt) {
 
-        boolean verified() {
+        public boolean verified() {
             return verifiedAt != null;
         }
 

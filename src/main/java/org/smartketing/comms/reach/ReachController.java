@@ -1,10 +1,6 @@
 package org.smartketing.comms.reach;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,6 @@ import java.util.stream.Collectors;
 import org.smartketing.comms.Channel;
 import org.smartketing.comms.Urgency;
 import org.smartketing.shared.InvalidFieldException;
-import org.smartketing.shared.Text;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
@@ -58,41 +53,6 @@ class ReachController {
         this.clock = clock;
     }
 
-    /** The off-grid form: times in the person's own zone, as the browser's datetime-local sends them. */
-    record OffGridForm(String from, String until, UUID delegateId, List<String> urgent, List<String> normal,
-            List<String> fyi, String note) {
-
-        static OffGridForm empty() {
-            return new OffGridForm(null, null, null, List.of(Channel.SMS.name()), List.of(), List.of(), null);
-        }
-
-        OffGridInput input(ZoneId zone) {
-            return new OffGridInput(local("from", from, zone), local("until", until, zone), delegateId, urgent,
-                    normal, fyi, note);
-        }
-
-        boolean reaches(String urgency, String channel) {
-            List<String> list = switch (urgency) {
-                case "urgent" -> urgent;
-                case "normal" -> normal;
-                default -> fyi;
-            };
-            return list != null && list.contains(channel);
-        }
-
-        private static Instant local(String field, String text, ZoneId zone) {
-            if (Text.blankToNull(text) == null) {
-                throw new InvalidFieldException(field, "is required");
-            }
-            try {
-                return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
-            }
-            catch (DateTimeParseException ex) {
-                throw new InvalidFieldException(field, "must be a date and time like 2026-12-24T18:00");
-            }
-        }
-    }
-
     @GetMapping("/reach")
     String page(@AuthenticationPrincipal SignedInPerson me, Model model) {
         return page(me, model, null, null);
@@ -101,66 +61,36 @@ class ReachController {
     @PostMapping("/reach/expectations")
     String saveExpectations(@AuthenticationPrincipal SignedInPerson me, @ModelAttribute("form") ReachForm form,
             Model model, RedirectAttributes redirect) {
-        try {
-            editing.saveExpectations(me.id(), form.input());
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, form, null);
-        }
-        redirect.addFlashAttribute("flash", "Your communication expectations are saved and confirmed.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> editing.saveExpectations(me.id(), form.input()),
+                "Your communication expectations are saved and confirmed.", "/reach", form, null);
     }
 
     @PostMapping("/reach/phone")
     String addPhone(@AuthenticationPrincipal SignedInPerson me, @RequestParam(required = false) String phone,
             Model model, RedirectAttributes redirect) {
-        try {
-            verification.addPhone(me.id(), phone);
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "We texted a code to your phone; type it below to verify it.");
-        return "redirect:/reach#phone";
+        return attempt(me, model, redirect, () -> verification.addPhone(me.id(), phone),
+                "We texted a code to your phone; type it below to verify it.", "/reach#phone", null, null);
     }
 
     @PostMapping("/reach/chat")
     String addChat(@AuthenticationPrincipal SignedInPerson me, @RequestParam(required = false) String webhookUrl,
             Model model, RedirectAttributes redirect) {
-        try {
-            verification.addChat(me.id(), webhookUrl);
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "We posted a code to your chat; type it below to verify it.");
-        return "redirect:/reach#chat";
+        return attempt(me, model, redirect, () -> verification.addChat(me.id(), webhookUrl),
+                "We posted a code to your chat; type it below to verify it.", "/reach#chat", null, null);
     }
 
     @PostMapping("/reach/{kind}/verify")
     String verify(@AuthenticationPrincipal SignedInPerson me, @PathVariable String kind,
             @RequestParam(required = false) String code, Model model, RedirectAttributes redirect) {
-        try {
-            verification.verify(me.id(), ContactVerification.kind(kind), code);
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "Verified. You can now choose it in your expectations.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> verification.verify(me.id(), ContactVerification.kind(kind), code),
+                "Verified. You can now choose it in your expectations.", "/reach", null, null);
     }
 
     @PostMapping("/reach/{kind}/resend")
     String resend(@AuthenticationPrincipal SignedInPerson me, @PathVariable String kind, Model model,
             RedirectAttributes redirect) {
-        try {
-            verification.resend(me.id(), ContactVerification.kind(kind));
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, null);
-        }
-        redirect.addFlashAttribute("flash", "A new code is on its way.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> verification.resend(me.id(), ContactVerification.kind(kind)),
+                "A new code is on its way.", "/reach", null, null);
     }
 
     @PostMapping("/reach/{kind}/remove")
@@ -174,14 +104,8 @@ class ReachController {
     @PostMapping("/reach/off-grid")
     String addOffGrid(@AuthenticationPrincipal SignedInPerson me, @ModelAttribute("offGridForm") OffGridForm form,
             Model model, RedirectAttributes redirect) {
-        try {
-            editing.addOffGrid(me.id(), form.input(me.zone()));
-        }
-        catch (InvalidFieldException ex) {
-            return refused(me, model, ex, null, form);
-        }
-        redirect.addFlashAttribute("flash", "Your off-grid period is saved.");
-        return "redirect:/reach";
+        return attempt(me, model, redirect, () -> editing.addOffGrid(me.id(), form.input(me.zone())),
+                "Your off-grid period is saved.", "/reach", null, form);
     }
 
     @PostMapping("/reach/off-grid/{id}/remove")
@@ -190,6 +114,19 @@ class ReachController {
         editing.removeOffGrid(me.id(), id);
         redirect.addFlashAttribute("flash", "The off-grid period is removed.");
         return "redirect:/reach";
+    }
+
+    /** Makes the change and redirects with the flash, or shows the page again with why and what was typed. */
+    private String attempt(SignedInPerson me, Model model, RedirectAttributes redirect, Runnable change, String flash,
+            String to, ReachForm form, OffGridForm offGridForm) {
+        try {
+            change.run();
+        }
+        catch (InvalidFieldException ex) {
+            return refused(me, model, ex, form, offGridForm);
+        }
+        redirect.addFlashAttribute("flash", flash);
+        return "redirect:" + to;
     }
 
     private String refused(SignedInPerson me, Model model, InvalidFieldException ex, ReachForm form,

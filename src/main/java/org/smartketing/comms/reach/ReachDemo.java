@@ -48,7 +48,7 @@ class ReachDemo {
     @EventListener
     void fill(DemoCompanyFilled filled) {
         Instant now = clock.instant();
-        List<PersonSummary> people = directory.enabledPeople().stream()
+        List<PersonSummary> people = directory.membersOf(filled.teamId()).stream().filter(PersonSummary::enabled)
                 .sorted((a, b) -> a.displayName().compareTo(b.displayName())).toList();
         for (int i = 0; i < people.size(); i++) {
             PersonSummary p = people.get(i);
