@@ -1,18 +1,15 @@
 package org.smartketing.comms.messages;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.smartketing.comms.Audience;
-import org.smartketing.comms.Channel;
 import org.smartketing.comms.MessageId;
 import org.smartketing.comms.Messenger;
 import org.smartketing.comms.NewMessage;
@@ -27,7 +24,6 @@ import org.smartketing.shared.NotFoundException;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,11 +42,11 @@ class MessageSending implements Messenger {
 
     private final Messages messages;
     private final TeamDirectory directory;
-    private final ObjectProvider<ReachBook> reachBook;
+    private final ReachBook reachBook;
     private final Outbox outbox;
     private final Clock clock;
 
-    MessageSending(Messages messages, TeamDirectory directory, ObjectProvider<ReachBook> reachBook, Outbox outbox,
+    MessageSending(Messages messages, TeamDirectory directory, ReachBook reachBook, Outbox outbox,
             Clock clock) {
         this.messages = messages;
         this.directory = directory;
@@ -102,13 +98,7 @@ class MessageSending implements Messenger {
     }
 
     private Optional<Reach> reachOf(PersonId person, Instant at) {
-        ReachBook book = reachBook.getIfAvailable();
-        if (book != null) {
-            return book.reachOf(person, at);
-        }
-        // Without the reach half (a part-built branch) everyone is reached by email.
-        return directory.person(person).filter(PersonSummary::enabled).map(p -> new Reach(p, Router.emailOnly(), null,
-                Optional.empty(), Map.of(Channel.EMAIL, p.email()), false));
+        return reachBook.reachOf(person, at);
     }
 
     private static void check(NewMessage message) {
@@ -193,9 +183,5 @@ class MessageSending implements Messenger {
             label = directory.teamName(((Audience.Team) audience).id()).map(n -> "team " + n).orElse("a team");
         }
         return label.length() > 200 ? label.substring(0, 199) + "…" : label;
-    }
-
-    static Duration minutes(Integer minutes) {
-        return minutes == null ? null : Duration.ofMinutes(minutes);
     }
 }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -211,12 +210,5 @@ final class Router {
             case CHAT -> "chat";
             case IN_APP -> "the in-app inbox";
         };
-    }
-
-    /** For tests and the fallback reach: who takes what, in one place. */
-    static Map<Urgency, Reach.Expectation> emailOnly() {
-        return Map.of(Urgency.URGENT, new Reach.Expectation(List.of(Channel.EMAIL), Duration.ofHours(1)),
-                Urgency.NORMAL, new Reach.Expectation(List.of(Channel.EMAIL), Duration.ofHours(8)),
-                Urgency.FYI, new Reach.Expectation(List.of(Channel.EMAIL), Duration.ofDays(3)));
     }
 }
