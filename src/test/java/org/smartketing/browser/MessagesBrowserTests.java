@@ -1,10 +1,5 @@
 package org.smartketing.browser;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,11 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,73 +22,28 @@ import org.smartketing.comms.reach.ExpectationsInput;
 import org.smartketing.comms.reach.ReachEditing;
 import org.smartketing.shared.Sql;
 import org.smartketing.support.Fixtures;
+import org.smartketing.support.IntegrationTest;
+import org.smartketing.support.LocalReceiver;
 import org.smartketing.support.TestClock;
-import org.smartketing.support.TestSupportConfiguration;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.people.People;
 import org.smartketing.team.people.Person;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.sun.net.httpserver.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The off-grid story in three browsers: Rita goes off-grid with Dana as her delegate; Mia from
  * marketing sends Rita an URGENT message; Dana's text arrives at the local SMS provider; Dana
- * acknowledges through the link without signing in; the manager is never paged.
+ * acknowledges through the link without signing in; the manager is never paged. The SMS provider
+ * is the suite's {@link LocalReceiver}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "smartketing.comms.outbound.allow-private=true", "smartketing.comms.sms.from=+15550000000" })
-@ActiveProfiles("test")
-@Import(TestSupportConfiguration.class)
+@IntegrationTest
 class MessagesBrowserTests {
-
-    static final List<String[]> TEXTS = Collections.synchronizedList(new ArrayList<>());
-    static HttpServer provider;
-
-    @DynamicPropertySource
-    static void smsProvider(DynamicPropertyRegistry registry) throws IOException {
-        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/sms", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                String to = null;
-                String body = null;
-                for (String pair : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("&")) {
-                    String[] kv = pair.split("=", 2);
-                    String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-                    if (kv[0].equals("To")) {
-                        to = value;
-                    }
-                    if (kv[0].equals("Body")) {
-                        body = value;
-                    }
-                }
-                TEXTS.add(new String[] { to, body });
-                exchange.sendResponseHeaders(201, -1);
-            }
-            finally {
-                exchange.close();
-            }
-        });
-        provider.start();
-        registry.add("smartketing.comms.sms.url", () -> "http://127.0.0.1:" + provider.getAddress().getPort() + "/sms");
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        if (provider != null) {
-            provider.stop(0);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -195,7 +143,7 @@ class MessagesBrowserTests {
         jdbc.sql("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name LIKE 'comms-%' AND picked = FALSE")
                 .param(Sql.utc(Instant.now())).update();
         Thread.sleep(2000);
-        assertThat(TEXTS.stream().filter(t -> maxPhone.equals(t[0]))).isEmpty();
+        assertThat(LocalReceiver.get().textsTo(maxPhone)).isEmpty();
         mias.navigate().refresh();
         assertThat(mias.findElement(By.cssSelector("table.plan")).getText()).contains("SKIPPED");
     }
@@ -213,14 +161,11 @@ class MessagesBrowserTests {
                 .update();
     }
 
-    private String await(String number) throws InterruptedException {
+    private static String await(String number) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
-            synchronized (TEXTS) {
-                for (String[] t : TEXTS) {
-                    if (number.equals(t[0])) {
-                        return t[1];
-                    }
-                }
+            List<LocalReceiver.Received> texts = LocalReceiver.get().textsTo(number);
+            if (!texts.isEmpty()) {
+                return texts.get(0).form().get("Body");
             }
             Thread.sleep(100);
         }
