@@ -30,6 +30,17 @@ public class TeamDirectory {
         return people.enabledPeople().stream().map(Person::summary).toList();
     }
 
+    public Optional<String> teamName(TeamId team) {
+        return teams.byId(team).map(t -> t.name());
+    }
+
+    /** Every team's id and name, by name. */
+    public java.util.Map<TeamId, String> teamNames() {
+        java.util.Map<TeamId, String> names = new java.util.LinkedHashMap<>();
+        teams.all().forEach(t -> names.put(t.id(), t.name()));
+        return names;
+    }
+
     public List<PersonSummary> membersOf(TeamId team) {
         return teams.byId(team).map(t -> people.byIds(t.members()).stream().map(Person::summary).toList())
                 .orElse(List.of());

@@ -2,6 +2,7 @@ package org.smartketing.comms.channels;
 
 import java.util.UUID;
 
+import org.smartketing.comms.MessageId;
 import org.smartketing.team.PersonId;
 
 /**
@@ -13,7 +14,14 @@ import org.smartketing.team.PersonId;
  * @param subject        one line
  * @param body           plain text, already including who sent it and why it came this way
  * @param acknowledgeUrl the signed link that acknowledges it, or {@code null} for FYI
+ * @param messageId      the message it delivers, or {@code null} (a verification code): the in-app
+ *                       inbox links its item to {@code /messages/{messageId}}
  */
 public record ChannelDelivery(UUID deliveryId, PersonId recipient, String address, String subject, String body,
-        String acknowledgeUrl) {
+        String acknowledgeUrl, MessageId messageId) {
+
+    public ChannelDelivery(UUID deliveryId, PersonId recipient, String address, String subject, String body,
+            String acknowledgeUrl) {
+        this(deliveryId, recipient, address, subject, body, acknowledgeUrl, null);
+    }
 }
