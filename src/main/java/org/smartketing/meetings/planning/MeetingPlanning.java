@@ -117,7 +117,13 @@ public class MeetingPlanning {
         if (index <= 0 || before.rrule() == null) {
             return edit(id, plan, null, me);
         }
-        Series rest = checked(plan, UUID.randomUUID(), before, before.organizerId(), 0, null);
+        // The same rule goes on with the meetings that are left; a new rule is taken as given.
+        String sameRule = Recurrence.checked(before.rrule(), null, before.zone());
+        String given = Recurrence.checked(plan.rrule(), null, before.zone());
+        SeriesPlan continued = Objects.equals(sameRule, given) ? new SeriesPlan(plan.title(), plan.start(), plan.zone(),
+                plan.durationMinutes(), Recurrence.continuingFrom(before.rrule(), index), plan.sponsorId(),
+                plan.attendeeIds(), plan.teamIds(), plan.topic(), plan.endGoal()) : plan;
+        Series rest = checked(continued, UUID.randomUUID(), before, before.organizerId(), 0, null);
         ZonedDateTime at = split.recurrenceId().atZone(before.zone());
         Series shortened = withRule(before, Recurrence.endingBefore(before.rrule(), index, at));
         series.update(shortened);
