@@ -87,6 +87,20 @@ public class MeetingPlanning {
     }
 
     /**
+     * A series whose first meetings already happened, for the demo company's history: the same
+     * checks except the start date, and no invitations.
+     */
+    public Series recordPast(SeriesPlan plan, PersonId organizer, Instant createdAt) {
+        Series checked = checked(plan, UUID.randomUUID(), null, organizer, 0, null, false);
+        Series s = new Series(checked.id(), checked.familyId(), checked.title(), checked.firstStart(), checked.zone(),
+                checked.durationMinutes(), checked.rrule(), checked.sponsorId(), organizer, checked.topic(),
+                checked.endGoal(), checked.icalUid(), 0, null, createdAt, checked.attendees(), checked.teams());
+        series.insert(s);
+        sync(s);
+        return s;
+    }
+
+    /**
      * Changes the whole series ({@code from == null}), or the meetings from {@code from} (a meeting of
      * the series) on, which splits it; returns the series that now holds those meetings.
      */
@@ -251,6 +265,11 @@ public class MeetingPlanning {
     }
 
     private Series checked(SeriesPlan plan, UUID id, Series before, PersonId organizer, int sequence, String uid) {
+        return checked(plan, id, before, organizer, sequence, uid, before == null);
+    }
+
+    private Series checked(SeriesPlan plan, UUID id, Series before, PersonId organizer, int sequence, String uid,
+            boolean startNotPast) {
         String title = text("title", required("title", plan.title()), 200);
         if (plan.start() == null) {
             throw new InvalidFieldException("start", "is required");
@@ -264,7 +283,7 @@ public class MeetingPlanning {
         }
         int duration = duration(plan.durationMinutes());
         LocalDateTime start = plan.start().truncatedTo(ChronoUnit.MINUTES);
-        if (before == null && start.atZone(zone).toInstant().isBefore(clock.instant().minus(1, ChronoUnit.DAYS))) {
+        if (startNotPast && start.atZone(zone).toInstant().isBefore(clock.instant().minus(1, ChronoUnit.DAYS))) {
             throw new InvalidFieldException("start", "must not be in the past");
         }
         String rrule = Recurrence.checked(plan.rrule(), start, zone);
