@@ -119,6 +119,17 @@ class MeetingRunnerApiTests {
                 "Joint webinar follow-up", "Call the webinar leads", "Commitment: Calls on Monday", "Commitment: none");
     }
 
+    @Test
+    void aMeetingClosedWithoutPlansIsFlagged() throws Exception {
+        UUID first = occurrences.get(0).id();
+        call(rep, post("/api/v1/meetings/" + first + "/start"), 200);
+        call(rep, post("/api/v1/meetings/" + first + "/close"), 200);
+
+        String measures = call(sponsor, get("/api/v1/meeting-measures"), 200);
+        assertThat(JsonPath.<List<String>>read(measures, "$.flagged[?(@.meetingId == '" + first + "')].problem"))
+                .containsExactly("ended without action plans");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "a never-ending RRULE            | series   | {\"rrule\":\"FREQ=WEEKLY;BYDAY=TH\"}                | 400 | rrule",
