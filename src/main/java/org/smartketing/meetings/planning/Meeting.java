@@ -42,6 +42,32 @@ public record Meeting(UUID id, UUID seriesId, UUID familyId, Instant recurrenceI
         }
     }
 
+    public Meeting withStatus(Status to) {
+        return new Meeting(id, seriesId, familyId, recurrenceId, startsAt, durationMinutes, topic, endGoal, moved, to, step,
+                stepStartedAt, startedAt, closedAt);
+    }
+
+    /** Running from {@code at}, on the first step. */
+    public Meeting started(Instant at) {
+        return new Meeting(id, seriesId, familyId, recurrenceId, startsAt, durationMinutes, topic, endGoal, moved,
+                Status.RUNNING, Step.FOLLOW_UP, at, at, null);
+    }
+
+    public Meeting onStep(Step to, Instant at) {
+        return new Meeting(id, seriesId, familyId, recurrenceId, startsAt, durationMinutes, topic, endGoal, moved, status,
+                to, at, startedAt, closedAt);
+    }
+
+    public Meeting closed(Instant at) {
+        return new Meeting(id, seriesId, familyId, recurrenceId, startsAt, durationMinutes, topic, endGoal, moved,
+                Status.CLOSED, Step.CLOSE, stepStartedAt, startedAt, at);
+    }
+
+    public Meeting inSeries(UUID series) {
+        return new Meeting(id, series, familyId, recurrenceId, startsAt, durationMinutes, topic, endGoal, moved, status,
+                step, stepStartedAt, startedAt, closedAt);
+    }
+
     public Instant endsAt() {
         return startsAt.plus(Duration.ofMinutes(durationMinutes));
     }

@@ -144,9 +144,7 @@ public class MeetingPlanning {
         series.insert(rest);
         for (Meeting m : all) {
             if (!m.recurrenceId().isBefore(split.recurrenceId()) && m.status() == Meeting.Status.SCHEDULED) {
-                meetings.update(new Meeting(m.id(), rest.id(), m.familyId(), m.recurrenceId(), m.startsAt(),
-                        m.durationMinutes(), m.topic(), m.endGoal(), m.moved(), m.status(), m.step(), m.stepStartedAt(),
-                        m.startedAt(), m.closedAt()));
+                meetings.update(m.inSeries(rest.id()));
             }
         }
         sync(shortened);
@@ -187,7 +185,7 @@ public class MeetingPlanning {
         if (m.status() != Meeting.Status.SCHEDULED) {
             throw new RuleViolationException("Only meetings that have not started can be cancelled.");
         }
-        Meeting cancelled = withStatus(m, Meeting.Status.CANCELLED);
+        Meeting cancelled = m.withStatus(Meeting.Status.CANCELLED);
         meetings.update(cancelled);
         Series raised = raise(s);
         invitations.cancel(raised, cancelled, raised.everyone());
@@ -205,7 +203,7 @@ public class MeetingPlanning {
                 clock.instant(), s.createdAt(), s.attendees(), s.teams());
         series.update(cancelled);
         meetings.ofSeries(id).stream().filter(m -> m.status() == Meeting.Status.SCHEDULED)
-                .forEach(m -> meetings.update(withStatus(m, Meeting.Status.CANCELLED)));
+                .forEach(m -> meetings.update(m.withStatus(Meeting.Status.CANCELLED)));
         invitations.cancel(cancelled, null, cancelled.everyone());
         audit.record("meeting-series", id, "cancelled", Map.of("active", true), Map.of("active", false));
         return cancelled;
@@ -234,6 +232,16 @@ public class MeetingPlanning {
     @Transactional(readOnly = true)
     public Series seriesOf(Meeting m) {
         return get(m.seriesId());
+    }
+
+    /** The series, for someone in it or a manager; members outside it get a 404, as if it did not exist. */
+    @Transactional(readOnly = true)
+    public Series visibleTo(UUID id, SignedInPerson viewer) {
+        Series s = get(id);
+        if (!s.involves(viewer.id()) && viewer.role() == AppRole.MEMBER) {
+            throw new NotFoundException("Meeting series " + id);
+        }
+        return s;
     }
 
     @Transactional(readOnly = true)
@@ -400,11 +408,6 @@ public class MeetingPlanning {
         return new Series(s.id(), s.familyId(), s.title(), s.firstStart(), s.zone(), s.durationMinutes(), rrule,
                 s.sponsorId(), s.organizerId(), s.topic(), s.endGoal(), s.icalUid(), s.sequence() + 1, s.cancelledAt(),
                 s.createdAt(), s.attendees(), s.teams());
-    }
-
-    private static Meeting withStatus(Meeting m, Meeting.Status status) {
-        return new Meeting(m.id(), m.seriesId(), m.familyId(), m.recurrenceId(), m.startsAt(), m.durationMinutes(),
-                m.topic(), m.endGoal(), m.moved(), status, m.step(), m.stepStartedAt(), m.startedAt(), m.closedAt());
     }
 
     private static int duration(Integer minutes) {

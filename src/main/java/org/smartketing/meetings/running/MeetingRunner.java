@@ -83,10 +83,7 @@ public class MeetingRunner {
         if (m.endGoal() == null) {
             throw new InvalidFieldException("endGoal", "is required to start the meeting: what should it achieve?");
         }
-        Instant now = clock.instant();
-        Meeting started = new Meeting(m.id(), m.seriesId(), m.familyId(), m.recurrenceId(), m.startsAt(),
-                m.durationMinutes(), m.topic(), m.endGoal(), m.moved(), Meeting.Status.RUNNING, Meeting.Step.FOLLOW_UP,
-                now, now, null);
+        Meeting started = m.started(clock.instant());
         meetings.update(started);
         return started;
     }
@@ -100,9 +97,7 @@ public class MeetingRunner {
         if (to == m.step()) {
             return m;
         }
-        Meeting moved = new Meeting(m.id(), m.seriesId(), m.familyId(), m.recurrenceId(), m.startsAt(),
-                m.durationMinutes(), m.topic(), m.endGoal(), m.moved(), m.status(), to, clock.instant(), m.startedAt(),
-                m.closedAt());
+        Meeting moved = m.onStep(to, clock.instant());
         meetings.update(moved);
         return moved;
     }
@@ -194,9 +189,7 @@ public class MeetingRunner {
     public Meeting close(UUID meetingId, SignedInPerson me) {
         Meeting m = running(meetingId, me);
         Instant now = clock.instant();
-        Meeting closed = new Meeting(m.id(), m.seriesId(), m.familyId(), m.recurrenceId(), m.startsAt(),
-                m.durationMinutes(), m.topic(), m.endGoal(), m.moved(), Meeting.Status.CLOSED, Meeting.Step.CLOSE,
-                m.stepStartedAt(), m.startedAt(), now);
+        Meeting closed = m.closed(now);
         meetings.update(closed);
         Series s = series.byId(m.seriesId()).orElseThrow();
         minutes.send(s, closed);

@@ -105,7 +105,7 @@ class MeetingPagesController {
 
     @GetMapping("/meetings/series/{id}")
     String seriesPage(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, Model model) {
-        Series s = visible(id, me);
+        Series s = planning.visibleTo(id, me);
         model.addAttribute("s", s);
         model.addAttribute("meetings", meetings.ofSeries(id));
         model.addAttribute("warnings", planning.warnings(s));
@@ -319,14 +319,6 @@ class MeetingPagesController {
         model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
                 .sorted().toList());
         model.addAttribute("patterns", Recurrence.Pattern.values());
-    }
-
-    private Series visible(UUID id, SignedInPerson me) {
-        Series s = planning.get(id);
-        if (!s.involves(me.id()) && me.role() == AppRole.MEMBER) {
-            throw new NotFoundException("Meeting series " + id);
-        }
-        return s;
     }
 
     private java.util.Map<String, String> names(Series s) {

@@ -19,8 +19,6 @@ import org.smartketing.meetings.running.Boards;
 import org.smartketing.meetings.running.MeetingRunner;
 import org.smartketing.meetings.running.Measures;
 import org.smartketing.meetings.running.RunnerStore;
-import org.smartketing.shared.NotFoundException;
-import org.smartketing.team.AppRole;
 import org.smartketing.team.SignedInPerson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -161,7 +159,7 @@ class MeetingsApiController {
 
     @GetMapping("/meeting-series/{id}")
     SeriesView get(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        return view(visible(id, me), true);
+        return view(planning.visibleTo(id, me), true);
     }
 
     /** The whole series, or with {@code from} (a meeting id) that meeting and the following ones. */
@@ -177,7 +175,7 @@ class MeetingsApiController {
 
     @GetMapping("/meeting-series/{id}/ics")
     ResponseEntity<String> ics(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        Series s = visible(id, me);
+        Series s = planning.visibleTo(id, me);
         return ResponseEntity.ok().contentType(CALENDAR).body(
                 invitations.writer().series(s, meetings.ofSeries(id)).write(
                         org.smartketing.meetings.planning.IcsWriter.Method.REQUEST));
@@ -274,14 +272,6 @@ class MeetingsApiController {
     @GetMapping("/meeting-series/calendar.ics")
     ResponseEntity<String> myCalendar(@AuthenticationPrincipal SignedInPerson me) {
         return ResponseEntity.ok().contentType(CALENDAR).body(feeds.calendarOf(me.id()));
-    }
-
-    private Series visible(UUID id, SignedInPerson me) {
-        Series s = planning.get(id);
-        if (!s.involves(me.id()) && me.role() == AppRole.MEMBER) {
-            throw new NotFoundException("Meeting series " + id);
-        }
-        return s;
     }
 
     private SeriesView view(Series s, boolean withMeetings) {
