@@ -159,6 +159,13 @@ class MeetingCalendarTests {
         assertThat(value(cancelledOne, Property.SEQUENCE)).isEqualTo("1");
         assertThat(local(cancelledOne, Property.RECURRENCE_ID).toInstant()).isEqualTo(first.recurrenceId());
 
+        Calendar series = parse(mvc.perform(get("/api/v1/meeting-series/" + s.id() + "/ics").header("Authorization",
+                "Bearer " + fixtures.tokenFor(rep, org.smartketing.team.tokens.TokenScope.READ))).andReturn().getResponse()
+                .getContentAsString());
+        VEvent master = events(series).get(0);
+        assertThat(local(master, Property.EXDATE).toInstant()).as("the cancelled meeting is left out from then on")
+                .isEqualTo(first.recurrenceId());
+
         planning.cancelSeries(s.id(), Fixtures.signedIn(sponsor));
         Calendar all = parse(calendarOf(awaitMail(rep.email(), "Cancelled: Quarterly planning")));
         VEvent cancelledAll = events(all).get(0);

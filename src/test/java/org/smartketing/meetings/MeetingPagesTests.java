@@ -38,6 +38,12 @@ class MeetingPagesTests {
     @Autowired
     MeetingStore meetings;
 
+    @Autowired
+    org.smartketing.meetings.planning.SeriesStore series;
+
+    @Autowired
+    org.smartketing.meetings.running.Boards boards;
+
     @Test
     void everyMeetingPageShowsForAnAttendee() throws Exception {
         Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
@@ -58,6 +64,62 @@ class MeetingPagesTests {
                 .with(user(Fixtures.signedIn(rep)))).andReturn();
         assertThat(live.getResponse().getContentAsString()).startsWith("<div id=\"live\"").doesNotContain("<html");
         assertThat(meetings.get(first).status()).isEqualTo(Meeting.Status.RUNNING);
+    }
+
+    @Test
+    void theSeriesFormShowsANeverEndingRuleAsAnErrorAndSavesNothing() throws Exception {
+        Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        long before = series.involving(rep.id()).size();
+
+        MvcResult result = mvc.perform(post("/meetings/series").with(user(Fixtures.signedIn(rep))).with(csrf())
+                .param("title", "Forever").param("start", Plans.nextThursday().toString()).param("zone", "Europe/Berlin")
+                .param("durationMinutes", "30").param("pattern", "NONE").param("rrule", "FREQ=WEEKLY;BYDAY=TH")
+                .param("sponsorId", sponsor.id().toString()).param("attendeeIds", rep.id().toString())).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains("id=\"form-error\"", "rrule: never ends");
+        assertThat(series.involving(rep.id())).hasSize((int) before);
+    }
+
+    @Test
+    void theSeriesPageChangesThisAndTheFollowingMeetingsAndTheRunnerFollowsUpAnItem() throws Exception {
+        Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        Person marketer = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
+        Series s = planning.create(Plans.weekly("Page split", 4, sponsor, rep, marketer), Fixtures.signedIn(rep)).series();
+        List<Meeting> all = meetings.ofSeries(s.id());
+
+        MvcResult split = mvc.perform(post("/meetings/series/" + s.id()).with(user(Fixtures.signedIn(rep))).with(csrf())
+                .param("title", "Page split, later").param("start", all.get(2).startsAt().atZone(Plans.BERLIN)
+                        .toLocalDateTime().withHour(15).toString()).param("zone", "Europe/Berlin")
+                .param("durationMinutes", "45").param("pattern", "NONE").param("rrule", s.rrule())
+                .param("sponsorId", sponsor.id().toString()).param("attendeeIds", rep.id().toString(),
+                        marketer.id().toString()).param("from", all.get(2).id().toString())).andReturn();
+
+        assertThat(split.getResponse().getRedirectedUrl()).startsWith("/meetings/series/").doesNotEndWith(s.id().toString());
+        assertThat(meetings.ofSeries(s.id())).hasSize(2);
+        assertThat(meetings.get(all.get(3).id()).startsAt().atZone(Plans.BERLIN).getHour()).isEqualTo(15);
+
+        UUID first = all.get(0).id();
+        mvc.perform(post("/meetings/" + first + "/start").with(user(Fixtures.signedIn(rep))).with(csrf()));
+        mvc.perform(post("/meetings/" + first + "/run/items").with(user(Fixtures.signedIn(rep))).with(csrf())
+                .param("text", "Call the leads").param("dueOn", java.time.LocalDate.now(Plans.BERLIN).plusDays(3).toString()));
+        mvc.perform(post("/meetings/" + first + "/run/close").with(user(Fixtures.signedIn(rep))).with(csrf()));
+        UUID second = all.get(1).id();
+        mvc.perform(post("/meetings/" + second + "/start").with(user(Fixtures.signedIn(marketer))).with(csrf()));
+        var item = boards.of(second, null).followUp().get(0);
+        mvc.perform(post("/meetings/" + second + "/run/follow-up/" + item.id()).with(user(Fixtures.signedIn(marketer)))
+                .with(csrf()).param("outcome", "DROPPED").param("reason", "Lead went quiet"));
+
+        assertThat(boards.of(second, null).followUp()).singleElement().satisfies(i -> {
+            assertThat(i.status().name()).isEqualTo("DROPPED");
+            assertThat(i.reason()).isEqualTo("Lead went quiet");
+        });
+        MvcResult refused = mvc.perform(post("/meetings/" + second + "/run/commitments")
+                .with(user(Fixtures.signedIn(marketer))).with(csrf()).param("action", "I will")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("plan: is empty");
     }
 
     @Test

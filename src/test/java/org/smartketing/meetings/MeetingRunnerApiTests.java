@@ -140,6 +140,7 @@ class MeetingRunnerApiTests {
         "a link to an unknown lead       | item     | {\"text\":\"Call\",\"dueOn\":\"TOMORROW\",\"linkKind\":\"lead\",\"linkId\":\"00000000-0000-0000-0000-000000000001\"} | 400 | linkId",
         "a commitment with an empty plan | commit   | {\"action\":\"I will\"}                             | 400 | plan",
         "a commitment by someone not invited | outsider | {\"action\":\"I will\"}                         | 409 | ",
+        "a talking point by someone not invited | outsiderAgenda | {\"text\":\"My point\"}                   | 409 | ",
         "a rating of eleven              | rate     | {\"rating\":11}                                     | 409 | ",
         "a meeting started without an end goal | nogoal | {}                                              | 400 | endGoal" })
     void refusesBadInputWithAClearError(String what, String where, String body, int status, String field) throws Exception {
@@ -149,6 +150,7 @@ class MeetingRunnerApiTests {
             case "series" -> post("/api/v1/meeting-series").content(seriesJson(json));
             case "item" -> post("/api/v1/meetings/" + first + "/plans").content(json);
             case "commit", "outsider" -> post("/api/v1/meetings/" + first + "/commitments").content(json);
+            case "outsiderAgenda" -> post("/api/v1/meetings/" + first + "/agenda").content(json);
             case "rate" -> post("/api/v1/meetings/" + first + "/ratings").content(json);
             case "nogoal" -> post("/api/v1/meetings/" + first + "/start");
             default -> throw new IllegalArgumentException(where);
@@ -162,7 +164,7 @@ class MeetingRunnerApiTests {
         }
         long before = meetings.ofSeries(series.id()).size();
 
-        String problem = call(where.equals("outsider") ? outsider : rep, request, status);
+        String problem = call(where.startsWith("outsider") ? outsider : rep, request, status);
 
         if (field != null && !field.isBlank()) {
             assertThat(JsonPath.<List<String>>read(problem, "$.errors[*].field")).as(what).containsExactly(field);
