@@ -88,8 +88,8 @@ class MeetingRunnerBrowserTests {
         List<WebElement> meetingLinks = marketerBrowser.findElements(By.cssSelector("#meetings a"));
         assertThat(meetingLinks).hasSize(3);
         String nextMeeting = meetingLinks.get(1).getAttribute("href");
-        meetingLinks.get(0).click();
-        marketerBrowser.findElement(By.id("start")).click();
+        clickAndLoad(marketerBrowser, () -> meetingLinks.get(0));
+        clickAndLoad(marketerBrowser, () -> marketerBrowser.findElement(By.id("start")));
         assertThat(text(marketerBrowser, "#step")).isEqualTo("Follow-up");
         String runner = marketerBrowser.getCurrentUrl();
 
@@ -103,9 +103,9 @@ class MeetingRunnerBrowserTests {
         Browsers.screenshot(repBrowser, "41-runner-ideas-live");
 
         // The rep turns the marketer's idea into an item in one click; the marketer writes one.
-        repBrowser.findElements(By.cssSelector("#idea-list li")).stream()
+        clickAndLoad(repBrowser, () -> repBrowser.findElements(By.cssSelector("#idea-list li")).stream()
                 .filter(li -> li.getText().contains("Call every webinar attendee")).findFirst().orElseThrow()
-                .findElement(By.cssSelector("button.make-item")).click();
+                .findElement(By.cssSelector("button.make-item")));
         marketerBrowser.findElement(By.id("item-text")).sendKeys("Send the webinar recording to every lead");
         submit(marketerBrowser, "#item-form button[type=submit]");
         commit(repBrowser, "I call the first ten attendees on Monday");
@@ -121,18 +121,22 @@ class MeetingRunnerBrowserTests {
                 "Send the webinar recording to every lead", "I send the recording tomorrow morning");
         Browsers.screenshot(sponsorBrowser, "42-sponsor-sees-commitments");
 
-        marketerBrowser.findElements(By.cssSelector("button.step-button")).stream()
-                .filter(b -> b.getText().equals("Close")).findFirst().orElseThrow().click();
+        clickAndLoad(marketerBrowser, () -> marketerBrowser.findElements(By.cssSelector("button.step-button")).stream()
+                .filter(b -> b.getText().equals("Close")).findFirst().orElseThrow());
         marketerBrowser.findElement(By.cssSelector("#rate-form input[name=rating]")).sendKeys("9");
         submit(marketerBrowser, "#rate-form button[type=submit]");
+        WebElement page = marketerBrowser.findElement(By.tagName("html"));
         marketerBrowser.findElement(By.id("close")).click();
-        marketerBrowser.switchTo().alert().accept();
+        new WebDriverWait(marketerBrowser, Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        new WebDriverWait(marketerBrowser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         assertThat(text(marketerBrowser, ".flash")).contains("minutes were emailed");
         assertThat(fixtures.lastMailTo(rep.email())).contains("Minutes of Smartketing sync",
                 "Commitment: I call the first ten attendees on Monday");
 
         sponsorBrowser.get(nextMeeting);
-        sponsorBrowser.findElement(By.id("start")).click();
+        clickAndLoad(sponsorBrowser, () -> sponsorBrowser.findElement(By.id("start")));
         assertThat(text(sponsorBrowser, "#step")).isEqualTo("Follow-up");
         assertThat(text(sponsorBrowser, "#follow-up-items")).contains("Call every webinar attendee within a day",
                 "Send the webinar recording to every lead", rep.displayName(), marketer.displayName());
@@ -156,7 +160,19 @@ class MeetingRunnerBrowserTests {
     }
 
     private static void submit(WebDriver browser, String css) {
-        browser.findElement(By.cssSelector("main " + css)).click();
+        clickAndLoad(browser, () -> browser.findElement(By.cssSelector("main " + css)));
+    }
+
+    /** Clicks (again, if the live part was swapped under it) and waits for the page the form leads to. */
+    private static void clickAndLoad(WebDriver browser, java.util.function.Supplier<WebElement> button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    button.get().click();
+                    return true;
+                });
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** The live part is polled every two seconds: wait until it shows the text. */
@@ -176,7 +192,7 @@ class MeetingRunnerBrowserTests {
         browser.findElement(By.name("email")).sendKeys(person.email());
         browser.findElement(By.name("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.getCurrentUrl().contains("/login"));
     }
 
     private static String text(WebDriver browser, String css) {
