@@ -88,6 +88,30 @@ class MeetingSeriesTests {
                 .containsExactly("Webinar leads");
     }
 
+    @Autowired
+    org.smartketing.team.teams.Teams teams;
+
+    @Test
+    void aSingleMeetingIsASeriesWithoutARuleAndATeamInvitesItsMembers() {
+        Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        Person marketer = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
+        org.smartketing.team.TeamId pod = org.smartketing.team.TeamId.random();
+        teams.insert(new org.smartketing.team.teams.Team(pod, "Pod " + pod.toString().substring(0, 6), null,
+                java.util.Set.of(rep.id(), marketer.id()), java.time.Instant.now(), java.time.Instant.now()));
+
+        Series single = planning.create(new MeetingPlanning.SeriesPlan("Kick-off", Plans.nextThursday(), "Europe/Berlin",
+                60, null, sponsor.id().value(), List.of(), List.of(pod.value()), "Launch", "A date for the launch"),
+                Fixtures.signedIn(sponsor)).series();
+
+        assertThat(single.rrule()).isNull();
+        assertThat(meetings.ofSeries(single.id())).singleElement()
+                .satisfies(m -> assertThat(m.startsAt()).isEqualTo(Plans.nextThursday().atZone(Plans.BERLIN).toInstant()));
+        assertThat(single.attendees()).containsExactlyInAnyOrder(rep.id(), marketer.id());
+        assertThat(single.teams()).containsExactly(pod);
+        assertThat(planning.warnings(single)).isEmpty();
+    }
+
     @Test
     void editingOneOccurrenceMovesOnlyItAndRaisesTheSequence() {
         Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
