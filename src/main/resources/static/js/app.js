@@ -37,3 +37,11 @@ document.addEventListener("DOMContentLoaded", () => {
     return select && [...select.options].some((o) => o.value === stage);
   }
 });
+
+// A button marked data-confirm asks before its form is sent (cancelling meetings and the like).
+document.addEventListener("submit", (event) => {
+  const button = event.submitter;
+  if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

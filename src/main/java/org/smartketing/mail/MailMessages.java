@@ -36,6 +36,16 @@ class MailMessages {
         return id;
     }
 
+    void attach(UUID message, List<MailAttachment> attachments) {
+        for (int i = 0; i < attachments.size(); i++) {
+            MailAttachment a = attachments.get(i);
+            jdbc.sql("""
+                    INSERT INTO mail_attachment (id, message_id, position, filename, content_type, content)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), message, i, a.filename(), a.contentType(), a.content()).update();
+        }
+    }
+
     void markSent(UUID id, Instant at) {
         jdbc.sql("UPDATE mail_message SET status = ?, sent_at = ?, last_error = NULL WHERE id = ?")
                 .params(Status.SENT.name(), Sql.utc(at), id).update();

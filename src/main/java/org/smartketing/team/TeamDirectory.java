@@ -41,6 +41,11 @@ public class TeamDirectory {
         return names;
     }
 
+    /** Every team's id and name, by name (for pickers in other parts). */
+    public List<java.util.Map.Entry<TeamId, String>> teams() {
+        return teams.all().stream().map(t -> java.util.Map.entry(t.id(), t.name())).toList();
+    }
+
     public List<PersonSummary> membersOf(TeamId team) {
         return teams.byId(team).map(t -> people.byIds(t.members()).stream().map(Person::summary).toList())
                 .orElse(List.of());

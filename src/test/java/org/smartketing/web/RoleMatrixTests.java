@@ -134,6 +134,28 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, EnumSet.noneOf(Caller.class)));
         // Removing an off-grid period: any read-write token is heard (404 for an unknown period), the owner or an admin may.
         MATRIX.put("DELETE /api/v1/off-grid/{id}", WRITE_TOKENS);
+        // Meetings: everyone signed in plans and runs meetings; who may change which meeting (organizer,
+        // sponsor, attendees) is decided by the meeting itself, not by role.
+        Stream.of("GET /meetings", "GET /meetings/series/new", "POST /meetings/series", "GET /meetings/series/{id}",
+                "POST /meetings/series/{id}", "POST /meetings/series/{id}/cancel", "GET /meetings/{id}",
+                "POST /meetings/{id}", "POST /meetings/{id}/cancel", "POST /meetings/{id}/agenda",
+                "POST /meetings/{id}/start", "GET /meetings/{id}/run", "POST /meetings/{id}/run/step",
+                "POST /meetings/{id}/run/ideas", "POST /meetings/{id}/run/items", "POST /meetings/{id}/run/commitments",
+                "POST /meetings/{id}/run/ratings", "POST /meetings/{id}/run/close",
+                "POST /meetings/{id}/run/follow-up/{itemId}", "GET /action-items", "POST /action-items/{id}",
+                "GET /meetings/measures", "GET /meetings/calendar", "POST /meetings/calendar",
+                "POST /meetings/calendar/revoke").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        // A calendar app subscribes with the secret in the URL and no session.
+        MATRIX.put("GET /calendar/{secret}.ics", EVERYONE);
+        Stream.of("GET /api/v1/meeting-series", "GET /api/v1/meeting-series/{id}", "GET /api/v1/meeting-series/{id}/ics",
+                "GET /api/v1/meeting-series/calendar.ics", "GET /api/v1/meetings/{id}", "GET /api/v1/action-items",
+                "GET /api/v1/meeting-measures").forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("POST /api/v1/meeting-series", "PUT /api/v1/meeting-series/{id}", "DELETE /api/v1/meeting-series/{id}",
+                "PATCH /api/v1/meetings/{id}", "POST /api/v1/meetings/{id}/cancel", "POST /api/v1/meetings/{id}/agenda",
+                "POST /api/v1/meetings/{id}/start", "POST /api/v1/meetings/{id}/step", "POST /api/v1/meetings/{id}/ideas",
+                "POST /api/v1/meetings/{id}/plans", "POST /api/v1/meetings/{id}/commitments",
+                "POST /api/v1/meetings/{id}/ratings", "POST /api/v1/meetings/{id}/close",
+                "PATCH /api/v1/action-items/{id}").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.
@@ -259,7 +281,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {

@@ -134,7 +134,9 @@ class SecurityConfiguration {
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup", "/invitations/*", "/password-reset", "/password-reset/*",
-                                "/w2l", "/error", "/webjars/**", "/static/**", "/favicon.ico").permitAll()
+                                "/w2l", "/error", "/webjars/**", "/static/**", "/favicon.ico",
+                                // Calendar apps subscribe without a session: the secret in the URL is the key.
+                                "/calendar/*").permitAll()
                         // Signed acknowledgement links from email and text: the link is the credential.
                         .requestMatchers("/ack/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -1,0 +1,217 @@
+package org.smartketing.meetings.planning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.smartketing.team.PersonId;
+import org.smartketing.team.PersonSummary;
+
+/**
+ * Writes RFC 5545 calendars for a series: the master event with its RRULE and EXDATEs, one event
+ * per occurrence moved on its own (with its RECURRENCE-ID), and the VTIMEZONE of the series' zone
+ * as ical4j ships it (from tzurl.org), so calendar apps need no zone database of their own. We write
+ * the text ourselves because ical4j's model would look zones up online; tests parse it back with ical4j.
+ */
+public final class IcsWriter {
+
+    public static final String PRODID = "-//Smartketing//Meetings//EN";
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    public enum Method {
+        REQUEST, CANCEL
+    }
+
+    private final List<String> lines = new ArrayList<>();
+    private final Set<ZoneId> zones = new LinkedHashSet<>();
+    private final List<String> events = new ArrayList<>();
+    private final Function<PersonId, Optional<PersonSummary>> people;
+    private final Instant stamp;
+    private final String baseUrl;
+
+    public IcsWriter(Function<PersonId, Optional<PersonSummary>> people, Instant stamp, String baseUrl) {
+        this.people = people;
+        this.stamp = stamp;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The series as it stands: master, EXDATE for each cancelled occurrence, an event per moved one. */
+    public IcsWriter series(Series s, List<Meeting> meetings) {
+        List<ZonedDateTime> starts = Recurrence.expand(s.firstStart(), s.zone(), s.rrule());
+        ZonedDateTime first = starts.get(0);
+        boolean cancelled = s.cancelled();
+        List<String> e = begin(s, cancelled ? "CANCELLED" : "CONFIRMED");
+        e.add(at("DTSTART", first));
+        e.add(at("DTEND", first.plusMinutes(s.durationMinutes())));
+        if (s.rrule() != null) {
+            e.add("RRULE:" + s.rrule());
+            for (Meeting m : meetings) {
+                if (m.status() == Meeting.Status.CANCELLED) {
+                    e.add(at("EXDATE", m.recurrenceId().atZone(s.zone())));
+                }
+            }
+        }
+        end(e);
+        if (s.rrule() != null && !cancelled) {
+            for (Meeting m : meetings) {
+                if (m.moved() && m.status() != Meeting.Status.CANCELLED) {
+                    List<String> o = begin(s, "CONFIRMED");
+                    o.add(at("RECURRENCE-ID", m.recurrenceId().atZone(s.zone())));
+                    o.add(at("DTSTART", m.startsAt().atZone(s.zone())));
+                    o.add(at("DTEND", m.endsAt().atZone(s.zone())));
+                    end(o);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** The cancellation of the whole series ({@code occurrence == null}) or of one occurrence. */
+    public IcsWriter cancellation(Series s, Meeting occurrence) {
+        List<String> e = begin(s, "CANCELLED");
+        if (occurrence == null) {
+            ZonedDateTime first = Recurrence.expand(s.firstStart(), s.zone(), s.rrule()).get(0);
+            e.add(at("DTSTART", first));
+            e.add(at("DTEND", first.plusMinutes(s.durationMinutes())));
+            if (s.rrule() != null) {
+                e.add("RRULE:" + s.rrule());
+            }
+        }
+        else {
+            e.add(at("RECURRENCE-ID", occurrence.recurrenceId().atZone(s.zone())));
+            e.add(at("DTSTART", occurrence.startsAt().atZone(s.zone())));
+            e.add(at("DTEND", occurrence.endsAt().atZone(s.zone())));
+        }
+        end(e);
+        return this;
+    }
+
+    public String write(Method method) {
+        lines.add("BEGIN:VCALENDAR");
+        lines.add("PRODID:" + PRODID);
+        lines.add("VERSION:2.0");
+        lines.add("CALSCALE:GREGORIAN");
+        if (method != null) {
+            lines.add("METHOD:" + method.name());
+        }
+        lines.add("X-WR-CALNAME:Smartketing meetings");
+        zones.forEach(z -> lines.addAll(timezone(z)));
+        lines.addAll(events);
+        lines.add("END:VCALENDAR");
+        StringBuilder out = new StringBuilder();
+        lines.forEach(l -> out.append(fold(l)).append("\r\n"));
+        return out.toString();
+    }
+
+    private List<String> begin(Series s, String status) {
+        List<String> e = new ArrayList<>();
+        e.add("BEGIN:VEVENT");
+        e.add("UID:" + s.icalUid());
+        e.add("DTSTAMP:" + UTC.format(stamp.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
+        e.add("SEQUENCE:" + s.sequence());
+        e.add("SUMMARY:" + text(s.title()));
+        StringBuilder description = new StringBuilder();
+        if (s.topic() != null) {
+            description.append("Topic: ").append(s.topic()).append('\n');
+        }
+        if (s.endGoal() != null) {
+            description.append("End goal: ").append(s.endGoal()).append('\n');
+        }
+        people.apply(s.sponsorId()).ifPresent(p -> description.append("Sponsor: ").append(p.displayName()).append('\n'));
+        description.append(baseUrl).append("/meetings/series/").append(s.id());
+        e.add("DESCRIPTION:" + text(description.toString()));
+        e.add("URL:" + baseUrl + "/meetings/series/" + s.id());
+        e.add("STATUS:" + status);
+        people.apply(s.organizerId()).ifPresent(p -> e.add("ORGANIZER;CN=" + param(p.displayName()) + ":mailto:" + p.email()));
+        for (PersonId id : s.everyone()) {
+            people.apply(id).ifPresent(p -> e.add("ATTENDEE;CN=" + param(p.displayName())
+                    + (id.equals(s.sponsorId()) && !s.attendees().contains(id) ? ";ROLE=OPT-PARTICIPANT"
+                            : ";ROLE=REQ-PARTICIPANT")
+                    + ";PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + p.email()));
+        }
+        zones.add(s.zone());
+        return e;
+    }
+
+    private void end(List<String> e) {
+        e.add("END:VEVENT");
+        events.addAll(e);
+    }
+
+    private static String at(String name, ZonedDateTime time) {
+        if (time.getZone().equals(ZoneOffset.UTC) || "UTC".equals(time.getZone().getId())) {
+            return name + ":" + UTC.format(time.truncatedTo(ChronoUnit.SECONDS));
+        }
+        return name + ";TZID=" + time.getZone().getId() + ":" + LOCAL.format(time.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The zone's VTIMEZONE from ical4j's copy of the tz database; none for UTC (written with Z). */
+    private static List<String> timezone(ZoneId zone) {
+        if (zone.equals(ZoneOffset.UTC) || "UTC".equals(zone.getId())) {
+            return List.of();
+        }
+        try (InputStream in = IcsWriter.class.getResourceAsStream("/zoneinfo/" + zone.getId() + ".ics")) {
+            if (in == null) {
+                return List.of();
+            }
+            String ics = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            int from = ics.indexOf("BEGIN:VTIMEZONE");
+            int to = ics.indexOf("END:VTIMEZONE");
+            if (from < 0 || to < 0) {
+                return List.of();
+            }
+            // Unfold first so our own folding writes each line once.
+            return List.of(ics.substring(from, to + "END:VTIMEZONE".length()).replace("\n ", "").split("\n"));
+        }
+        catch (IOException ex) {
+            return List.of();
+        }
+    }
+
+    static String text(String value) {
+        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+                .replace("\n", "\\n");
+    }
+
+    private static String param(String value) {
+        return "\"" + value.replace("\"", "'") + "\"";
+    }
+
+    /** Lines longer than 75 octets continue on the next line after a space, never splitting a character. */
+    static String fold(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= 75) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder();
+        int octets = 0;
+        int limit = 75;
+        for (int i = 0; i < line.length();) {
+            int cp = line.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (octets + size > limit) {
+                out.append("\r\n ");
+                octets = 0;
+                limit = 74;
+            }
+            out.appendCodePoint(cp);
+            octets += size;
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+}

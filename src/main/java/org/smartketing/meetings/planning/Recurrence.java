@@ -1,0 +1,158 @@
+package org.smartketing.meetings.planning;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
+
+import org.smartketing.shared.InvalidFieldException;
+
+/**
+ * RFC 5545 recurrence rules, parsed and expanded by ical4j in the series' own time zone, so a
+ * weekly 09:00 stays at 09:00 local time across a daylight-saving change.
+ *
+ * <p>We take WEEKLY and MONTHLY rules (every N weeks, monthly by date or by weekday), and a rule
+ * must end: COUNT or UNTIL, at most {@value #MAX_OCCURRENCES} meetings. Every occurrence is stored
+ * as a row (so each one can be edited, cancelled and run), which a never-ending rule cannot give.
+ */
+public final class Recurrence {
+
+    public static final int MAX_OCCURRENCES = 200;
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    /** How a form says it repeats; the API takes the RRULE itself. */
+    public enum Pattern {
+        NONE, WEEKLY, MONTHLY_BY_DATE, MONTHLY_BY_WEEKDAY
+    }
+
+    private Recurrence() {
+    }
+
+    /** The rule, checked and in canonical form, or {@code null} for a single meeting. */
+    public static String checked(String rrule, LocalDateTime firstStart, ZoneId zone) {
+        if (rrule == null || rrule.isBlank()) {
+            return null;
+        }
+        String text = rrule.strip().toUpperCase(Locale.ROOT);
+        if (text.startsWith("RRULE:")) {
+            text = text.substring(6);
+        }
+        Recur<ZonedDateTime> recur = parse(text);
+        if (recur.getFrequency() != Frequency.WEEKLY && recur.getFrequency() != Frequency.MONTHLY) {
+            throw new InvalidFieldException("rrule", "must repeat WEEKLY or MONTHLY");
+        }
+        if (recur.getCount() < 1 && recur.getUntil() == null) {
+            throw new InvalidFieldException("rrule", "never ends: give COUNT or UNTIL (at most "
+                    + MAX_OCCURRENCES + " meetings)");
+        }
+        if (recur.getCount() > MAX_OCCURRENCES) {
+            throw new InvalidFieldException("rrule", "COUNT may be at most " + MAX_OCCURRENCES);
+        }
+        if (recur.getInterval() > 12) {
+            throw new InvalidFieldException("rrule", "INTERVAL may be at most 12");
+        }
+        if (firstStart != null) {
+            List<ZonedDateTime> dates = dates(recur, firstStart.atZone(zone), MAX_OCCURRENCES + 1);
+            if (dates.isEmpty()) {
+                throw new InvalidFieldException("rrule", "gives no meeting on or after the first start");
+            }
+            if (dates.size() > MAX_OCCURRENCES) {
+                throw new InvalidFieldException("rrule", "gives more than " + MAX_OCCURRENCES + " meetings; end it sooner");
+            }
+        }
+        return recur.toString();
+    }
+
+    /** Every occurrence's start, in order; a single meeting has one. */
+    public static List<ZonedDateTime> expand(LocalDateTime firstStart, ZoneId zone, String rrule) {
+        ZonedDateTime seed = firstStart.atZone(zone);
+        if (rrule == null) {
+            return List.of(seed);
+        }
+        return dates(parse(rrule), seed, MAX_OCCURRENCES);
+    }
+
+    /** The rule for what a form chose, ending after {@code count} meetings or on {@code until} (in the zone). */
+    public static String of(Pattern pattern, int interval, LocalDateTime firstStart, ZoneId zone, Integer count,
+            LocalDate until) {
+        if (pattern == null || pattern == Pattern.NONE) {
+            return null;
+        }
+        StringBuilder rule = new StringBuilder();
+        DayOfWeek day = firstStart.getDayOfWeek();
+        String byDay = day.name().substring(0, 2);
+        switch (pattern) {
+            case WEEKLY -> rule.append("FREQ=WEEKLY;INTERVAL=").append(interval).append(";BYDAY=").append(byDay);
+            case MONTHLY_BY_DATE -> rule.append("FREQ=MONTHLY;INTERVAL=").append(interval).append(";BYMONTHDAY=")
+                    .append(firstStart.getDayOfMonth());
+            case MONTHLY_BY_WEEKDAY -> {
+                int nth = (firstStart.getDayOfMonth() - 1) / 7 + 1;
+                rule.append("FREQ=MONTHLY;INTERVAL=").append(interval).append(";BYDAY=")
+                        .append(nth >= 5 ? -1 : nth).append(byDay);
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (count != null) {
+            rule.append(";COUNT=").append(count);
+        }
+        else if (until != null) {
+            rule.append(";UNTIL=").append(untilOf(until.atTime(23, 59, 59).atZone(zone)));
+        }
+        return rule.toString();
+    }
+
+    /** The rule cut so its last meeting is the one before {@code index} (0-based), for "this and following". */
+    static String endingBefore(String rrule, int index, ZonedDateTime occurrence) {
+        Recur<ZonedDateTime> recur = parse(rrule);
+        String rest = withoutEnd(recur.toString());
+        return rest + (recur.getCount() > 0 ? ";COUNT=" + index
+                : ";UNTIL=" + untilOf(occurrence.minusSeconds(1)));
+    }
+
+    /** The rule for the meetings from {@code index} on, as a series of their own. */
+    static String continuingFrom(String rrule, int index) {
+        Recur<ZonedDateTime> recur = parse(rrule);
+        if (recur.getCount() > 0) {
+            return withoutEnd(recur.toString()) + ";COUNT=" + (recur.getCount() - index);
+        }
+        return recur.toString();
+    }
+
+    static String untilOf(ZonedDateTime at) {
+        return UNTIL.format(at.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String withoutEnd(String rule) {
+        return String.join(";", java.util.Arrays.stream(rule.split(";"))
+                .filter(p -> !p.startsWith("COUNT=") && !p.startsWith("UNTIL=")).toList());
+    }
+
+    private static Recur<ZonedDateTime> parse(String text) {
+        if (text.length() > 250) {
+            throw new InvalidFieldException("rrule", "is too long");
+        }
+        try {
+            Recur<ZonedDateTime> recur = new Recur<>(text);
+            if (recur.getFrequency() == null) {
+                throw new InvalidFieldException("rrule", "needs FREQ");
+            }
+            return recur;
+        }
+        catch (IllegalArgumentException | java.time.DateTimeException | IndexOutOfBoundsException ex) {
+            throw new InvalidFieldException("rrule", "is not a valid RFC 5545 rule: " + ex.getMessage());
+        }
+    }
+
+    private static List<ZonedDateTime> dates(Recur<ZonedDateTime> recur, ZonedDateTime seed, int max) {
+        return recur.getDates(seed, seed, seed.plusYears(30), max);
+    }
+}

@@ -1,0 +1,306 @@
+package org.smartketing.meetings.running;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.smartketing.activity.ActivitySubjects;
+import org.smartketing.meetings.ActionItemCompleted;
+import org.smartketing.meetings.MeetingClosed;
+import org.smartketing.meetings.planning.Meeting;
+import org.smartketing.meetings.planning.MeetingPlanning;
+import org.smartketing.meetings.planning.MeetingStore;
+import org.smartketing.meetings.planning.Series;
+import org.smartketing.meetings.planning.SeriesStore;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.RuleViolationException;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.AuditLog;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.SignedInPerson;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs a meeting through its protocol (follow-up, topic and end goal, ideas, action plans,
+ * commitments, close) and keeps its items followed up afterwards. Only people in the series
+ * (attendees, sponsor, organizer) take part; only attendees commit.
+ */
+@Service
+@Transactional
+public class MeetingRunner {
+
+    /** A new item; {@code ownerId} defaults to the author. */
+    public record NewItem(String text, UUID ownerId, LocalDate dueOn, String linkKind, UUID linkId, UUID ideaId) {
+    }
+
+    /** A follow-up decision on an open item: DONE, NOT_DONE (with a new date) or DROPPED (with a reason). */
+    public record Review(String outcome, LocalDate newDueOn, String reason) {
+    }
+
+    private final MeetingStore meetings;
+    private final SeriesStore series;
+    private final RunnerStore store;
+    private final Reminders reminders;
+    private final Minutes minutes;
+    private final List<ActivitySubjects> subjects;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MeetingRunner(MeetingStore meetings, SeriesStore series, RunnerStore store, Reminders reminders, Minutes minutes,
+            List<ActivitySubjects> subjects, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+        this.meetings = meetings;
+        this.series = series;
+        this.store = store;
+        this.reminders = reminders;
+        this.minutes = minutes;
+        this.subjects = subjects;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Topic and end goal are required to start; the meeting opens on the follow-up of open items. */
+    public Meeting start(UUID meetingId, SignedInPerson me) {
+        Meeting m = meetings.get(meetingId);
+        takingPart(m, me);
+        if (m.status() == Meeting.Status.RUNNING) {
+            return m;
+        }
+        if (m.status() != Meeting.Status.SCHEDULED) {
+            throw new RuleViolationException("This meeting is " + m.status().name().toLowerCase() + ".");
+        }
+        if (m.topic() == null) {
+            throw new InvalidFieldException("topic", "is required to start the meeting");
+        }
+        if (m.endGoal() == null) {
+            throw new InvalidFieldException("endGoal", "is required to start the meeting: what should it achieve?");
+        }
+        Meeting started = m.started(clock.instant());
+        meetings.update(started);
+        return started;
+    }
+
+    /** Moves to the named step (any attendee may lead); the timer starts again. */
+    public Meeting step(UUID meetingId, Meeting.Step to, SignedInPerson me) {
+        Meeting m = running(meetingId, me);
+        if (to == null) {
+            throw new InvalidFieldException("step", "is required");
+        }
+        if (to == m.step()) {
+            return m;
+        }
+        Meeting moved = m.onStep(to, clock.instant());
+        meetings.update(moved);
+        return moved;
+    }
+
+    public RunnerStore.Idea addIdea(UUID meetingId, String text, SignedInPerson me) {
+        Meeting m = running(meetingId, me);
+        String idea = MeetingPlanning.text("text", text, 500);
+        if (idea == null) {
+            throw new InvalidFieldException("text", "is required");
+        }
+        RunnerStore.Idea added = new RunnerStore.Idea(UUID.randomUUID(), m.id(), idea, me.id(), clock.instant());
+        store.addIdea(added);
+        return added;
+    }
+
+    /** An item in the author's own plan; the due date may not be in the past (author's zone). */
+    public ActionItem addItem(UUID meetingId, NewItem item, SignedInPerson me) {
+        Meeting m = running(meetingId, me);
+        Series s = series.byId(m.seriesId()).orElseThrow();
+        String text = item.text();
+        UUID ideaId = item.ideaId();
+        if (ideaId != null) {
+            RunnerStore.Idea idea = store.idea(ideaId).filter(i -> i.meetingId().equals(m.id()))
+                    .orElseThrow(() -> new InvalidFieldException("ideaId", "is not an idea of this meeting"));
+            text = text == null || text.isBlank() ? idea.text() : text;
+        }
+        text = MeetingPlanning.text("text", text, 500);
+        if (text == null) {
+            throw new InvalidFieldException("text", "is required: an empty plan item commits nobody to anything");
+        }
+        PersonId owner = item.ownerId() == null ? me.id() : new PersonId(item.ownerId());
+        if (!s.involves(owner)) {
+            throw new InvalidFieldException("ownerId", "must be someone in the meeting");
+        }
+        if (item.dueOn() == null) {
+            throw new InvalidFieldException("dueOn", "is required");
+        }
+        if (item.dueOn().isBefore(LocalDate.now(clock.withZone(me.zone())))) {
+            throw new InvalidFieldException("dueOn", "must not be in the past");
+        }
+        if (item.dueOn().isAfter(LocalDate.now(clock.withZone(me.zone())).plusYears(2))) {
+            throw new InvalidFieldException("dueOn", "must be within two years");
+        }
+        String kind = linkKind(item.linkKind(), item.linkId());
+        ActionItem added = new ActionItem(UUID.randomUUID(), m.id(), m.familyId(), text, owner, me.id(), item.dueOn(),
+                item.dueOn(), kind, kind == null ? null : item.linkId(), ideaId, ActionItem.Status.OPEN, null, null,
+                clock.instant());
+        store.addItem(added);
+        reminders.schedule(added);
+        return added;
+    }
+
+    /** One explicit action, time-stamped, by an attendee who has written a plan. */
+    public RunnerStore.Commitment commit(UUID meetingId, String action, SignedInPerson me) {
+        Meeting m = running(meetingId, me);
+        Series s = series.byId(m.seriesId()).orElseThrow();
+        if (!s.attendees().contains(me.id())) {
+            throw new RuleViolationException("Only people invited to this meeting commit to a plan.");
+        }
+        String text = MeetingPlanning.text("action", action, 300);
+        if (text == null) {
+            throw new InvalidFieldException("action", "is required: say the one thing you will do");
+        }
+        if (store.itemsOf(m.id()).stream().noneMatch(i -> i.authorId().equals(me.id()))) {
+            throw new InvalidFieldException("plan", "is empty: write at least one action item before you commit");
+        }
+        if (store.commitments(m.id()).stream().anyMatch(c -> c.personId().equals(me.id()))) {
+            throw new RuleViolationException("You have already committed in this meeting.");
+        }
+        RunnerStore.Commitment c = new RunnerStore.Commitment(m.id(), me.id(), text, clock.instant());
+        store.commit(c);
+        return c;
+    }
+
+    /** 1–10, during the close step or after; rating again replaces the earlier rating. */
+    public void rate(UUID meetingId, Integer rating, SignedInPerson me) {
+        Meeting m = meetings.get(meetingId);
+        takingPart(m, me);
+        if (!(m.status() == Meeting.Status.CLOSED || (m.running() && m.step() == Meeting.Step.CLOSE))) {
+            throw new RuleViolationException("Meetings are rated when they close.");
+        }
+        if (rating == null || rating < 1 || rating > 10) {
+            throw new InvalidFieldException("rating", "must be a whole number from 1 to 10");
+        }
+        store.rate(new RunnerStore.Rating(m.id(), me.id(), rating, clock.instant()));
+    }
+
+    /** Ends the meeting: the minutes go to everyone in the series. */
+    public Meeting close(UUID meetingId, SignedInPerson me) {
+        Meeting m = running(meetingId, me);
+        Instant now = clock.instant();
+        Meeting closed = m.closed(now);
+        meetings.update(closed);
+        Series s = series.byId(m.seriesId()).orElseThrow();
+        minutes.send(s, closed);
+        events.publishEvent(new MeetingClosed(m.id(), s.id(), s.title(), now, store.itemsOf(m.id()).size(),
+                store.commitments(m.id()).size()));
+        audit.record("meeting", m.id(), "closed", Map.of("status", "RUNNING"), Map.of("status", "CLOSED"));
+        return closed;
+    }
+
+    /**
+     * Follows up an item: in a meeting of its series ({@code meetingId}), or on the owner's own list
+     * ({@code meetingId == null}, owner or sponsor only).
+     */
+    public ActionItem review(UUID itemId, UUID meetingId, Review review, SignedInPerson me) {
+        ActionItem item = store.item(itemId).orElseThrow(() -> new NotFoundException("Action item " + itemId));
+        Meeting origin = meetings.get(item.meetingId());
+        Series s = series.byId(origin.seriesId()).orElseThrow();
+        if (meetingId != null) {
+            Meeting m = running(meetingId, me);
+            if (!m.familyId().equals(item.familyId())) {
+                throw new InvalidFieldException("itemId", "is not an item of this series");
+            }
+        }
+        else if (!item.ownerId().equals(me.id()) && !s.sponsorId().equals(me.id()) && me.role() != AppRole.ADMIN) {
+            throw new NotFoundException("Action item " + itemId);
+        }
+        if (!item.open()) {
+            throw new RuleViolationException("This item is already " + item.status().name().toLowerCase() + ".");
+        }
+        String outcome = review.outcome() == null ? "" : review.outcome().strip().toUpperCase();
+        LocalDate today = LocalDate.now(clock.withZone(zoneOf(me)));
+        ActionItem after;
+        switch (outcome) {
+            case "DONE" -> after = with(item, item.dueOn(), ActionItem.Status.DONE, null, today);
+            case "NOT_DONE" -> {
+                if (review.newDueOn() == null) {
+                    throw new InvalidFieldException("newDueOn", "is required when the item is not done yet");
+                }
+                if (review.newDueOn().isBefore(today)) {
+                    throw new InvalidFieldException("newDueOn", "must not be in the past");
+                }
+                after = with(item, review.newDueOn(), ActionItem.Status.OPEN, null, null);
+            }
+            case "DROPPED" -> {
+                String reason = MeetingPlanning.text("reason", review.reason(), 300);
+                if (reason == null) {
+                    throw new InvalidFieldException("reason", "is required to drop an item");
+                }
+                after = with(item, item.dueOn(), ActionItem.Status.DROPPED, reason, null);
+            }
+            default -> throw new InvalidFieldException("outcome", "must be DONE, NOT_DONE or DROPPED");
+        }
+        store.updateItem(after);
+        store.review(item.id(), meetingId, outcome, review.newDueOn(), after.reason(), me.id(), clock.instant());
+        if (after.open()) {
+            reminders.schedule(after);
+        }
+        if (after.status() == ActionItem.Status.DONE) {
+            events.publishEvent(new ActionItemCompleted(item.id(), item.ownerId(), item.text(), item.firstDueOn(), today,
+                    !today.isAfter(item.firstDueOn())));
+        }
+        return after;
+    }
+
+    private static ZoneId zoneOf(SignedInPerson me) {
+        return me.zone() == null ? ZoneId.of("UTC") : me.zone();
+    }
+
+    private static ActionItem with(ActionItem i, LocalDate due, ActionItem.Status status, String reason, LocalDate done) {
+        return new ActionItem(i.id(), i.meetingId(), i.familyId(), i.text(), i.ownerId(), i.authorId(), i.firstDueOn(),
+                due, i.linkKind(), i.linkId(), i.ideaId(), status, reason, done, i.createdAt());
+    }
+
+    private String linkKind(String kind, UUID id) {
+        if ((kind == null || kind.isBlank()) && id == null) {
+            return null;
+        }
+        if (kind == null || kind.isBlank()) {
+            throw new InvalidFieldException("linkKind", "say whether the link is a lead, campaign or goal");
+        }
+        if (id == null) {
+            throw new InvalidFieldException("linkId", "is required with a link kind");
+        }
+        String k = kind.strip().toLowerCase();
+        boolean known = switch (k) {
+            case "lead" -> subjects.stream().anyMatch(s -> s.leadExists(id));
+            case "campaign" -> subjects.stream().anyMatch(s -> s.campaignExists(id));
+            case "goal" -> true; // the goals part checks its own ids when it arrives
+            default -> throw new InvalidFieldException("linkKind", "must be lead, campaign or goal");
+        };
+        if (!known) {
+            throw new InvalidFieldException("linkId", "is not a " + k + " here");
+        }
+        return k;
+    }
+
+    private Meeting running(UUID meetingId, SignedInPerson me) {
+        Meeting m = meetings.get(meetingId);
+        takingPart(m, me);
+        if (!m.running()) {
+            throw new RuleViolationException(m.status() == Meeting.Status.SCHEDULED
+                    ? "This meeting has not started yet." : "This meeting is " + m.status().name().toLowerCase() + ".");
+        }
+        return m;
+    }
+
+    private Series takingPart(Meeting m, SignedInPerson me) {
+        Series s = series.byId(m.seriesId()).orElseThrow();
+        if (!s.involves(me.id())) {
+            throw new RuleViolationException("Only people invited to this meeting take part in it.");
+        }
+        return s;
+    }
+}
