@@ -46,7 +46,11 @@ class MessagesApiController {
 
     record SendRequest(@NotNull @Valid To to, @NotNull Urgency urgency,
             @NotBlank @Size(max = MessageSending.SUBJECT_MAX) @PlainText String subject,
-            @NotBlank @Size(max = MessageSending.BODY_MAX) @PlainText String body) {
+            @NotBlank @Size(max = MessageSending.BODY_MAX) @PlainText String body, @Valid About regarding) {
+    }
+
+    /** What the message is about, e.g. {@code {"kind": "lead", "id": "…"}}; optional. */
+    record About(@NotBlank @Size(max = 40) String kind, @NotBlank @Size(max = 100) String id) {
     }
 
     record StepView(int step, UUID person, String personName, String channel, String reason, Integer waitMinutes,
@@ -84,19 +88,24 @@ class MessagesApiController {
     private final Messenger messenger;
     private final MessageReading reading;
     private final Acknowledgements acknowledgements;
+    private final RegardingLinks regardingLinks;
 
-    MessagesApiController(Messenger messenger, MessageReading reading, Acknowledgements acknowledgements) {
+    MessagesApiController(Messenger messenger, MessageReading reading, Acknowledgements acknowledgements,
+            RegardingLinks regardingLinks) {
         this.messenger = messenger;
         this.reading = reading;
         this.acknowledgements = acknowledgements;
+        this.regardingLinks = regardingLinks;
     }
 
     @PostMapping
     ResponseEntity<MessageView> send(@Valid @RequestBody SendRequest request, @AuthenticationPrincipal SignedInPerson me) {
+        Regarding regarding = request.regarding() == null ? null
+                : regardingLinks.resolve(request.regarding().kind(), request.regarding().id());
         MessageId id;
         try {
             id = messenger.send(new NewMessage(me.id(), audience(request.to()), request.urgency(), request.subject(),
-                    request.body(), null, null));
+                    request.body(), regarding, null));
         }
         catch (NotFoundException ex) {
             throw new InvalidFieldException("to.person", "is nobody who can receive messages");

@@ -14,6 +14,7 @@ import org.smartketing.comms.Audience;
 import org.smartketing.comms.MessageId;
 import org.smartketing.comms.Messenger;
 import org.smartketing.comms.NewMessage;
+import org.smartketing.comms.Regarding;
 import org.smartketing.comms.Urgency;
 import org.smartketing.comms.messages.MessageRecords.MessageDetails;
 import org.smartketing.shared.InvalidFieldException;
@@ -50,7 +51,8 @@ class MessagesController {
     record ComposeForm(@NotBlank(message = "choose who it is for") String to,
             @NotNull(message = "choose how urgent it is") Urgency urgency,
             @NotBlank(message = "must not be empty") @Size(max = MessageSending.SUBJECT_MAX) @PlainText String subject,
-            @NotBlank(message = "must not be empty") @Size(max = MessageSending.BODY_MAX) @PlainText String body) {
+            @NotBlank(message = "must not be empty") @Size(max = MessageSending.BODY_MAX) @PlainText String body,
+            @Size(max = 150) String regarding) {
     }
 
     private final Messenger messenger;
@@ -58,9 +60,11 @@ class MessagesController {
     private final Acknowledgements acknowledgements;
     private final AcknowledgeLinks links;
     private final TeamDirectory directory;
+    private final RegardingLinks regardingLinks;
 
     MessagesController(Messenger messenger, MessageReading reading, Acknowledgements acknowledgements,
-            AcknowledgeLinks links, TeamDirectory directory) {
+            AcknowledgeLinks links, TeamDirectory directory, RegardingLinks regardingLinks) {
+        this.regardingLinks = regardingLinks;
         this.messenger = messenger;
         this.reading = reading;
         this.acknowledgements = acknowledgements;
@@ -78,19 +82,35 @@ class MessagesController {
         return "comms/messages";
     }
 
+    /** {@code ?regarding=<kind>:<id>} (from a lead's or meeting's page) makes the message about that thing. */
     @GetMapping("/messages/new")
-    String compose(@RequestParam(required = false) UUID to, @AuthenticationPrincipal SignedInPerson me, Model model) {
-        model.addAttribute("form", new ComposeForm(to == null ? null : "person:" + to, Urgency.NORMAL, null, null));
+    String compose(@RequestParam(required = false) UUID to, @RequestParam(required = false) String regarding,
+            @AuthenticationPrincipal SignedInPerson me, Model model) {
+        if (regarding != null && !regarding.isBlank()) {
+            model.addAttribute("about", regardingLinks.resolve(regarding));
+        }
+        model.addAttribute("form", new ComposeForm(to == null ? null : "person:" + to, Urgency.NORMAL, null, null,
+                regarding == null || regarding.isBlank() ? null : regarding.strip()));
         return composePage(me, model);
     }
 
     @PostMapping("/messages")
     String send(@Valid @ModelAttribute("form") ComposeForm form, BindingResult errors,
             @AuthenticationPrincipal SignedInPerson me, Model model) {
+        Regarding about = null;
+        if (form.regarding() != null && !errors.hasFieldErrors("regarding")) {
+            try {
+                about = regardingLinks.resolve(form.regarding());
+                model.addAttribute("about", about);
+            }
+            catch (InvalidFieldException ex) {
+                errors.rejectValue("regarding", "invalid", ex.field() + " " + ex.getMessage());
+            }
+        }
         if (!errors.hasErrors()) {
             try {
                 MessageId id = messenger.send(new NewMessage(me.id(), audience(form.to()), form.urgency(),
-                        form.subject(), form.body(), null, null));
+                        form.subject(), form.body(), about, null));
                 return "redirect:/messages/" + id + "?sent";
             }
             catch (InvalidFieldException ex) {

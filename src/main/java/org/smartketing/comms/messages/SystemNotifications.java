@@ -107,7 +107,7 @@ class SystemNotifications {
         return leads.titleOf(lead).orElse(lead.toString());
     }
 
-    private static Regarding regarding(LeadId lead, String title) {
+    static Regarding regarding(LeadId lead, String title) {
         return new Regarding("lead", lead.toString(), title.length() > 200 ? title.substring(0, 199) : title,
                 LeadTitles.pathOf(lead));
     }

@@ -1,0 +1,17 @@
+package org.smartketing.comms;
+
+import java.util.Optional;
+
+/**
+ * One kind of thing a person's message may be about. Each part that owns such things declares a
+ * bean (comms for leads, meetings for meetings; goals plug in here when they exist), so comms can
+ * check and name a link without depending on the parts that depend on it.
+ */
+public interface RegardingTargets {
+
+    /** What the link says it points to, e.g. {@code lead}; one bean per kind. */
+    String kind();
+
+    /** The thing with this id, named and with its page, or empty when there is none (or the id is malformed). */
+    Optional<Regarding> find(String id);
+}

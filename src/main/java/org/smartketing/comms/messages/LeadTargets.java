@@ -1,0 +1,38 @@
+package org.smartketing.comms.messages;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.smartketing.comms.Regarding;
+import org.smartketing.comms.RegardingTargets;
+import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.LeadTitles;
+import org.springframework.stereotype.Component;
+
+/** Messages about a lead: named and checked through the funnel's public {@link LeadTitles}. */
+@Component
+class LeadTargets implements RegardingTargets {
+
+    private final LeadTitles leads;
+
+    LeadTargets(LeadTitles leads) {
+        this.leads = leads;
+    }
+
+    @Override
+    public String kind() {
+        return "lead";
+    }
+
+    @Override
+    public Optional<Regarding> find(String id) {
+        LeadId lead;
+        try {
+            lead = new LeadId(UUID.fromString(id));
+        }
+        catch (IllegalArgumentException | NullPointerException ex) {
+            return Optional.empty();
+        }
+        return leads.titleOf(lead).map(title -> SystemNotifications.regarding(lead, title));
+    }
+}
