@@ -1,6 +1,7 @@
 package org.smartketing.comms;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One kind of thing a person's message may be about. Each part that owns such things declares a
@@ -14,4 +15,14 @@ public interface RegardingTargets {
 
     /** The thing with this id, named and with its page, or empty when there is none (or the id is malformed). */
     Optional<Regarding> find(String id);
+
+    /** The id as a UUID, or empty when it is none: ids come from people and are checked, never trusted. */
+    static Optional<UUID> uuidOf(String id) {
+        try {
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+        }
+        catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.smartketing.comms.messages;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import org.smartketing.comms.Regarding;
 import org.smartketing.comms.RegardingTargets;
@@ -26,13 +25,7 @@ class LeadTargets implements RegardingTargets {
 
     @Override
     public Optional<Regarding> find(String id) {
-        LeadId lead;
-        try {
-            lead = new LeadId(UUID.fromString(id));
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            return Optional.empty();
-        }
-        return leads.titleOf(lead).map(title -> SystemNotifications.regarding(lead, title));
+        return RegardingTargets.uuidOf(id).map(LeadId::new)
+                .flatMap(lead -> leads.titleOf(lead).map(title -> SystemNotifications.regarding(lead, title)));
     }
 }

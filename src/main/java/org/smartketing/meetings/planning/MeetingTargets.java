@@ -3,7 +3,6 @@ package org.smartketing.meetings.planning;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.smartketing.comms.Regarding;
 import org.smartketing.comms.RegardingTargets;
@@ -35,14 +34,7 @@ class MeetingTargets implements RegardingTargets {
 
     @Override
     public Optional<Regarding> find(String id) {
-        UUID meeting;
-        try {
-            meeting = UUID.fromString(id);
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            return Optional.empty();
-        }
-        return meetings.byId(meeting).flatMap(m -> series.byId(m.seriesId()).map(s -> new Regarding(kind(),
+        return RegardingTargets.uuidOf(id).flatMap(meetings::byId).flatMap(m -> series.byId(m.seriesId()).map(s -> new Regarding(kind(),
                 m.id().toString(), s.title() + ", " + DAY.format(m.startsAt().atZone(s.zone())), "/meetings/" + m.id())));
     }
 }
