@@ -80,6 +80,21 @@ class LeadIntakeApiIntegrationTests {
     }
 
     @Test
+    void answersANewLeadExactlyAsItIsStoredAndScoredWithoutReadingItBack() throws Exception {
+        MvcResult created = send(post("/api/v1/leads"), "{\"email\": \"" + unique("exact") + "\", \"company\": \"Acme\", "
+                + "\"consentGiven\": true, \"consentAt\": \"2026-03-01T10:00:00.123456789Z\", \"consentMethod\": \"form\", "
+                + "\"tags\": [\" spaced \", \"vip\"], \"country\": \"de\"}");
+        JsonNode answered = body(created);
+        ((tools.jackson.databind.node.ObjectNode) answered).remove("merged");
+
+        JsonNode stored = body(send(get(created.getResponse().getHeader(HttpHeaders.LOCATION)), null));
+
+        assertThat(answered).isEqualTo(stored);
+        assertThat(stored.get("consent").get("at").asString()).isEqualTo("2026-03-01T10:00:00.123457Z");
+        assertThat(stored.get("score").asInt()).as("company present 10 + first touch 5").isEqualTo(15);
+    }
+
+    @Test
     void mergesADuplicateByEmailInAnotherCaseIntoANewTouch() throws Exception {
         String email = unique("Bob.Buyer");
         JsonNode first = body(send(post("/api/v1/leads"), "{\"email\": \"" + email + "\", \"source\": \"webinar\"}"));
