@@ -164,6 +164,32 @@ class LeadIntakeApiIntegrationTests {
     }
 
     @Test
+    void takesALongBatchChunkByChunkAndARefusedLeadLeavesNothingOfItselfOrTwiceOfOthers() throws Exception {
+        String tag = "chunk" + System.nanoTime();
+        java.util.List<String> leads = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            leads.add("{\"email\": \"" + tag + "." + i + "@example.com\"}");
+        }
+        leads.set(150, "{\"email\": \"" + tag + ".refused@example.com\", \"campaignId\": \"" + UUID.randomUUID() + "\"}");
+        leads.set(160, "{\"email\": \"" + tag.toUpperCase() + ".5@EXAMPLE.com\"}");
+
+        JsonNode batch = body(send(post("/api/v1/leads/batch"), "{\"leads\": [" + String.join(",", leads) + "]}"));
+
+        assertThat(batch.get("created").asInt()).isEqualTo(248);
+        assertThat(batch.get("merged").asInt()).as("the same lead again, in a later chunk").isEqualTo(1);
+        assertThat(batch.get("rejected").asInt()).isEqualTo(1);
+        assertThat(batch.get("results").get(150).get("errors").get(0).get("field").asString()).isEqualTo("campaignId");
+        assertThat(batch.get("results").get(160).get("id")).isEqualTo(batch.get("results").get(5).get("id"));
+        assertThat(rowsWithEmail(tag + ".refused@example.com")).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lead_touch t JOIN lead l ON l.id = t.lead_id WHERE l.email_key LIKE ?")
+                .param(tag + ".%").query(Long.class).single()).as("one touch per lead taken, two for the repeated one")
+                .isEqualTo(249);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'created' AND entity_id IN "
+                + "(SELECT CAST(id AS VARCHAR(64)) FROM lead WHERE email_key LIKE ?)").param(tag + ".%")
+                .query(Long.class).single()).isEqualTo(248);
+    }
+
+    @Test
     void refusesABatchOfMoreThanAThousand() throws Exception {
         String leads = String.join(",", java.util.Collections.nCopies(1001, "{\"email\": \"x@example.com\"}"));
         MvcResult result = send(post("/api/v1/leads/batch"), "{\"leads\": [" + leads + "]}");
