@@ -6,6 +6,7 @@
 #
 # Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080 WARMUP=60
 #   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list"
+#   JAR=path/to/another/build.jar (say, an older commit's, to measure before and after on the same data)
 # Output: target/bench/<time>/ (wrk and pgbench output, app log) and a summary on stdout.
 set -euo pipefail
 
@@ -46,7 +47,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
     log "packaging"
     ./mvnw -q -DskipTests package
 fi
-JAR=$(ls target/smartketing-*.jar | grep -v plain | head -1)
+JAR=${JAR:-$(ls target/smartketing-*.jar | grep -v plain | head -1)}
 
 if [[ -z "${SKIP_LOAD:-}" ]]; then
     log "fresh database $DB"
