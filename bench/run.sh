@@ -95,7 +95,7 @@ curl -fs -o /dev/null -H "Cookie: $COOKIE" "$BASE/leads" || { echo "page sign-in
 # say what one request costs, whatever else the machine is doing meanwhile.
 TICK=$(getconf CLK_TCK)
 cpu_app() { awk -v t="$TICK" '{ print ($14 + $15) / t }' /proc/"$APP_PID"/stat; }
-cpu_pg() { for p in $(pgrep -u postgres postgres); do awk '{ print $14 + $15 + $16 + $17 }' /proc/"$p"/stat 2>/dev/null; done \
+cpu_pg() { for p in $(pgrep -u postgres postgres); do awk '{ print $14 + $15 + $16 + $17 }' /proc/"$p"/stat 2>/dev/null || true; done \
     | awk -v t="$TICK" '{ s += $1 } END { print s / t }'; }
 
 wrk_run() { # label, then wrk arguments
