@@ -4,8 +4,9 @@
 #   bench/run.sh                      build, fresh database, load 1M leads / 5M activities, run everything
 #   SKIP_LOAD=1 bench/run.sh          reuse the loaded database (a previous run's inserted leads stay)
 #
-# Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080
+# Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080 WARMUP=60
 #   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list"
+#   JAR=path/to/another/build.jar (say, an older commit's, to measure before and after on the same data)
 # Output: target/bench/<time>/ (wrk and pgbench output, app log) and a summary on stdout.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ export BENCH_DIR="$PWD/bench"
 LEADS=${LEADS:-1000000}
 ACTIVITIES=${ACTIVITIES:-5000000}
 DURATION=${DURATION:-25}
+WARMUP=${WARMUP:-60}
 CLIENTS=${CLIENTS:-"8 32"}
 PORT=${PORT:-18080}
 DB=${DB:-smartketing_bench}
@@ -45,7 +47,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
     log "packaging"
     ./mvnw -q -DskipTests package
 fi
-JAR=$(ls target/smartketing-*.jar | grep -v plain | head -1)
+JAR=${JAR:-$(ls target/smartketing-*.jar | grep -v plain | head -1)}
 
 if [[ -z "${SKIP_LOAD:-}" ]]; then
     log "fresh database $DB"
@@ -69,7 +71,7 @@ if [[ -z "${SKIP_LOAD:-}" ]]; then
     log "loading $LEADS leads and $ACTIVITIES activities"
     start=$(date +%s)
     psql_db -v leads="$LEADS" -v activities="$ACTIVITIES" -f bench/load.sql >"$OUT/load.txt"
-    psql_db -c "ANALYZE"
+    psql_db -c "VACUUM ANALYZE"  # what autovacuum would do after a bulk load (it may be off, as on CI servers)
     record "load: $LEADS leads, $ACTIVITIES activities in $(( $(date +%s) - start )) s"
 fi
 record "data: $(psql_db -At -c "SELECT (SELECT count(*) FROM lead) || ' leads, ' || (SELECT count(*) FROM activity)
@@ -88,31 +90,53 @@ curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "emai
 COOKIE=$(awk '$6 == "JSESSIONID" || $6 == "SESSION" { print $6 "=" $7 }' "$JAR_COOKIES" | tail -1)
 curl -fs -o /dev/null -H "Cookie: $COOKIE" "$BASE/leads" || { echo "page sign-in failed"; exit 1; }
 
+# CPU seconds used so far by the app and by all PostgreSQL processes (clock ticks / CLK_TCK; the
+# postmaster's children fields hold what ended backends used): divided by the requests of a run they
+# say what one request costs, whatever else the machine is doing meanwhile.
+TICK=$(getconf CLK_TCK)
+cpu_app() { awk -v t="$TICK" '{ print ($14 + $15) / t }' /proc/"$APP_PID"/stat; }
+cpu_pg() { for p in $(pgrep -u postgres postgres); do awk '{ print $14 + $15 + $16 + $17 }' /proc/"$p"/stat 2>/dev/null || true; done \
+    | awk -v t="$TICK" '{ s += $1 } END { print s / t }'; }
+
 wrk_run() { # label, then wrk arguments
     local label=$1; shift
+    local a0 p0 a1 p1 n
+    a0=$(cpu_app); p0=$(cpu_pg)
     BENCH_LABEL=$label wrk --timeout 30s "$@" >"$OUT/$label.txt" 2>&1 || true
-    grep '^RESULT' "$OUT/$label.txt" | tee -a "$SUMMARY"
+    a1=$(cpu_app); p1=$(cpu_pg)
+    n=$(sed -nE 's/^RESULT .* items=([0-9.]+).* requests=([0-9]+).*/\2/p' "$OUT/$label.txt")
+    local per=1
+    [[ "$label" == batch-* ]] && per=${BENCH_BATCH:-1000}
+    grep '^RESULT' "$OUT/$label.txt" | sed -E "s/\$/ $(awk -v a="$a1" -v b="$a0" -v c="$p1" -v d="$p0" -v n="${n:-0}" -v k="$per" \
+        'BEGIN { if (n > 0) printf "cpu_app_ms=%.2f cpu_pg_ms=%.2f", 1000 * (a - b) / (n * k), 1000 * (c - d) / (n * k) }')/" \
+        | tee -a "$SUMMARY"
 }
 
 pgbench_run() { # clients
     local c=$1 dir=$OUT/pgbench-$1
     mkdir -p "$dir"
+    local p0 p1
+    p0=$(cpu_pg)
     (cd "$dir" && pgbench -n -c "$c" -j 2 -T "$DURATION" -l -f "$BENCH_DIR/insert_lead.pgbench" "$DB" >out.txt 2>&1)
-    local tps p
+    p1=$(cpu_pg)
+    local tps p n
     tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$dir/out.txt" | head -1)
+    n=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$dir/out.txt" | head -1)
     # Per-transaction log: column 3 is the latency in microseconds.
     p=$(cat "$dir"/pgbench_log.* | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END {
         printf "p50=%.1f p95=%.1f p99=%.1f", a[int(NR * .50)] / 1000, a[int(NR * .95)] / 1000, a[int(NR * .99)] / 1000 }')
     rm -f "$dir"/pgbench_log.*
-    record "RESULT pgbench-insert-c$c tps=$tps $p"
+    record "RESULT pgbench-insert-c$c tps=$tps $p $(awk -v c="$p1" -v d="$p0" -v n="${n:-0}" \
+        'BEGIN { if (n > 0) printf "cpu_pg_ms=%.2f", 1000 * (c - d) / n }')"
 }
 
 if [[ " $PARTS " == *" post "* ]]; then
     log "scratch table bench_lead_insert (LIKE lead INCLUDING ALL), filled with a copy of the leads"
     psql_db -c "DROP TABLE IF EXISTS bench_lead_insert" -c "CREATE TABLE bench_lead_insert (LIKE lead INCLUDING ALL)" \
         -c "INSERT INTO bench_lead_insert SELECT * FROM lead" -c "VACUUM ANALYZE bench_lead_insert"
-    log "warm-up: 15 s of single POSTs"
-    BENCH_LABEL=warmup wrk -t 2 -c 8 -d 15s --timeout 30s -s bench/post_lead.lua "$BASE/api/v1/leads" >"$OUT/warmup.txt" 2>&1
+    # The JIT compiles the request path for minutes; measure the app warm, as it runs in production.
+    log "warm-up: $WARMUP s of single POSTs"
+    BENCH_LABEL=warmup wrk -t 2 -c 8 -d "${WARMUP}s" --timeout 30s -s bench/post_lead.lua "$BASE/api/v1/leads" >"$OUT/warmup.txt" 2>&1
     for c in $CLIENTS; do
         log "(a) POST /api/v1/leads, $c connections, $DURATION s"
         wrk_run "post-c$c" -t 2 -c "$c" -d "${DURATION}s" --latency -s bench/post_lead.lua "$BASE/api/v1/leads"

@@ -1,9 +1,13 @@
 package org.smartketing.team;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.smartketing.team.audit.AuditEntries;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +35,38 @@ public class AuditLog {
 
     public void record(String entityType, Object entityId, String action, Object before, Object after) {
         SignedInPerson actor = SignedInPerson.current().orElse(null);
-        entries.add(new AuditEntries.NewEntry(clock.instant(), actor == null ? null : actor.id().value(),
+        AuditEntries.NewEntry entry = new AuditEntries.NewEntry(clock.instant(), actor == null ? null : actor.id().value(),
                 actor == null ? SYSTEM : actor.email(), entityType, String.valueOf(entityId), action,
-                toJson(before), toJson(after)));
+                toJson(before), toJson(after));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            entries.add(entry);
+            return;
+        }
+        pendingInThisTransaction().add(entry);
+    }
+
+    /**
+     * Entries recorded in a transaction are written together just before it commits, in one round
+     * trip instead of one each (a lead coming in records two); a rollback drops them with the change.
+     */
+    private List<AuditEntries.NewEntry> pendingInThisTransaction() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Pending pending && pending.log() == this) {
+                return pending.entries();
+            }
+        }
+        Pending pending = new Pending(this, new ArrayList<>());
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending.entries();
+    }
+
+    private record Pending(AuditLog log, List<AuditEntries.NewEntry> entries) implements TransactionSynchronization {
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            log.entries.addAll(entries);
+            entries.clear();
+        }
     }
 
     private String toJson(Object state) {

@@ -80,6 +80,21 @@ class LeadIntakeApiIntegrationTests {
     }
 
     @Test
+    void answersANewLeadExactlyAsItIsStoredAndScoredWithoutReadingItBack() throws Exception {
+        MvcResult created = send(post("/api/v1/leads"), "{\"email\": \"" + unique("exact") + "\", \"company\": \"Acme\", "
+                + "\"consentGiven\": true, \"consentAt\": \"2026-03-01T10:00:00.123456789Z\", \"consentMethod\": \"form\", "
+                + "\"tags\": [\" spaced \", \"vip\"], \"country\": \"de\"}");
+        JsonNode answered = body(created);
+        ((tools.jackson.databind.node.ObjectNode) answered).remove("merged");
+
+        JsonNode stored = body(send(get(created.getResponse().getHeader(HttpHeaders.LOCATION)), null));
+
+        assertThat(answered).isEqualTo(stored);
+        assertThat(stored.get("consent").get("at").asString()).isEqualTo("2026-03-01T10:00:00.123457Z");
+        assertThat(stored.get("score").asInt()).as("company present 10 + first touch 5").isEqualTo(15);
+    }
+
+    @Test
     void mergesADuplicateByEmailInAnotherCaseIntoANewTouch() throws Exception {
         String email = unique("Bob.Buyer");
         JsonNode first = body(send(post("/api/v1/leads"), "{\"email\": \"" + email + "\", \"source\": \"webinar\"}"));
@@ -146,6 +161,32 @@ class LeadIntakeApiIntegrationTests {
         assertThat(batch.get("results").get(2).get("errors").get(0).get("field").asString()).isEqualTo("email");
         assertThat(batch.get("results").get(3).get("errors").get(0).get("field").asString()).isEqualTo("phone");
         assertThat(rowsWithEmail(fresh)).isEqualTo(1);
+    }
+
+    @Test
+    void takesALongBatchChunkByChunkAndARefusedLeadLeavesNothingOfItselfOrTwiceOfOthers() throws Exception {
+        String tag = "chunk" + System.nanoTime();
+        java.util.List<String> leads = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            leads.add("{\"email\": \"" + tag + "." + i + "@example.com\"}");
+        }
+        leads.set(150, "{\"email\": \"" + tag + ".refused@example.com\", \"campaignId\": \"" + UUID.randomUUID() + "\"}");
+        leads.set(160, "{\"email\": \"" + tag.toUpperCase() + ".5@EXAMPLE.com\"}");
+
+        JsonNode batch = body(send(post("/api/v1/leads/batch"), "{\"leads\": [" + String.join(",", leads) + "]}"));
+
+        assertThat(batch.get("created").asInt()).isEqualTo(248);
+        assertThat(batch.get("merged").asInt()).as("the same lead again, in a later chunk").isEqualTo(1);
+        assertThat(batch.get("rejected").asInt()).isEqualTo(1);
+        assertThat(batch.get("results").get(150).get("errors").get(0).get("field").asString()).isEqualTo("campaignId");
+        assertThat(batch.get("results").get(160).get("id")).isEqualTo(batch.get("results").get(5).get("id"));
+        assertThat(rowsWithEmail(tag + ".refused@example.com")).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lead_touch t JOIN lead l ON l.id = t.lead_id WHERE l.email_key LIKE ?")
+                .param(tag + ".%").query(Long.class).single()).as("one touch per lead taken, two for the repeated one")
+                .isEqualTo(249);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'created' AND entity_id IN "
+                + "(SELECT CAST(id AS VARCHAR(64)) FROM lead WHERE email_key LIKE ?)").param(tag + ".%")
+                .query(Long.class).single()).isEqualTo(248);
     }
 
     @Test

@@ -51,6 +51,18 @@ class LeadPagesTests {
     }
 
     @Test
+    void theLeadListsFilterKeepsTheChosenOwnerSelected() throws Exception {
+        String chosen = mvc.perform(get("/leads").param("owner", marketer.id().toString())
+                .with(user(Fixtures.signedIn(marketer)))).andReturn().getResponse().getContentAsString();
+        assertThat(chosen).contains("<option value=\"" + marketer.id() + "\" selected=\"selected\">");
+
+        String me = mvc.perform(get("/leads").param("owner", "me").with(user(Fixtures.signedIn(marketer)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(me).contains("<option value=\"me\" selected=\"selected\">")
+                .doesNotContain("<option value=\"" + marketer.id() + "\" selected=\"selected\">");
+    }
+
+    @Test
     void showsFieldErrorsForAManualLeadAndStoresNothing() throws Exception {
         long before = jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single();
         MvcResult result = mvc.perform(post("/leads").with(user(Fixtures.signedIn(marketer))).with(csrf())

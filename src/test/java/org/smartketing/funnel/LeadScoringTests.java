@@ -99,6 +99,18 @@ class LeadScoringTests {
     }
 
     @Test
+    void scoresTheNextLeadWithChangedRulesAtOnceThoughRulesAreRemembered() {
+        assertThat(fixtures.aLead("DE").score()).isEqualTo(20);
+        assertThat(fixtures.aLead("DE").score()).isEqualTo(20);
+
+        scoring.replaceRules(new ScoringRules(50, List.of(new FitRule(null, FitRule.Field.COUNTRY, FitRule.Operator.IN,
+                "DE", 40)), RULES.engagementRules()));
+
+        assertThat(fixtures.aLead("DE").score()).isEqualTo(40);
+        assertThat(scoring.rules().fitRules()).singleElement().satisfies(r -> assertThat(r.points()).isEqualTo(40));
+    }
+
+    @Test
     void halvesAnEngagementsPointsAfterEachHalfLife() throws Exception {
         Lead lead = fixtures.aLead("US");
         engagement.record(lead.id(), "webinar", clock.instant());

@@ -55,6 +55,12 @@ class SignInTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.smartketing.team.tokens.ApiTokens tokens;
+
+    @Autowired
+    org.smartketing.team.people.People people;
+
     @BeforeEach
     void server() {
         base = "http://localhost:" + port;
@@ -282,6 +288,61 @@ class SignInTests {
         mvc.perform(post("/people/" + rep.id() + "/disable").with(user(Fixtures.signedIn(admin))).with(csrf()));
         assertThat(mvc.perform(get("/api/v1/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenInUseStopsWorkingTheMomentItIsRevoked() throws Exception {
+        Person rep = fixtures.aPerson(AppRole.MEMBER);
+        String token = fixtures.tokenFor(rep, org.smartketing.team.tokens.TokenScope.READ);
+        assertThat(apiStatus(token)).isEqualTo(200);
+        assertThat(apiStatus(token)).as("remembered").isEqualTo(200);
+
+        java.util.UUID id = tokens.ofOwner(rep.id()).get(0).id();
+        mvc.perform(post("/tokens/" + id + "/revoke").with(user(Fixtures.signedIn(rep))).with(csrf()));
+
+        assertThat(apiStatus(token)).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenInUseStopsWorkingTheMomentItsOwnerIsDisabled() throws Exception {
+        Person admin = fixtures.aPerson(AppRole.ADMIN);
+        Person rep = fixtures.aPerson(AppRole.MEMBER);
+        String token = fixtures.tokenFor(rep, org.smartketing.team.tokens.TokenScope.READ);
+        assertThat(apiStatus(token)).isEqualTo(200);
+
+        mvc.perform(post("/people/" + rep.id() + "/disable").with(user(Fixtures.signedIn(admin))).with(csrf()));
+
+        assertThat(apiStatus(token)).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenInUseActsWithItsOwnersNewRoleAtOnce() throws Exception {
+        Person admin = fixtures.aPerson(AppRole.ADMIN);
+        String token = fixtures.tokenFor(admin, org.smartketing.team.tokens.TokenScope.READ_WRITE);
+        assertThat(mvc.perform(get("/api/v1/people/" + admin.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        people.update(fixtures.reload(admin.id()).withPlacement(Department.SALES, AppRole.MEMBER, null,
+                java.time.Instant.now()));
+
+        assertThat(mvc.perform(post("/api/v1/teams").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus())
+                .as("an admin-only write by a member now").isEqualTo(403);
+    }
+
+    @Test
+    void theApiCreatesNoSession() throws Exception {
+        Person rep = fixtures.aPerson(AppRole.MEMBER);
+        String token = fixtures.tokenFor(rep, org.smartketing.team.tokens.TokenScope.READ);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/people"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue(HttpHeaders.SET_COOKIE)).isEmpty();
+    }
+
+    private int apiStatus(String token) throws Exception {
+        return mvc.perform(get("/api/v1/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andReturn().getResponse().getStatus();
     }
 
     @Test

@@ -57,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LeadsApiController {
 
     static final int MAX_BATCH = 1000;
+    static final int BATCH_CHUNK = 100;
 
     record Batch(@NotNull @Size(max = MAX_BATCH) List<IncomingLead> leads) {
     }
@@ -146,10 +147,40 @@ class LeadsApiController {
     @PostMapping("/batch")
     BatchResult batch(@Valid @RequestBody Batch batch) {
         List<ItemResult> results = new ArrayList<>();
-        for (int i = 0; i < batch.leads().size(); i++) {
-            results.add(takeOne(i, batch.leads().get(i)));
+        for (int from = 0; from < batch.leads().size(); from += BATCH_CHUNK) {
+            results.addAll(takeChunk(batch.leads(), from, Math.min(batch.leads().size(), from + BATCH_CHUNK)));
         }
         return new BatchResult(count(results, "created"), count(results, "merged"), count(results, "rejected"), results);
+    }
+
+    /**
+     * A chunk of a batch in one transaction: a commit (a disk flush) per lead was what bounded a
+     * batch. Should any lead of the chunk fail in any way, the chunk is undone and taken again one
+     * lead per transaction, so a refused lead never leaves part of itself behind.
+     */
+    private List<ItemResult> takeChunk(List<IncomingLead> leads, int from, int to) {
+        try {
+            return intake.inTransaction(() -> {
+                List<ItemResult> chunk = new ArrayList<>();
+                for (int i = from; i < to; i++) {
+                    List<FieldError> invalid = invalid(leads.get(i));
+                    if (!invalid.isEmpty()) {
+                        chunk.add(new ItemResult(i, "rejected", null, invalid));
+                        continue;
+                    }
+                    LeadIntake.Result result = intake.takeWithin(leads.get(i), LeadHistory.Channel.BATCH);
+                    chunk.add(new ItemResult(i, result.merged() ? "merged" : "created", result.lead().id().value(), null));
+                }
+                return chunk;
+            });
+        }
+        catch (RuntimeException ex) {
+            List<ItemResult> chunk = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                chunk.add(takeOne(i, leads.get(i)));
+            }
+            return chunk;
+        }
     }
 
     @GetMapping
@@ -205,13 +236,9 @@ class LeadsApiController {
     }
 
     private ItemResult takeOne(int index, IncomingLead lead) {
-        if (lead == null) {
-            return new ItemResult(index, "rejected", null, List.of(new FieldError("lead", "must not be null")));
-        }
-        Set<ConstraintViolation<IncomingLead>> violations = validator.validate(lead);
-        if (!violations.isEmpty()) {
-            return new ItemResult(index, "rejected", null, violations.stream()
-                    .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+        List<FieldError> invalid = invalid(lead);
+        if (!invalid.isEmpty()) {
+            return new ItemResult(index, "rejected", null, invalid);
         }
         try {
             LeadIntake.Result result = intake.take(lead, LeadHistory.Channel.BATCH);
@@ -223,6 +250,15 @@ class LeadsApiController {
         catch (FieldConflictException ex) {
             return new ItemResult(index, "rejected", null, List.of(new FieldError(ex.field(), ex.getMessage())));
         }
+    }
+
+    /** The lead's field errors by its annotations; none means it may be taken. */
+    private List<FieldError> invalid(IncomingLead lead) {
+        if (lead == null) {
+            return List.of(new FieldError("lead", "must not be null"));
+        }
+        Set<ConstraintViolation<IncomingLead>> violations = validator.validate(lead);
+        return violations.stream().map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
     }
 
     private static ResponseEntity<LeadView> respond(LeadIntake.Result result) {

@@ -16,6 +16,7 @@ import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.LeadSnapshot;
 import org.smartketing.funnel.leads.Leads;
+import org.smartketing.funnel.scoring.LeadScoring;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.team.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,19 +39,19 @@ public class LeadIntake {
     private final LeadHistory history;
     private final ContactRules rules;
     private final Campaigns campaigns;
-    private final LeadEngagement engagement;
+    private final LeadScoring scoring;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LeadIntake(Leads leads, LeadHistory history, ContactRules rules, Campaigns campaigns, LeadEngagement engagement,
+    LeadIntake(Leads leads, LeadHistory history, ContactRules rules, Campaigns campaigns, LeadScoring scoring,
             AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.leads = leads;
         this.history = history;
         this.rules = rules;
         this.campaigns = campaigns;
-        this.engagement = engagement;
+        this.scoring = scoring;
         this.audit = audit;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -81,25 +82,29 @@ public class LeadIntake {
         if (in.campaignId() != null && !campaigns.exists(in.campaignId())) {
             throw new InvalidFieldException("campaignId", "there is no campaign with this id");
         }
-        Instant now = clock.instant();
+        Instant now = Leads.asStored(clock.instant());
         String details = in.description() == null ? null : Text.abbreviate(in.description(), 2000);
         return leads.sameAs(contact).map(existing -> touch(existing, in, contact, channel, details, now))
                 .orElseGet(() -> create(in, contact, channel, details, now));
     }
 
+    /**
+     * Stores the lead with the score its first touch gives it, so that coming in costs no write
+     * or read more than needed; the audit still shows it created at 0 and then engaged.
+     */
     private Result create(IncomingLead in, Contact contact, LeadHistory.Channel channel, String details, Instant now) {
         Consent consent = Boolean.TRUE.equals(in.consentGiven())
                 ? new Consent(true, in.consentAt() != null ? in.consentAt() : now, Text.blankToNull(in.consentMethod()))
                 : Consent.none();
         Lead lead = new Lead(LeadId.random(), contact, Text.blankToNull(in.source()), in.campaignId(), consent,
                 null, Stage.NEW, 0, in.tags(), details, null, null, now, now, 0);
-        leads.insert(lead);
+        int score = scoring.scoreOnArrival(lead, LeadEngagement.TOUCH, now);
+        Lead stored = leads.insert(lead.withScore(score, now));
         history.touched(lead.id(), channel, lead.source(), lead.campaignId(), null, now);
         history.stageChanged(lead.id(), null, Stage.NEW, null, null, actorLabel(channel), now);
         audit.record("lead", lead.id(), "created", null, LeadSnapshot.of(lead));
         events.publishEvent(new LeadStageChanged(lead.id(), null, Stage.NEW, null, null, now));
-        engagement.record(lead.id(), LeadEngagement.TOUCH, now);
-        return new Result(leads.byId(lead.id()).orElseThrow(), false);
+        return new Result(scoring.engagedOnArrival(stored, LeadEngagement.TOUCH, now), false);
     }
 
     private Result touch(Lead existing, IncomingLead in, Contact contact, LeadHistory.Channel channel, String details,
@@ -114,8 +119,7 @@ public class LeadIntake {
                 union(existing, in), existing.description() != null ? existing.description() : details, now);
         Lead saved = leads.update(filled);
         audit.record("lead", existing.id(), "touched", LeadSnapshot.of(existing), LeadSnapshot.of(saved));
-        engagement.record(existing.id(), LeadEngagement.TOUCH, now);
-        return new Result(leads.byId(existing.id()).orElseThrow(), true);
+        return new Result(scoring.engaged(saved, LeadEngagement.TOUCH, now), true);
     }
 
     private static java.util.List<String> union(Lead existing, IncomingLead in) {

@@ -43,7 +43,8 @@ public class Leads {
         this.jdbc = jdbc;
     }
 
-    public void insert(Lead l) {
+    /** @return the lead as reading it back would give it (times to the microsecond, as the database keeps them) */
+    public Lead insert(Lead l) {
         Contact c = l.contact();
         jdbc.sql("""
                 INSERT INTO lead (id, email, email_key, phone, phone_e164, phone_key, first_name, last_name, company,
@@ -58,6 +59,17 @@ public class Leads {
                         l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
                         Sql.utc(l.createdAt()), Sql.utc(l.updatedAt()))
                 .update();
+        Consent consent = l.consent().at() == null ? l.consent()
+                : new Consent(l.consent().given(), asStored(l.consent().at()), l.consent().method());
+        return new Lead(l.id(), c, l.source(), l.campaignId(), consent, l.ownerId(), l.stage(), l.score(),
+                l.tags().isEmpty() ? List.of() : Arrays.asList(tags(l.tags()).split(",")), l.description(),
+                l.amount(), l.requalifyOn(), asStored(l.createdAt()), asStored(l.updatedAt()), l.version());
+    }
+
+    /** The instant as a timestamp column keeps it: rounded to the microsecond. */
+    public static Instant asStored(Instant at) {
+        int nanos = at.getNano() % 1000;
+        return nanos == 0 ? at : at.minusNanos(nanos).plusNanos(nanos >= 500 ? 1000 : 0);
     }
 
     /** @return the lead as stored, with its version raised */

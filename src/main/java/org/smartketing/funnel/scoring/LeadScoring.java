@@ -66,37 +66,77 @@ public class LeadScoring {
     /** Records an engagement and rescores the lead (which may make it an MQL). */
     public Lead engaged(LeadId id, String activityType, Instant occurredAt) {
         Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
+        return engaged(lead, activityType, occurredAt);
+    }
+
+    /** The same for a lead the caller has just read or written in this transaction (no need to read it again). */
+    public Lead engaged(Lead lead, String activityType, Instant occurredAt) {
+        String type = checkedType(activityType, occurredAt);
+        record(lead.id(), type, occurredAt, lead.score());
+        return rescore(lead);
+    }
+
+    /**
+     * The score a lead that is coming in for the first time will have with the engagement it comes
+     * with, so that it is stored with it; {@link #engagedOnArrival} then records that engagement.
+     */
+    public int scoreOnArrival(Lead lead, String activityType, Instant occurredAt) {
+        String type = checkedType(activityType, occurredAt);
+        return explain(lead, rulebook.current(), clock.instant(),
+                List.of(new Engagements.Engagement(null, lead.id(), type, occurredAt))).score();
+    }
+
+    /**
+     * Records the first engagement of a lead just stored with the score {@link #scoreOnArrival} gave
+     * (audited as the engagement of a lead that had 0 points before it), and makes it an MQL when
+     * that score reaches the threshold.
+     */
+    public Lead engagedOnArrival(Lead stored, String activityType, Instant occurredAt) {
+        record(stored.id(), checkedType(activityType, occurredAt), occurredAt, 0);
+        return qualifyIfDue(stored, rulebook.current(), clock.instant());
+    }
+
+    /** Recomputes the score as of now, stores it when it changed, and applies the MQL threshold. */
+    public Lead rescore(LeadId id) {
+        return rescore(leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id)));
+    }
+
+    private Lead rescore(Lead lead) {
+        ScoringRules rules = rulebook.current();
+        Instant now = clock.instant();
+        int score = explain(lead, rules, now).score();
+        if (score != lead.score()) {
+            leads.updateScore(lead.id(), score);
+            lead = lead.withScore(score, lead.updatedAt());
+        }
+        return qualifyIfDue(lead, rules, now);
+    }
+
+    private Lead qualifyIfDue(Lead lead, ScoringRules rules, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        boolean waiting = lead.stage() == Stage.NEW || (lead.stage() == Stage.RECYCLED && lead.requalifyOn() != null
+                && !lead.requalifyOn().isAfter(today));
+        if (waiting && lead.score() >= rules.mqlThreshold()) {
+            return stages.moveAutomatically(lead.id(), new Lead.Transition(Stage.MQL,
+                    "Score " + lead.score() + " reached the MQL threshold " + rules.mqlThreshold(), null, null));
+        }
+        return lead;
+    }
+
+    private void record(LeadId id, String type, Instant occurredAt, int scoreBefore) {
+        Engagements.Engagement e = engagements.add(id, type, occurredAt, clock.instant());
+        audit.record("lead", id, "engaged", null, java.util.Map.of("activityType", type, "occurredAt",
+                occurredAt.toString(), "engagement", e.id().toString(), "scoreBefore", scoreBefore));
+    }
+
+    private static String checkedType(String activityType, Instant occurredAt) {
         if (activityType == null || !activityType.strip().matches("[A-Za-z_]{1,40}")) {
             throw new InvalidFieldException("activityType", "must be 1 to 40 letters or _ such as WEBINAR");
         }
         if (occurredAt == null) {
             throw new InvalidFieldException("occurredAt", "is required");
         }
-        String type = activityType.strip().toUpperCase(Locale.ROOT);
-        Engagements.Engagement e = engagements.add(id, type, occurredAt, clock.instant());
-        audit.record("lead", id, "engaged", null, java.util.Map.of("activityType", type, "occurredAt",
-                occurredAt.toString(), "engagement", e.id().toString(), "scoreBefore", lead.score()));
-        return rescore(id);
-    }
-
-    /** Recomputes the score as of now, stores it when it changed, and applies the MQL threshold. */
-    public Lead rescore(LeadId id) {
-        Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
-        ScoringRules rules = rulebook.current();
-        Instant now = clock.instant();
-        int score = explain(lead, rules, now).score();
-        if (score != lead.score()) {
-            leads.updateScore(id, score);
-            lead = lead.withScore(score, lead.updatedAt());
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        boolean waiting = lead.stage() == Stage.NEW || (lead.stage() == Stage.RECYCLED && lead.requalifyOn() != null
-                && !lead.requalifyOn().isAfter(today));
-        if (waiting && score >= rules.mqlThreshold()) {
-            return stages.moveAutomatically(id, new Lead.Transition(Stage.MQL,
-                    "Score " + score + " reached the MQL threshold " + rules.mqlThreshold(), null, null));
-        }
-        return lead;
+        return activityType.strip().toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -115,6 +155,11 @@ public class LeadScoring {
     }
 
     ScoreExplanation explain(Lead lead, ScoringRules rules, Instant now) {
+        return explain(lead, rules, now, engagements.of(lead.id()));
+    }
+
+    private ScoreExplanation explain(Lead lead, ScoringRules rules, Instant now,
+            List<Engagements.Engagement> engaged) {
         List<ScoreExplanation.Line> lines = new ArrayList<>();
         double total = 0;
         for (FitRule rule : rules.fitRules()) {
@@ -124,7 +169,7 @@ public class LeadScoring {
                 total += rule.points();
             }
         }
-        for (Engagements.Engagement e : engagements.of(lead.id())) {
+        for (Engagements.Engagement e : engaged) {
             Duration age = Duration.between(e.occurredAt(), now);
             double ageDays = round(Math.max(0, age.toMillis()) / 86_400_000.0);
             var rule = rules.engagementRule(e.activityType());

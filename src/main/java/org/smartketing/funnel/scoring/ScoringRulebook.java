@@ -1,23 +1,37 @@
 package org.smartketing.funnel.scoring;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.smartketing.shared.CommittedCache;
 import org.smartketing.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The scoring tables: fit rules, engagement rules and the threshold, replaced as a whole. */
+/**
+ * The scoring tables: fit rules, engagement rules and the threshold, replaced as a whole. Every
+ * lead that comes in is scored, so the rules are kept for a few seconds; replacing them forgets
+ * them at once on this node (other nodes follow within {@link #REMEMBERED}).
+ */
 @Repository
 class ScoringRulebook {
 
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final CommittedCache<Boolean, ScoringRules> remembered = new CommittedCache<>(REMEMBERED, 1);
 
     ScoringRulebook(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     ScoringRules current() {
+        return remembered.get(Boolean.TRUE, any -> Optional.of(read())).orElseThrow();
+    }
+
+    private ScoringRules read() {
         int threshold = jdbc.sql("SELECT mql_threshold FROM scoring_settings WHERE id = 1").query(Integer.class).single();
         List<FitRule> fit = jdbc.sql("SELECT * FROM scoring_fit_rule ORDER BY position")
                 .query((rs, n) -> new FitRule(Sql.uuid(rs, "id"), FitRule.Field.valueOf(rs.getString("match_field")),
@@ -32,6 +46,7 @@ class ScoringRulebook {
     }
 
     void replace(ScoringRules rules) {
+        remembered.invalidate();
         jdbc.sql("UPDATE scoring_settings SET mql_threshold = ? WHERE id = 1").param(rules.mqlThreshold()).update();
         jdbc.sql("DELETE FROM scoring_fit_rule").update();
         int position = 1;

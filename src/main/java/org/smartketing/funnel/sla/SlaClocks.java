@@ -96,6 +96,9 @@ public class SlaClocks {
 
     @EventListener
     void on(LeadStageChanged changed) {
+        if (changed.from() == null && changed.to() == Stage.NEW) {
+            return; // a lead just created: no owner, no clocks yet
+        }
         Instant at = changed.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         Stage to = changed.to();
         if (to == Stage.MQL) {

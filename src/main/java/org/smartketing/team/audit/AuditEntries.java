@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.smartketing.shared.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,20 +26,35 @@ public class AuditEntries {
     public record Filter(String entityType, String entityId, String actor, Instant from, Instant to, Long beforeId) {
     }
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO audit_entry (occurred_at, actor_id, actor_label, entity_type, entity_id, action,
+                before_state, after_state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    AuditEntries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    AuditEntries(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public void add(NewEntry e) {
-        jdbc.sql("""
-                INSERT INTO audit_entry (occurred_at, actor_id, actor_label, entity_type, entity_id, action,
-                    before_state, after_state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Sql.utc(e.occurredAt()), e.actorId(), e.actorLabel(), e.entityType(), e.entityId(), e.action(),
-                        e.before(), e.after())
-                .update();
+        addAll(List.of(e));
+    }
+
+    /** Writes the entries in one round trip (a JDBC batch). */
+    public void addAll(List<NewEntry> all) {
+        if (all.size() == 1) {
+            NewEntry e = all.get(0);
+            jdbc.sql(INSERT).params(Sql.utc(e.occurredAt()), e.actorId(), e.actorLabel(), e.entityType(), e.entityId(),
+                    e.action(), e.before(), e.after()).update();
+            return;
+        }
+        if (!all.isEmpty()) {
+            template.batchUpdate(INSERT, all.stream().map(e -> new Object[] { Sql.utc(e.occurredAt()), e.actorId(),
+                    e.actorLabel(), e.entityType(), e.entityId(), e.action(), e.before(), e.after() }).toList());
+        }
     }
 
     /** Newest first, {@code limit} at most, keyset-paged by id. */

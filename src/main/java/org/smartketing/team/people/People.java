@@ -16,6 +16,7 @@ import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.WorkingHours;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,10 +32,16 @@ public class People {
         }
     }
 
-    private final JdbcClient jdbc;
+    /** Told inside the changing transaction, so what is kept about the person (tokens) is forgotten. */
+    public record PersonChanged(PersonId id) {
+    }
 
-    People(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    People(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void insert(Person p) {
@@ -59,6 +66,7 @@ public class People {
                         p.workingHours().start(), p.workingHours().end(), p.workingHours().dayCodes(),
                         uuid(p.managerId()), p.passwordHash(), p.enabled(), Sql.utc(p.updatedAt()), p.id().value())
                 .update();
+        events.publishEvent(new PersonChanged(p.id()));
     }
 
     public Optional<Person> byId(PersonId id) {

@@ -16,6 +16,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -49,6 +50,16 @@ class SecurityConfiguration {
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("MANAGER")
                 .role("MANAGER").implies("MEMBER").build();
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorization:
+     * wrapping every one of the ~15 filters cost about a tenth of the CPU of an API call. Requests
+     * are still timed as a whole (http.server.requests).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

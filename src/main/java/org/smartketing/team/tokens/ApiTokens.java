@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.smartketing.shared.CommittedCache;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.AuditLog;
@@ -16,7 +17,9 @@ import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.people.People;
 import org.smartketing.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,10 +44,17 @@ public class ApiTokens {
     public record Created(Token token, String secret) {
     }
 
+    /** What a valid token stands for, as remembered between calls. */
+    private record Authenticated(UUID id, Instant lastUsedAt, SignedInPerson person) {
+    }
+
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
     private final People people;
     private final AuditLog audit;
     private final Clock clock;
+    private final CommittedCache<String, Authenticated> remembered = new CommittedCache<>(REMEMBERED, 10_000);
 
     ApiTokens(JdbcClient jdbc, People people, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -75,6 +85,7 @@ public class ApiTokens {
             throw new NotFoundException("Token " + id);
         }
         if (changed > 0) {
+            remembered.invalidate();
             audit.record("api-token", id, "revoked", Map.of("active", true), Map.of("active", false));
         }
     }
@@ -92,29 +103,42 @@ public class ApiTokens {
     /**
      * The person a presented token acts for, if the token is known, not revoked, and its owner is
      * still enabled. Records the time of use (to the minute, so busy scripts do not write on every call).
+     * What a token stands for is kept for a few seconds: every API call asks, and revoking a token
+     * or changing a person (disabling, a new role) forgets it at once on this node (other nodes
+     * follow within {@link #REMEMBERED}).
      */
+    @Transactional(propagation = Propagation.SUPPORTS) // a remembered token needs no connection
     public Optional<SignedInPerson> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
+        String hash = Secrets.hash(secret);
+        return remembered.get(hash, this::lookUp).map(token -> {
+            Instant now = clock.instant();
+            if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
+                jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Sql.utc(now), token.id()).update();
+                remembered.refresh(hash, new Authenticated(token.id(), now, token.person()));
+            }
+            return token.person();
+        });
+    }
+
+    /** Someone's name, role, zone or enabled flag changed: tokens ask again who their owner is. */
+    @EventListener
+    void on(People.PersonChanged changed) {
+        remembered.invalidate();
+    }
+
+    private Optional<Authenticated> lookUp(String hash) {
         record Found(UUID id, UUID personId, TokenScope scope, Instant lastUsedAt) {
         }
         Optional<Found> found = jdbc.sql("SELECT id, person_id, scope, last_used_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
-                .param(Secrets.hash(secret))
+                .param(hash)
                 .query((rs, n) -> new Found(Sql.uuid(rs, "id"), Sql.uuid(rs, "person_id"),
                         TokenScope.valueOf(rs.getString("scope")), Sql.instant(rs, "last_used_at")))
                 .optional();
-        return found.flatMap(token -> people.byId(new PersonId(token.personId())).filter(p -> p.enabled()).map(p -> {
-            touch(token.id(), token.lastUsedAt());
-            return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.zone(), true, null,
-                    token.scope().grants());
-        }));
-    }
-
-    private void touch(UUID id, Instant lastUsedAt) {
-        Instant now = clock.instant();
-        if (lastUsedAt == null || lastUsedAt.plus(LAST_USED_PRECISION).isBefore(now)) {
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Sql.utc(now), id).update();
-        }
+        return found.flatMap(token -> people.byId(new PersonId(token.personId())).filter(p -> p.enabled())
+                .map(p -> new Authenticated(token.id(), token.lastUsedAt(), new SignedInPerson(p.id(), p.email(),
+                        p.displayName(), p.appRole(), p.zone(), true, null, token.scope().grants()))));
     }
 }
