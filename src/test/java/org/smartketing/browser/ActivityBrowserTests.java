@@ -45,10 +45,7 @@ class ActivityBrowserTests {
         fixtures.aPerson(AppRole.ADMIN); // an installation that is set up, whatever ran before
         Person marketer = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
         browser = Browsers.open();
-        browser.get(url("/login"));
-        browser.findElement(By.name("email")).sendKeys(marketer.email());
-        browser.findElement(By.name("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browsers.signIn(browser, url("/login"), marketer.email(), Fixtures.PASSWORD);
 
         browser.findElement(By.linkText("Activities")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Activities");

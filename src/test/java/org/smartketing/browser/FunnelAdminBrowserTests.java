@@ -66,10 +66,7 @@ class FunnelAdminBrowserTests {
         Person admin = fixtures.aPerson(AppRole.ADMIN);
         Person rep = fixtures.aPerson(AppRole.MEMBER);
         browser = Browsers.open();
-        browser.get(url("/login"));
-        browser.findElement(By.name("email")).sendKeys(admin.email());
-        browser.findElement(By.name("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browsers.signIn(browser, url("/login"), admin.email(), Fixtures.PASSWORD);
 
         browser.get(url("/admin/scoring"));
         WebElement threshold = browser.findElement(By.id("mqlThreshold"));

@@ -133,11 +133,7 @@ class HandoffBrowserTests {
     }
 
     private void signIn(WebDriver browser, Person person) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("email")).sendKeys(person.email());
-        browser.findElement(By.name("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        Browsers.signIn(browser, url("/login"), person.email(), Fixtures.PASSWORD);
     }
 
     private String api(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {

@@ -188,11 +188,7 @@ class MeetingRunnerBrowserTests {
     }
 
     private void signIn(WebDriver browser, Person person) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("email")).sendKeys(person.email());
-        browser.findElement(By.name("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.getCurrentUrl().contains("/login"));
+        Browsers.signIn(browser, url("/login"), person.email(), Fixtures.PASSWORD);
     }
 
     private static String text(WebDriver browser, String css) {

@@ -184,11 +184,7 @@ class MessagesBrowserTests {
 
     private WebDriver signedIn(Person person) {
         WebDriver driver = open();
-        driver.get(url("/login"));
-        driver.findElement(By.name("email")).sendKeys(person.email());
-        driver.findElement(By.name("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+        Browsers.signIn(driver, url("/login"), person.email(), Fixtures.PASSWORD);
         return driver;
     }
 

@@ -1,5 +1,7 @@
 package org.smartketing.browser;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.demo.DemoCompany;
@@ -138,7 +141,7 @@ class TeamBrowserTests {
         driver.findElement(By.name("email")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {
