@@ -70,13 +70,18 @@ final class Browsers {
                 if (window.navigation && !window.__watchingNavigation) {
                   window.__watchingNavigation = true;
                   navigation.addEventListener('navigate', e => { if (!e.destination.sameDocument) window.__leaving = true; });
-                }""";
+                }
+                const el = arguments[1], form = el.closest('form');
+                return (el.matches('a[href]') && !el.closest('[hx-get],[hx-post],[hx-boost]'))
+                    || (el.matches('button:not([type=button]),input[type=submit]') && form !== null
+                        && !form.matches('[hx-get],[hx-post],[hx-put],[hx-patch],[hx-delete]'));""";
         private static final String STATE = """
                 if (window.__pageMark !== arguments[0]) return document.readyState === 'complete' ? 'arrived' : 'loading';
                 return window.__leaving ? 'leaving' : 'stayed';""";
 
         private final ChromeDriver browser;
         private String mark;
+        private boolean mayLeave;
 
         WaitsForPageAfterClick(ChromeDriver browser) {
             this.browser = browser;
@@ -85,13 +90,22 @@ final class Browsers {
         @Override
         public void beforeClick(WebElement element) {
             mark = UUID.randomUUID().toString();
-            browser.executeScript(MARK, mark);
+            mayLeave = Boolean.TRUE.equals(browser.executeScript(MARK, mark, element));
         }
 
         @Override
         public void afterClick(WebElement element) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline && !settled()) {
+            // A form submission starts its navigation in a later task, so a click that may leave the
+            // page is given a moment to start leaving before "stayed" is believed.
+            long now = System.nanoTime();
+            long believeStayedAfter = now + (mayLeave ? Duration.ofSeconds(2) : Duration.ZERO).toNanos();
+            long deadline = now + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                String state = state();
+                if ("arrived".equals(state) || "dialog".equals(state)
+                        || ("stayed".equals(state) && System.nanoTime() >= believeStayedAfter)) {
+                    return;
+                }
                 try {
                     Thread.sleep(25);
                 }
@@ -102,20 +116,19 @@ final class Browsers {
             }
         }
 
-        private boolean settled() {
+        private String state() {
             try {
                 browser.switchTo().alert();
-                return true;
+                return "dialog";
             }
             catch (NoAlertPresentException noDialog) {
                 // no dialog: look at the page
             }
             try {
-                Object state = browser.executeScript(STATE, mark);
-                return "stayed".equals(state) || "arrived".equals(state);
+                return String.valueOf(browser.executeScript(STATE, mark));
             }
             catch (WebDriverException pageGoingAway) {
-                return false;
+                return "leaving";
             }
         }
     }
