@@ -1,6 +1,7 @@
 package org.smartketing.comms.messages;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -89,9 +90,11 @@ class MessagesApiController {
     private final MessageReading reading;
     private final Acknowledgements acknowledgements;
     private final RegardingLinks regardingLinks;
+    private final MessageMeasures measures;
 
     MessagesApiController(Messenger messenger, MessageReading reading, Acknowledgements acknowledgements,
-            RegardingLinks regardingLinks) {
+            RegardingLinks regardingLinks, MessageMeasures measures) {
+        this.measures = measures;
         this.messenger = messenger;
         this.reading = reading;
         this.acknowledgements = acknowledgements;
@@ -124,6 +127,18 @@ class MessagesApiController {
             case "sent" -> reading.sent(me, request);
             default -> throw new InvalidFieldException("box", "must be received or sent");
         };
+    }
+
+    /**
+     * {@code ?days=90}, 1–366. Here rather than beside the measures page so that a {@code days} it cannot
+     * read is answered as problem details naming it, like every other API parameter.
+     */
+    @GetMapping("/measures")
+    MessageMeasures.Measures measures(@RequestParam(defaultValue = "90") int days) {
+        if (days < 1 || days > 366) {
+            throw new InvalidFieldException("days", "must be between 1 and 366");
+        }
+        return measures.over(Duration.ofDays(days));
     }
 
     @GetMapping("/{id}")
