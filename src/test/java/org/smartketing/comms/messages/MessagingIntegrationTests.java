@@ -318,6 +318,53 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void aStepLeftSendingByAStoppedNodeWaitsOutTheTimeoutThenFailsAndTheEscalationGoesOnOnce() {
+        MessageId id = urgentTo(rita);
+        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.DELIVERED))).isTrue();
+        UUID email = steps(id).get(1).id();
+        // A node claims the email step as its job would, then dies before calling the channel.
+        assertThat(jdbc.sql("""
+                UPDATE comms_step SET state = 'SENDING', attempts = attempts + 1, due_at = ?
+                WHERE id = ? AND state = 'PENDING'""").params(org.smartketing.shared.Sql.utc(clock.instant()), email)
+                .update()).isEqualTo(1);
+
+        Instant beforeSweep = Instant.now();
+        timePasses(Duration.ofMinutes(4));
+        assertThat(Receivers.await(WAIT, () -> sweptSince(beforeSweep))).as("the stuck-step check ran").isTrue();
+        assertThat(stepIs(id, 1, StepState.SENDING)).as("SENDING for less than the timeout: left alone").isTrue();
+        assertThat(stepIs(id, 2, StepState.PLANNED)).as("the manager not yet").isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(Receivers.await(WAIT, () -> {
+            Receivers.catchUp(jdbc, clock.instant());
+            return stepIs(id, 2, StepState.DELIVERED);
+        })).as("the manager paged once the stuck step failed").isTrue();
+        assertThat(Receivers.await(WAIT, () -> mailsTo(max) == 1)).isTrue();
+
+        MessageDetails details = messages.details(id).orElseThrow();
+        Step stuck = details.steps().get(1);
+        assertThat(stuck.state()).isEqualTo(StepState.FAILED);
+        assertThat(stuck.lastError()).contains("stopped").contains("never sent twice");
+        assertThat(details.attemptsOf(email)).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo("FAILED");
+            assertThat(a.attempt()).isEqualTo(1);
+            assertThat(a.reason()).isEqualTo(Outbox.STOPPED_WHILE_SENDING);
+        });
+
+        // The stuck step's own job (revived after its node died) comes due: it finds nothing to send.
+        timePasses(Duration.ofMinutes(20));
+        Receivers.sleep(Duration.ofSeconds(2));
+        assertThat(mailsTo(rita)).as("the stuck email is never sent").isZero();
+        assertThat(mailsTo(max)).as("the manager paged once").isEqualTo(1);
+        assertThat(messages.details(id).orElseThrow().attemptsOf(email)).hasSize(1);
+    }
+
+    boolean sweptSince(Instant moment) {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND last_success > ?")
+                .params(Outbox.STUCK_TASK, org.smartketing.shared.Sql.utc(moment)).query(Long.class).single() > 0;
+    }
+
+    @Test
     void fyiMessagesOutsideWorkingHoursWaitAndArriveTogetherInOneDigest() throws Exception {
         // Works only on a day that is not today, so now is outside her working hours whenever the test runs.
         DayOfWeek today = ZonedDateTime.now(ZoneId.of("Europe/Berlin")).getDayOfWeek();
