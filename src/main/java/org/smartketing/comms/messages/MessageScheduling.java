@@ -6,9 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
-/** The outbox's two persistent jobs: one plan step, and one person's digest of held FYI messages. */
+/**
+ * The outbox's persistent jobs: one plan step, one person's digest of held FYI messages, and the
+ * recurring look for steps stuck in SENDING.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MessageSettings.class)
 class MessageScheduling {
@@ -23,5 +28,11 @@ class MessageScheduling {
     OneTimeTask<Void> messageDigestTask(ObjectProvider<Outbox> outbox) {
         return Tasks.oneTime(Outbox.DIGEST_TASK)
                 .execute((instance, context) -> outbox.getObject().runDigest(instance.getId()));
+    }
+
+    @Bean
+    RecurringTask<Void> messageStuckStepsTask(ObjectProvider<Outbox> outbox, MessageSettings settings) {
+        return Tasks.recurring(Outbox.STUCK_TASK, FixedDelay.of(settings.stuckCheckEvery()))
+                .execute((instance, context) -> outbox.getObject().recoverStuck());
     }
 }

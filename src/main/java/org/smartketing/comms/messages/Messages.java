@@ -109,22 +109,42 @@ class Messages {
                 .params(message.value(), person, person, person).query(Long.class).single() > 0;
     }
 
-    /** The PENDING step becomes SENDING; false when another node (or an acknowledgement) got there first. */
-    boolean claim(UUID step) {
-        return jdbc.sql("UPDATE comms_step SET state = 'SENDING', attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'")
-                .param(step).update() == 1;
+    /**
+     * The PENDING step becomes SENDING, its {@code due_at} the moment of the claim (so a step stuck
+     * in SENDING can be told by its age); false when another node (or an acknowledgement) got there first.
+     */
+    boolean claim(UUID step, Instant at) {
+        return jdbc.sql("""
+                UPDATE comms_step SET state = 'SENDING', attempts = attempts + 1, due_at = ?
+                WHERE id = ? AND state = 'PENDING'""")
+                .params(Sql.utc(at), step).update() == 1;
     }
 
-    void delivered(UUID step, Instant at) {
-        jdbc.sql("UPDATE comms_step SET state = 'DELIVERED', delivered_at = ?, last_error = NULL WHERE id = ? AND state = 'SENDING'")
-                .params(Sql.utc(at), step).update();
+    /** @return false when the claim (the step in SENDING at that attempt) is no longer there, e.g. swept */
+    boolean delivered(Step step, Instant at) {
+        return jdbc.sql("""
+                UPDATE comms_step SET state = 'DELIVERED', delivered_at = ?, last_error = NULL
+                WHERE id = ? AND state = 'SENDING' AND attempts = ?""")
+                .params(Sql.utc(at), step.id(), step.attempts()).update() == 1;
     }
 
-    /** Back to PENDING for another attempt at {@code dueAt}, or FAILED for good when {@code dueAt} is null. */
-    void failed(UUID step, String reason, Instant dueAt) {
-        jdbc.sql("UPDATE comms_step SET state = ?, last_error = ?, due_at = COALESCE(?, due_at) WHERE id = ? AND state = 'SENDING'")
+    /**
+     * Back to PENDING for another attempt at {@code dueAt}, or FAILED for good when {@code dueAt} is null.
+     *
+     * @return false when the claim (the step in SENDING at that attempt) is no longer there
+     */
+    boolean failed(Step step, String reason, Instant dueAt) {
+        return jdbc.sql("""
+                UPDATE comms_step SET state = ?, last_error = ?, due_at = COALESCE(?, due_at)
+                WHERE id = ? AND state = 'SENDING' AND attempts = ?""")
                 .params(dueAt == null ? StepState.FAILED.name() : StepState.PENDING.name(), cut(reason),
-                        Sql.utc(dueAt), step).update();
+                        Sql.utc(dueAt), step.id(), step.attempts()).update() == 1;
+    }
+
+    /** Steps claimed (SENDING) before the moment: their node most likely stopped before recording the outcome. */
+    List<Step> sendingSince(Instant claimedBefore) {
+        return jdbc.sql("SELECT * FROM comms_step WHERE state = 'SENDING' AND due_at < ? ORDER BY due_at")
+                .param(Sql.utc(claimedBefore)).query(Messages::step).list();
     }
 
     /** A PLANNED step becomes PENDING, due at that moment; false when it was skipped meanwhile. */

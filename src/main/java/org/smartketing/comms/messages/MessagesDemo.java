@@ -101,13 +101,14 @@ class MessagesDemo {
             PlannedStep p = plan.steps().get(i);
             boolean out = i < goes;
             UUID stepId = UUID.randomUUID();
-            messages.insertStep(new Step(stepId, id, to.id().value(), i, p.person().id().value(),
+            Step step = new Step(stepId, id, to.id().value(), i, p.person().id().value(),
                     p.person().displayName(), p.channel(), p.address(), p.reason(),
                     p.waitFor() == null ? null : (int) p.waitFor().toMinutes(), false,
-                    out ? StepState.SENDING : StepState.SKIPPED, at, 0, null, null));
+                    out ? StepState.SENDING : StepState.SKIPPED, at, 0, null, null);
+            messages.insertStep(step);
             if (out) {
                 messages.attempt(stepId, 1, p.channel(), at, "DELIVERED", null);
-                messages.delivered(stepId, at);
+                messages.delivered(step, at);
                 lastReached = p.person().id();
                 if (i == 0) {
                     messages.firstDelivered(id, to.id().value(), at);

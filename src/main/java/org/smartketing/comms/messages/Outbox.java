@@ -41,14 +41,19 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
  * through to the next step at once. Held FYI steps go out together, one digest per person and
  * start of working hours (job id {@code <person>/<epoch second>/<attempt>}).
  *
- * <p>A node that dies between claim and outcome leaves its step in SENDING: it is then neither
- * repeated nor escalated, which is the price of "at most once"; the message page shows it.
+ * <p>A node that dies between claim and outcome leaves its step in SENDING. It is never repeated
+ * (the price of "at most once"), but a recurring job ({@link #recoverStuck()}) fails it once it has
+ * been SENDING longer than {@code sending-timeout} and moves the plan on, so the escalation goes on.
  */
 @Component
 class Outbox {
 
     static final String STEP_TASK = "comms-step";
     static final String DIGEST_TASK = "comms-digest";
+    static final String STUCK_TASK = "comms-stuck-steps";
+
+    static final String STOPPED_WHILE_SENDING = "the node sending it stopped before the channel answered; "
+            + "not tried again, so it is never sent twice";
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
@@ -99,7 +104,7 @@ class Outbox {
                 messages.skip(id);
                 return Optional.<Step>empty();
             }
-            return messages.claim(id) ? messages.step(id) : Optional.<Step>empty();
+            return messages.claim(id, clock.instant()) ? messages.step(id) : Optional.<Step>empty();
         });
         if (claimed.isEmpty()) {
             log.debug("Message step job {} found nothing to do", jobId);
@@ -124,7 +129,7 @@ class Outbox {
         List<Step> claimed = tx.execute(status -> {
             List<Step> mine = new ArrayList<>();
             for (Step step : messages.heldFor(person, clock.instant().plusSeconds(1))) {
-                if (messages.claim(step.id())) {
+                if (messages.claim(step.id(), clock.instant())) {
                     mine.add(messages.step(step.id()).orElseThrow());
                 }
             }
@@ -147,18 +152,17 @@ class Outbox {
         });
     }
 
-    /** Records what came of handing the steps over, and what happens next. */
+    /**
+     * Records what came of handing the steps over, and what happens next. A step whose claim is gone
+     * meanwhile (swept as stuck, see {@link #recoverStuck()}) is left as it is.
+     */
     private void outcome(List<Step> steps, Optional<String> failure, java.util.function.Supplier<Instant> retry) {
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Step lead = steps.get(0);
-            for (Step step : steps) {
-                messages.attempt(step.id(), step.attempts(), step.channel(), now,
-                        failure.isEmpty() ? "DELIVERED" : "FAILED", failure.orElse(null));
-            }
             if (failure.isEmpty()) {
-                for (Step step : steps) {
-                    messages.delivered(step.id(), now);
+                for (Step step : claimStillHeld(steps, s -> messages.delivered(s, now))) {
+                    messages.attempt(step.id(), step.attempts(), step.channel(), now, "DELIVERED", null);
                     messages.firstDelivered(step.messageId(), step.recipientId(), now);
                     if (step.waitMinutes() != null) {
                         next(step, now.plus(Duration.ofMinutes(step.waitMinutes())));
@@ -167,15 +171,53 @@ class Outbox {
                 return;
             }
             if (lead.attempts() < settings.attemptsPerChannel()) {
+                // a retry job for a step that is no longer PENDING finds nothing to do
                 Instant due = retry.get();
-                steps.forEach(s -> messages.failed(s.id(), failure.get(), due));
+                for (Step step : claimStillHeld(steps, s -> messages.failed(s, failure.get(), due))) {
+                    messages.attempt(step.id(), step.attempts(), step.channel(), now, "FAILED", failure.get());
+                }
                 return;
             }
             for (Step step : steps) {
-                messages.failed(step.id(), failure.get() + " (gave up after " + step.attempts() + " attempts)", null);
-                next(step, now);
+                giveUp(step, failure.get(), failure.get() + " (gave up after " + step.attempts() + " attempts)", now);
             }
         });
+    }
+
+    /** The step fails for good and the plan moves on to its next step at once; nothing when its claim is gone. */
+    private void giveUp(Step step, String attemptReason, String stepReason, Instant now) {
+        if (claimStillHeld(List.of(step), s -> messages.failed(s, stepReason, null)).isEmpty()) {
+            return;
+        }
+        messages.attempt(step.id(), step.attempts(), step.channel(), now, "FAILED", attemptReason);
+        next(step, now);
+    }
+
+    private static List<Step> claimStillHeld(List<Step> steps, java.util.function.Predicate<Step> transition) {
+        List<Step> held = new ArrayList<>();
+        for (Step step : steps) {
+            if (transition.test(step)) {
+                held.add(step);
+            }
+            else {
+                log.warn("Message step {} was no longer SENDING at attempt {} when its outcome came; left as it is",
+                        step.id(), step.attempts());
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Fails every step that has been SENDING longer than {@code sending-timeout}: its node stopped
+     * between claim and outcome. The channel may or may not have had it, so it is not tried again
+     * (never twice); the plan moves on as after a final failure, so an escalation goes on. The
+     * guarded UPDATE makes nodes sweeping at once act once.
+     */
+    void recoverStuck() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        for (Step step : messages.sendingSince(now.minus(settings.sendingTimeout()))) {
+            tx.executeWithoutResult(status -> giveUp(step, STOPPED_WHILE_SENDING, STOPPED_WHILE_SENDING, now));
+        }
     }
 
     private void next(Step after, Instant at) {

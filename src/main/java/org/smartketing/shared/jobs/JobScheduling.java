@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 
 /**
  * db-scheduler, configured by hand, running every part's persistent jobs: a part declares its
  * {@link Task} beans and schedules instances through the {@link Scheduler} bean (a
- * {@code SchedulerClient}). Its Spring Boot starter (16.x) is built against Boot 3's
+ * {@code SchedulerClient}); a recurring task (one that is {@link OnStartup}) is scheduled when the
+ * scheduler starts. Its Spring Boot starter (16.x) is built against Boot 3's
  * auto-configuration packages, which Boot 4 moved, so it would order itself wrongly.
  *
  * <p>The scheduler works through a {@link TransactionAwareDataSourceProxy}: jobs scheduled or
@@ -29,8 +31,14 @@ class JobScheduling {
 
     /** Stopped for good when the context closes (after the lifecycle paused it, before the data source goes). */
     @Bean(destroyMethod = "stop")
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobSettings settings) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // recurring tasks schedule their first run when the scheduler starts (once across nodes);
+        // startTasks also makes them known, so they must not be passed twice
+        List recurring = tasks.stream().filter(OnStartup.class::isInstance).toList();
+        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+                .startTasks(recurring)
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(Duration.ofSeconds(30))
                 .threads(settings.threads())

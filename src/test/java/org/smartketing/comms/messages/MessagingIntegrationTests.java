@@ -6,10 +6,16 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +32,7 @@ import org.smartketing.comms.messages.MessageRecords.MessageDetails;
 import org.smartketing.comms.messages.MessageRecords.Step;
 import org.smartketing.comms.messages.MessageRecords.StepState;
 import org.smartketing.comms.reach.ReachEditing;
+import org.smartketing.shared.Sql;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.TestClock;
 import org.smartketing.support.TestSupportConfiguration;
@@ -100,6 +107,9 @@ class MessagingIntegrationTests {
 
     @Autowired
     Messages messages;
+
+    @Autowired
+    Outbox outbox;
 
     @Autowired
     ReachEditing reach;
@@ -315,6 +325,101 @@ class MessagingIntegrationTests {
         assertThat(details.steps().get(0).state()).isEqualTo(StepState.FAILED);
         assertThat(details.attemptsOf(details.steps().get(0).id())).hasSize(2)
                 .allSatisfy(a -> assertThat(a.reason()).contains("did not answer within"));
+    }
+
+    @Test
+    void aStepLeftSendingByAStoppedNodeWaitsOutTheTimeoutThenFailsAndTheEscalationGoesOnOnce() {
+        MessageId id = urgentTo(rita);
+        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.DELIVERED))).isTrue();
+        UUID email = steps(id).get(1).id();
+        // A node claims the email step as its job would, then dies before calling the channel.
+        assertThat(jdbc.sql("""
+                UPDATE comms_step SET state = 'SENDING', attempts = attempts + 1, due_at = ?
+                WHERE id = ? AND state = 'PENDING'""").params(Sql.utc(clock.instant()), email)
+                .update()).isEqualTo(1);
+
+        Instant beforeSweep = Instant.now();
+        timePasses(Duration.ofMinutes(4));
+        assertThat(Receivers.await(WAIT, () -> sweptSince(beforeSweep))).as("the stuck-step check ran").isTrue();
+        assertThat(stepIs(id, 1, StepState.SENDING)).as("SENDING for less than the timeout: left alone").isTrue();
+        assertThat(stepIs(id, 2, StepState.PLANNED)).as("the manager not yet").isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(Receivers.await(WAIT, () -> {
+            Receivers.catchUp(jdbc, clock.instant());
+            return stepIs(id, 2, StepState.DELIVERED);
+        })).as("the manager paged once the stuck step failed").isTrue();
+        assertThat(Receivers.await(WAIT, () -> mailsTo(max) == 1)).isTrue();
+
+        MessageDetails details = messages.details(id).orElseThrow();
+        Step stuck = details.steps().get(1);
+        assertThat(stuck.state()).isEqualTo(StepState.FAILED);
+        assertThat(stuck.lastError()).contains("stopped").contains("never sent twice");
+        assertThat(details.attemptsOf(email)).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo("FAILED");
+            assertThat(a.attempt()).isEqualTo(1);
+            assertThat(a.reason()).isEqualTo(Outbox.STOPPED_WHILE_SENDING);
+        });
+
+        // The stuck step's own job (revived after its node died) comes due: it finds nothing to send.
+        timePasses(Duration.ofMinutes(20));
+        Receivers.sleep(Duration.ofSeconds(2));
+        assertThat(mailsTo(rita)).as("the stuck email is never sent").isZero();
+        assertThat(mailsTo(max)).as("the manager paged once").isEqualTo(1);
+        assertThat(messages.details(id).orElseThrow().attemptsOf(email)).hasSize(1);
+    }
+
+    @Test
+    void twoNodesSweepingTheSameStuckStepsAtOnceFailEachOnceAndPageTheManagerOnce() throws Exception {
+        List<MessageId> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(urgentTo(rita));
+        }
+        assertThat(Receivers.await(WAIT, () -> sent.stream().allMatch(id -> stepIs(id, 0, StepState.DELIVERED))))
+                .isTrue();
+        for (MessageId id : sent) {
+            jdbc.sql("UPDATE comms_step SET state = 'SENDING', attempts = attempts + 1, due_at = ? WHERE id = ?")
+                    .params(Sql.utc(clock.instant()), steps(id).get(1).id()).update();
+        }
+        clock.advance(Duration.ofMinutes(6));
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> sweeps = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sweeps.add(nodes.submit(() -> {
+                    start.await();
+                    outbox.recoverStuck();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> sweep : sweeps) {
+                sweep.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            nodes.shutdownNow();
+        }
+
+        for (MessageId id : sent) {
+            MessageDetails details = messages.details(id).orElseThrow();
+            assertThat(details.steps().get(1).state()).isEqualTo(StepState.FAILED);
+            assertThat(details.attemptsOf(details.steps().get(1).id())).as("one recorded attempt").hasSize(1);
+        }
+        assertThat(Receivers.await(WAIT, () -> {
+            Receivers.catchUp(jdbc, clock.instant());
+            return sent.stream().allMatch(id -> stepIs(id, 2, StepState.DELIVERED));
+        })).as("every manager step went out").isTrue();
+        Receivers.sleep(Duration.ofSeconds(2));
+        assertThat(mailsTo(max)).as("the manager paged once per message").isEqualTo(5);
+        assertThat(mailsTo(rita)).isZero();
+    }
+
+    boolean sweptSince(Instant moment) {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND last_success > ?")
+                .params(Outbox.STUCK_TASK, Sql.utc(moment)).query(Long.class).single() > 0;
     }
 
     @Test
