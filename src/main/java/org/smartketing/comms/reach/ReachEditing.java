@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -124,8 +125,10 @@ public class ReachEditing {
             throw new InvalidFieldException("from", "overlaps the off-grid period from " + other.from() + " to "
                     + other.until());
         });
-        OffGridPeriods.Period period = new OffGridPeriods.Period(UUID.randomUUID(), person, input.from(),
-                input.until(), delegate, Map.copyOf(stillReach), note);
+        // Stored to the microsecond as the databases keep it (they round), so the period is exactly what was asked.
+        OffGridPeriods.Period period = new OffGridPeriods.Period(UUID.randomUUID(), person,
+                input.from().truncatedTo(ChronoUnit.MICROS), input.until().truncatedTo(ChronoUnit.MICROS), delegate,
+                Map.copyOf(stillReach), note);
         offGrid.add(period);
         audit.record("person", person, "off-grid-added", null, period);
         return period;
