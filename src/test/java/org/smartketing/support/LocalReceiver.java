@@ -31,14 +31,21 @@ public final class LocalReceiver {
 
         /** The form fields of a form POST, decoded. */
         public Map<String, String> form() {
-            Map<String, String> fields = new LinkedHashMap<>();
-            Arrays.stream(body.split("&")).filter(s -> !s.isEmpty()).forEach(pair -> {
-                int eq = pair.indexOf('=');
+            return formFields(body);
+        }
+    }
+
+    /** Decodes a form-encoded body ({@code To=%2B49…&Body=…}); pairs without a name are passed over. */
+    public static Map<String, String> formFields(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Arrays.stream(body.split("&")).forEach(pair -> {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
                 fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            });
-            return fields;
-        }
+            }
+        });
+        return fields;
     }
 
     private static final LocalReceiver INSTANCE = new LocalReceiver();

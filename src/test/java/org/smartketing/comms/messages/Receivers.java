@@ -3,13 +3,11 @@ package org.smartketing.comms.messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +18,7 @@ import org.smartketing.comms.reach.ExpectationsInput;
 import org.smartketing.comms.reach.OffGridInput;
 import org.smartketing.comms.reach.ReachEditing;
 import org.smartketing.shared.Sql;
+import org.smartketing.support.LocalReceiver;
 import org.smartketing.team.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,7 +55,7 @@ final class Receivers {
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.createContext("/sms", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
-                    Map<String, String> form = form(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    Map<String, String> form = LocalReceiver.formFields(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                     Mode now = mode;
                     if (now == Mode.HANG) {
                         sleep(Duration.ofSeconds(5));
@@ -86,18 +85,6 @@ final class Receivers {
             synchronized (received) {
                 return received.stream().filter(t -> number.equals(t.to())).toList();
             }
-        }
-
-        private static Map<String, String> form(String body) {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            return form;
         }
     }
 
