@@ -1,13 +1,12 @@
 package org.smartketing.mail;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartketing.support.Fixtures;
+import org.smartketing.support.TestSmtp;
 import org.smartketing.support.TestSupportConfiguration;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.people.Person;
@@ -17,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,16 +25,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** With SMTP configured, mail leaves through a real SMTP server (GreenMail) and is marked sent. */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "smartketing.mail.from=Smartketing <team@smartketing.test>", "smartketing.base-url=https://smartketing.example.com" })
+@SpringBootTest(properties = { "smartketing.mail.from=Smartketing <team@smartketing.test>",
+        "smartketing.base-url=https://smartketing.example.com" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestSupportConfiguration.class)
+@ContextConfiguration(initializers = TestSmtp.Properties.class)
 class SmtpMailTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @Autowired
     MockMvc mvc;

@@ -3,14 +3,13 @@ package org.smartketing.comms.channels;
 import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartketing.comms.Channel;
+import org.smartketing.support.TestSmtp;
 import org.smartketing.support.TestSupportConfiguration;
 import org.smartketing.team.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,20 +17,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The email channel hands a delivery straight to a real SMTP server (GreenMail); same context as SmtpMailTests. */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "smartketing.mail.from=Smartketing <team@smartketing.test>", "smartketing.base-url=https://smartketing.example.com" })
+@SpringBootTest(properties = { "smartketing.mail.from=Smartketing <team@smartketing.test>",
+        "smartketing.base-url=https://smartketing.example.com" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestSupportConfiguration.class)
+@ContextConfiguration(initializers = TestSmtp.Properties.class)
 class EmailChannelTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @Autowired
     List<ChannelSender> senders;
