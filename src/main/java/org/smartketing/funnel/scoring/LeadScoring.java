@@ -48,12 +48,16 @@ public class LeadScoring {
         this.clock = clock;
     }
 
+    /** The rules as stored, with their version: what an admin changes. */
     @Transactional(readOnly = true)
     public ScoringRules rules() {
-        return rulebook.current();
+        return rulebook.stored();
     }
 
-    /** Replaces every rule and the threshold; scores follow the next time each lead is scored. */
+    /**
+     * Replaces every rule and the threshold, when nobody changed them since {@code rules.version()}
+     * (otherwise a {@code StaleVersionException}); scores follow the next time each lead is scored.
+     */
     public ScoringRules replaceRules(ScoringRules rules) {
         check(rules);
         ScoringRules before = rulebook.current();
