@@ -22,8 +22,8 @@ import org.smartketing.shared.StaleVersionException;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
+import org.smartketing.web.OutdatedForms;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -181,10 +181,7 @@ class RoutingAdminController {
     }
 
     private String stale(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("conflict", "Someone else changed the routing while you were on this page, so your change "
-                + "was not saved. The page now shows the routing as it is; what you typed is still in its form: check "
-                + "it and save again.");
+        OutdatedForms.explain(model, response, "the routing");
         return page(model);
     }
 

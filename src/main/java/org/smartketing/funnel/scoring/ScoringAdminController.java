@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.StaleVersionException;
-import org.springframework.http.HttpStatus;
+import org.smartketing.web.OutdatedForms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -142,10 +142,7 @@ class ScoringAdminController {
     }
 
     private String stale(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("conflict", "Someone else changed the scoring rules while you were on this page, so your "
-                + "change was not saved. The page now shows the rules as they are; what you typed is still in its "
-                + "form: check it and save again.");
+        OutdatedForms.explain(model, response, "the scoring rules");
         return page(model);
     }
 
