@@ -1,5 +1,7 @@
 package org.smartketing.mail;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -60,11 +62,18 @@ class MailMessages {
         long total = jdbc.sql("SELECT COUNT(*) FROM mail_message").query(Long.class).single();
         List<MailMessage> items = jdbc.sql("""
                 SELECT * FROM mail_message ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
-                .params(request.size(), request.offset())
-                .query((rs, n) -> new MailMessage(Sql.uuid(rs, "id"), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), Status.valueOf(rs.getString("status")),
-                        rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at")))
-                .list();
+                .params(request.size(), request.offset()).query(MailMessages::row).list();
         return new PageOf<>(items, request.page(), request.size(), total);
+    }
+
+    List<MailMessage> to(String recipient, int limit) {
+        return jdbc.sql("SELECT * FROM mail_message WHERE recipient = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(recipient, limit).query(MailMessages::row).list();
+    }
+
+    private static MailMessage row(ResultSet rs, int n) throws SQLException {
+        return new MailMessage(Sql.uuid(rs, "id"), rs.getString("recipient"), rs.getString("subject"),
+                rs.getString("body"), Status.valueOf(rs.getString("status")), rs.getString("last_error"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,10 +27,17 @@ public final class CommittedCache<K, V> {
     private final AtomicLong generation = new AtomicLong();
     private final long timeToLiveNanos;
     private final int maxEntries;
+    private final LongSupplier nanoTime;
 
     public CommittedCache(Duration timeToLive, int maxEntries) {
+        this(timeToLive, maxEntries, System::nanoTime);
+    }
+
+    /** With a ticker of its own (nanoseconds, as {@link System#nanoTime()}), so tests can let the time to live pass. */
+    CommittedCache(Duration timeToLive, int maxEntries, LongSupplier nanoTime) {
         this.timeToLiveNanos = timeToLive.toNanos();
         this.maxEntries = maxEntries;
+        this.nanoTime = nanoTime;
     }
 
     /** The kept value, or the loaded one (kept when no change happened meanwhile); an empty load is not kept. */
@@ -37,7 +45,7 @@ public final class CommittedCache<K, V> {
         if (changedInThisTransaction()) {
             return load.apply(key); // this transaction changed what we keep: read its own view, keep nothing
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Entry<V> kept = entries.get(key);
         if (kept != null && now - kept.expiresAt() < 0) {
             return Optional.of(kept.value());
@@ -54,7 +62,7 @@ public final class CommittedCache<K, V> {
     public void refresh(K key, V value) {
         long seen = generation.get();
         if (entries.containsKey(key)) {
-            keep(key, new Entry<>(value, System.nanoTime() + timeToLiveNanos), seen);
+            keep(key, new Entry<>(value, nanoTime.getAsLong() + timeToLiveNanos), seen);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.smartketing.comms.reach.ExpectationsInput;
 import org.smartketing.comms.reach.ReachEditing;
 import org.smartketing.shared.Sql;
+import org.smartketing.support.DueJobs;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.support.LocalReceiver;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The off-grid story in three browsers: Rita goes off-grid with Dana as her delegate; Mia from
@@ -62,6 +65,9 @@ class MessagesBrowserTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    SchedulerClient scheduler;
 
     final List<WebDriver> browsers = new ArrayList<>();
 
@@ -123,7 +129,7 @@ class MessagesBrowserTests {
         Browsers.screenshot(mias, "messages-plan");
 
         // Dana's text arrives; she acknowledges through its link, not signed in.
-        String text = await(danaPhone);
+        String text = firstTextTo(danaPhone);
         assertThat(text).contains("Acme wants a call back today");
         int ack = text.indexOf("/ack/");
         String link = text.substring(text.lastIndexOf("http", ack)).split("\\s")[0];
@@ -142,7 +148,7 @@ class MessagesBrowserTests {
         clock.advance(Duration.ofHours(4));
         jdbc.sql("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name LIKE 'comms-%' AND picked = FALSE")
                 .param(Sql.utc(Instant.now())).update();
-        Thread.sleep(2000);
+        DueJobs.awaitRun(scheduler, "comms-", Duration.ofSeconds(15));
         assertThat(LocalReceiver.get().textsTo(maxPhone)).isEmpty();
         mias.navigate().refresh();
         assertThat(mias.findElement(By.cssSelector("table.plan")).getText()).contains("SKIPPED");
@@ -161,15 +167,9 @@ class MessagesBrowserTests {
                 .update();
     }
 
-    private static String await(String number) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            List<LocalReceiver.Received> texts = LocalReceiver.get().textsTo(number);
-            if (!texts.isEmpty()) {
-                return texts.get(0).form().get("Body");
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no text to " + number);
+    private static String firstTextTo(String number) {
+        return await("a text to " + number).atMost(Duration.ofSeconds(15))
+                .until(() -> LocalReceiver.get().textsTo(number), texts -> !texts.isEmpty()).get(0).form().get("Body");
     }
 
     private static void setValue(WebDriver driver, WebElement input, String value) {

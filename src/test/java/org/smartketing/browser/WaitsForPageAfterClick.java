@@ -3,11 +3,14 @@ package org.smartketing.browser;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.events.WebDriverListener;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Chromedriver (since Chromium 134) returns from a click on a submit button or link before the
@@ -51,23 +54,19 @@ public final class WaitsForPageAfterClick implements WebDriverListener {
     public void afterClick(WebElement element) {
         // A form submission starts its navigation in a later task, so a click that may leave the
         // page is given a moment to start leaving before "stayed" is believed.
-        long now = System.nanoTime();
-        long believeStayedAfter = now + (mayLeave ? Duration.ofSeconds(2) : Duration.ZERO).toNanos();
-        long deadline = now + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            String state = state();
-            if ("arrived".equals(state) || "dialog".equals(state)
-                    || ("stayed".equals(state) && System.nanoTime() >= believeStayedAfter)) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        long believeStayedAfter = System.nanoTime() + (mayLeave ? Duration.ofSeconds(2) : Duration.ZERO).toNanos();
+        try {
+            await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25))
+                    .atMost(Duration.ofSeconds(15)).until(() -> settled(state(), believeStayedAfter));
         }
+        catch (ConditionTimeoutException stillLoading) {
+            // the test's next look at the page says what it shows instead
+        }
+    }
+
+    private static boolean settled(String state, long believeStayedAfter) {
+        return "arrived".equals(state) || "dialog".equals(state)
+                || ("stayed".equals(state) && System.nanoTime() >= believeStayedAfter);
     }
 
     private String state() {

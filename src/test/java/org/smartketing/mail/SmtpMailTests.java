@@ -6,17 +6,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartketing.support.Fixtures;
+import org.smartketing.support.SmtpIntegrationTest;
 import org.smartketing.support.TestSmtp;
-import org.smartketing.support.TestSupportConfiguration;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.people.Person;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,12 +20,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** With SMTP configured, mail leaves through a real SMTP server (GreenMail) and is marked sent. */
-@SpringBootTest(properties = { "smartketing.mail.from=Smartketing <team@smartketing.test>",
-        "smartketing.base-url=https://smartketing.example.com" })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestSupportConfiguration.class)
-@ContextConfiguration(initializers = TestSmtp.Properties.class)
+@SmtpIntegrationTest
 class SmtpMailTests {
 
     @RegisterExtension

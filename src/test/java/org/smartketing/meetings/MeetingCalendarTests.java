@@ -1,14 +1,13 @@
 package org.smartketing.meetings;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -20,6 +19,7 @@ import net.fortuna.ical4j.model.property.RRule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.smartketing.mail.MailOutbox;
 import org.smartketing.meetings.planning.CalendarFeeds;
 import org.smartketing.meetings.planning.IcsWriter;
 import org.smartketing.meetings.planning.Meeting;
@@ -27,21 +27,17 @@ import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.MeetingStore;
 import org.smartketing.meetings.planning.Series;
 import org.smartketing.support.Fixtures;
-import org.smartketing.support.TestSupportConfiguration;
+import org.smartketing.support.SmtpIntegrationTest;
+import org.smartketing.support.TestSmtp;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.people.Person;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,22 +45,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Invitations, updates and cancellations leave over real SMTP (GreenMail) with their .ics, which
  * ical4j parses back field by field; the private feed works without a session until revoked.
  */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "smartketing.base-url=https://smartketing.example.com" })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestSupportConfiguration.class)
+@SmtpIntegrationTest
 class MeetingCalendarTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
-
-    /** A free port: other test runs on this machine may hold GreenMail's usual one. */
-    @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
+    static GreenMailExtension smtp = TestSmtp.server().withPerMethodLifecycle(false);
 
     @Autowired
     Fixtures fixtures;
@@ -83,6 +68,9 @@ class MeetingCalendarTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MailOutbox outbox;
 
     Person sponsor;
     Person rep;
@@ -194,27 +182,27 @@ class MeetingCalendarTests {
         mvc.perform(get("/calendar/not-a-secret.ics")).andExpect(status().isNotFound());
     }
 
-    private MimeMessage awaitMail(String to, String subjectStart) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            Optional<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().startsWith(subjectStart);
-                }
-                catch (Exception ex) {
-                    return false;
-                }
-            }).reduce((a, b) -> b);
-            if (found.isPresent()) {
-                return found.get();
+    private MimeMessage awaitMail(String to, String subjectStart) {
+        return await("mail '" + subjectStart + "' to " + to).atMost(Duration.ofSeconds(5))
+                .until(() -> lastMail(to, subjectStart), Optional::isPresent).orElseThrow();
+    }
+
+    private Optional<MimeMessage> lastMail(String to, String subjectStart) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().startsWith(subjectStart);
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail '" + subjectStart + "' to " + to);
+            catch (Exception ex) {
+                return false;
+            }
+        }).reduce((a, b) -> b);
     }
 
     private String mailStatus(String subject, String to) {
-        return jdbc.sql("SELECT status FROM mail_message WHERE recipient = ? AND subject = ?").params(to, subject)
-                .query(String.class).single();
+        List<String> statuses = outbox.to(to, 50).stream().filter(m -> m.subject().equals(subject))
+                .map(MailOutbox.Mail::status).toList();
+        assertThat(statuses).as("'" + subject + "' to " + to).hasSize(1);
+        return statuses.get(0);
     }
 
     /** The inline text/calendar part: what mail programs show as the invitation. */

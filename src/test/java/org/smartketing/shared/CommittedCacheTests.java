@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.smartketing.support.IntegrationTest;
@@ -70,10 +71,13 @@ class CommittedCacheTests {
     }
 
     @Test
-    void readsAgainAfterItsTimeToLive() throws Exception {
-        CommittedCache<String, String> brief = new CommittedCache<>(Duration.ofMillis(20), 10);
+    void readsAgainAfterItsTimeToLive() {
+        AtomicLong now = new AtomicLong();
+        CommittedCache<String, String> brief = new CommittedCache<>(Duration.ofMillis(20), 10, now::get);
         brief.get("k", this::stored);
-        Thread.sleep(40);
+        now.addAndGet(Duration.ofMillis(19).toNanos());
+        assertThat(brief.get("k", this::stored)).as("still kept").contains("v1");
+        now.addAndGet(Duration.ofMillis(1).toNanos());
         assertThat(brief.get("k", this::stored)).contains("v2");
     }
 

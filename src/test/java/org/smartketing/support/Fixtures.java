@@ -14,6 +14,7 @@ import org.smartketing.funnel.intake.IncomingLead;
 import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
+import org.smartketing.mail.MailOutbox;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
@@ -23,10 +24,22 @@ import org.smartketing.team.people.People;
 import org.smartketing.team.people.Person;
 import org.smartketing.team.tokens.ApiTokens;
 import org.smartketing.team.tokens.TokenScope;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
-/** Small factories for test data, each person with a unique email so tests never collide. */
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Small factories for test data, each person with a unique email so tests never collide. What
+ * other parts did (mail, messages) is read through their public faces, never their tables.
+ */
 public class Fixtures {
 
     public static final String PASSWORD = "correct horse battery";
@@ -37,15 +50,21 @@ public class Fixtures {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final LeadIntake intake;
+    private final MailOutbox outbox;
+    private final ObjectProvider<MockMvc> mvc;
+    private final JsonMapper json;
 
     Fixtures(People people, PasswordEncoder encoder, ApiTokens tokens, JdbcClient jdbc, DataSource dataSource,
-            LeadIntake intake) {
+            LeadIntake intake, MailOutbox outbox, ObjectProvider<MockMvc> mvc, JsonMapper json) {
         this.dataSource = dataSource;
         this.intake = intake;
         this.people = people;
         this.encoder = encoder;
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.mvc = mvc;
+        this.json = json;
     }
 
     public Person aPerson(AppRole role) {
@@ -105,40 +124,44 @@ public class Fixtures {
     }
 
     public long countPeople() {
-        return jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single();
+        return people.count();
     }
 
-    public long mailsTo(String recipient) {
-        return jdbc.sql("SELECT COUNT(*) FROM mail_message WHERE recipient = ?").param(recipient).query(Long.class)
-                .single();
-    }
-
-    /** The newest email to that address, as stored in the outbox. */
+    /** The newest email to that address, as the mail part's outbox keeps it. */
     public String lastMailTo(String recipient) {
-        List<String> bodies = jdbc.sql("SELECT body FROM mail_message WHERE recipient = ? ORDER BY created_at DESC")
-                .param(recipient).query(String.class).list();
-        if (bodies.isEmpty()) {
-            throw new AssertionError("no mail to " + recipient);
-        }
-        return bodies.get(0);
+        return outbox.to(recipient, 1).stream().findFirst().map(MailOutbox.Mail::body)
+                .orElseThrow(() -> new AssertionError("no mail to " + recipient));
     }
 
-    /** Messages (notifications included) sent to the person, whatever channel they reach them by. */
+    /** Messages (notifications included) that reached the person, whatever channel, as the API lists them to them. */
     public long messagesTo(PersonId person) {
-        return jdbc.sql("SELECT COUNT(*) FROM comms_recipient WHERE person_id = ?").param(person.value())
-                .query(Long.class).single();
+        return messagesApi(person, "/api/v1/messages?box=received&size=1").get("total").asLong();
     }
 
-    /** The newest message to the person: subject, a blank line, body. */
+    /** The newest message to the person, as the API shows it to them: subject, a blank line, body. */
     public String lastMessageTo(PersonId person) {
-        List<String> texts = jdbc.sql("""
-                SELECT m.subject || CHR(10) || CHR(10) || m.body FROM comms_message m
-                JOIN comms_recipient r ON r.message_id = m.id WHERE r.person_id = ? ORDER BY m.sent_at DESC""")
-                .param(person.value()).query(String.class).list();
-        if (texts.isEmpty()) {
+        JsonNode newest = messagesApi(person, "/api/v1/messages?box=received&size=1").get("items");
+        if (newest.isEmpty()) {
             throw new AssertionError("no message to " + person);
         }
-        return texts.get(0);
+        JsonNode id = newest.get(0).get("id"); // a plain string, or {"value": …} as message ids were once written
+        JsonNode message = messagesApi(person, "/api/v1/messages/" + (id.isObject() ? id.get("value") : id).asString());
+        return message.get("subject").asString() + "\n\n" + message.get("body").asString();
+    }
+
+    private JsonNode messagesApi(PersonId person, String path) {
+        String token = tokens.create(person, "test fixtures", TokenScope.READ).secret();
+        try {
+            MvcResult result = mvc.getObject().perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                    .andReturn();
+            if (result.getResponse().getStatus() != 200) {
+                throw new AssertionError("GET " + path + " answered " + result.getResponse().getStatus());
+            }
+            return json.readTree(result.getResponse().getContentAsString());
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** The first link in a mail body that starts with the path, e.g. "/invitations/". */

@@ -22,7 +22,10 @@ public class TestSupportConfiguration {
     Fixtures fixtures(org.smartketing.team.people.People people,
             org.springframework.security.crypto.password.PasswordEncoder encoder,
             org.smartketing.team.tokens.ApiTokens tokens, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            javax.sql.DataSource dataSource, org.smartketing.funnel.intake.LeadIntake intake) {
-        return new Fixtures(people, encoder, tokens, jdbc, dataSource, intake);
+            javax.sql.DataSource dataSource, org.smartketing.funnel.intake.LeadIntake intake,
+            org.smartketing.mail.MailOutbox outbox,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.test.web.servlet.MockMvc> mvc,
+            tools.jackson.databind.json.JsonMapper json) {
+        return new Fixtures(people, encoder, tokens, jdbc, dataSource, intake, outbox, mvc, json);
     }
 }

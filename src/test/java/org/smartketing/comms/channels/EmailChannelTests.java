@@ -9,25 +9,15 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartketing.comms.Channel;
+import org.smartketing.support.SmtpIntegrationTest;
 import org.smartketing.support.TestSmtp;
-import org.smartketing.support.TestSupportConfiguration;
 import org.smartketing.team.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The email channel hands a delivery straight to a real SMTP server (GreenMail); same context as SmtpMailTests. */
-@SpringBootTest(properties = { "smartketing.mail.from=Smartketing <team@smartketing.test>",
-        "smartketing.base-url=https://smartketing.example.com" })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestSupportConfiguration.class)
-@ContextConfiguration(initializers = TestSmtp.Properties.class)
+@SmtpIntegrationTest
 class EmailChannelTests {
 
     @RegisterExtension

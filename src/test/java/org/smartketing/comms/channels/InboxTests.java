@@ -1,12 +1,16 @@
 package org.smartketing.comms.channels;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import org.awaitility.core.ThrowingRunnable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smartketing.comms.Channel;
 import org.smartketing.comms.MessageId;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
+import org.smartketing.support.TestClock;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.people.Person;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,6 +39,14 @@ class InboxTests {
 
     @Autowired
     UnreadCounts counts;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void pushesTheUnreadCountWhenADeliveryArrivesAndWhenItIsRead() throws Exception {
@@ -65,11 +78,10 @@ class InboxTests {
         MessageId first = MessageId.random();
         inApp.send(new ChannelDelivery(UUID.randomUUID(), person.id(), person.id().toString(), "Older one", "x", null,
                 first));
-        Thread.sleep(5);
         for (int i = 0; i < 25; i++) {
+            clock.advance(Duration.ofMillis(1)); // each one newer than the one before
             inApp.send(new ChannelDelivery(UUID.randomUUID(), person.id(), person.id().toString(), "Newer " + i, "y",
                     null, MessageId.random()));
-            Thread.sleep(2);
         }
 
         String page1 = mvc.perform(get("/inbox").with(user(Fixtures.signedIn(person)))).andReturn().getResponse()
@@ -82,24 +94,8 @@ class InboxTests {
     }
 
     /** Pushes happen on this thread after commit, but a stream's clean-up runs on the container's. */
-    private static void eventually(ThrowingRunnable assertion) throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            }
-            catch (AssertionError ex) {
-                if (System.nanoTime() > deadline) {
-                    throw ex;
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
+    private static void eventually(ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion);
     }
 
     @Test

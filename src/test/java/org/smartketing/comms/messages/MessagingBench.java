@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The messaging benchmark, run on purpose (its name keeps it out of the unit tests):
  * {@code bench/messaging.sh}, or
@@ -129,12 +131,10 @@ class MessagingBench {
         }
         try (ConfigurableApplicationContext runner = node(POLLING, "runner")) {
             JdbcClient jdbc = runner.getBean(JdbcClient.class);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
             // Done when every measured first step went out (their escalations stay scheduled an hour ahead).
-            while (Instant.now().isBefore(deadline) && jdbc.sql("SELECT COUNT(*) FROM comms_step WHERE step_no = 0 AND state = 'PENDING'")
-                    .query(Long.class).single() > 0) {
-                Receivers.sleep(Duration.ofSeconds(1));
-            }
+            await("every first step went out").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM comms_step WHERE step_no = 0 AND state = 'PENDING'")
+                            .query(Long.class).single() == 0);
             List<Long> late = jdbc.sql("""
                     SELECT a.at, s.due_at FROM comms_attempt a JOIN comms_step s ON s.id = a.step_id
                     WHERE a.attempt = 1 AND s.step_no = 0 AND s.state IN ('DELIVERED', 'FAILED')""")

@@ -33,8 +33,10 @@ import org.smartketing.comms.messages.MessageRecords.Step;
 import org.smartketing.comms.messages.MessageRecords.StepState;
 import org.smartketing.comms.reach.ReachEditing;
 import org.smartketing.shared.Sql;
+import org.smartketing.support.DueJobs;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.TestClock;
+import org.smartketing.support.TestSmtp;
 import org.smartketing.support.TestSupportConfiguration;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
@@ -51,6 +53,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -58,14 +61,14 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -76,12 +79,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * response times (db-scheduler keeps real time, so jobs the test clock makes due are made due now).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "smartketing.comms.outbound.allow-private=true",
+        "smartketing.comms.outbound.allow-private=true",
         "smartketing.comms.outbound.request-timeout=1s", "smartketing.comms.sms.from=+15550000000",
         "smartketing.messages.attempts-per-channel=2", "smartketing.messages.first-retry-after=1s" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestSupportConfiguration.class)
+@ContextConfiguration(initializers = TestSmtp.Properties.class)
 @RecordApplicationEvents
 class MessagingIntegrationTests {
 
@@ -89,8 +93,7 @@ class MessagingIntegrationTests {
     static final Receivers.SmsProvider SMS = new Receivers.SmsProvider();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -131,6 +134,9 @@ class MessagingIntegrationTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    SchedulerClient scheduler;
 
     Person max;
     Person rita;
@@ -179,6 +185,11 @@ class MessagingIntegrationTests {
         return steps(id).stream().anyMatch(s -> s.stepNo() == stepNo && s.state() == state);
     }
 
+    /** Every comms job due now has run: what they would send has gone, so "nothing more" can be asserted. */
+    void dueJobsRan() {
+        DueJobs.awaitRun(scheduler, "comms-", WAIT);
+    }
+
     /** The test clock passes the given time; jobs due by then run. */
     void timePasses(Duration duration) {
         clock.advance(duration);
@@ -200,10 +211,10 @@ class MessagingIntegrationTests {
     void anUrgentMessageGoesByTextFirstAndThePlanSaysWhy() {
         MessageId id = urgentTo(rita);
 
-        assertThat(Receivers.await(WAIT, () -> SMS.to(ritaPhone).size() == 1)).as("text arrived").isTrue();
+        await("text arrived").atMost(WAIT).until(() -> SMS.to(ritaPhone).size() == 1);
         Receivers.Text text = SMS.to(ritaPhone).get(0);
         assertThat(text.body()).contains("[URGENT] Customer on the phone").contains("/ack/");
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.DELIVERED))).isTrue();
+        await().atMost(WAIT).until(() -> stepIs(id, 0, StepState.DELIVERED));
         MessageDetails details = messages.details(id).orElseThrow();
         assertThat(details.steps()).extracting(Step::channel).extracting(Enum::name)
                 .containsExactly("SMS", "EMAIL", "EMAIL");
@@ -220,24 +231,24 @@ class MessagingIntegrationTests {
     @Test
     void withoutAcknowledgementItEscalatesToTheNextChannelThenTheManagerAtThePromisedTimes() throws Exception {
         MessageId id = urgentTo(rita);
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.DELIVERED))).isTrue();
+        await().atMost(WAIT).until(() -> stepIs(id, 0, StepState.DELIVERED));
         Step text = steps(id).get(0);
         assertThat(steps(id).get(1).dueAt()).as("next channel due at the promised time")
                 .isEqualTo(text.deliveredAt().plus(Duration.ofMinutes(15)));
 
         timePasses(Duration.ofMinutes(14));
-        Receivers.sleep(Duration.ofSeconds(2));
+        dueJobsRan();
         assertThat(stepIs(id, 1, StepState.PENDING)).as("not before the promised time").isTrue();
         assertThat(mailsTo(rita)).isZero();
 
         timePasses(Duration.ofMinutes(2));
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 1, StepState.DELIVERED))).as("email to Rita").isTrue();
-        assertThat(Receivers.await(WAIT, () -> mailsTo(rita) == 1)).isTrue();
+        await("email to Rita").atMost(WAIT).until(() -> stepIs(id, 1, StepState.DELIVERED));
+        await().atMost(WAIT).until(() -> mailsTo(rita) == 1);
         assertThat(mailsTo(max)).as("the manager not yet").isZero();
 
         timePasses(Duration.ofMinutes(16));
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 2, StepState.DELIVERED))).as("manager paged").isTrue();
-        assertThat(Receivers.await(WAIT, () -> mailsTo(max) == 1)).isTrue();
+        await("manager paged").atMost(WAIT).until(() -> stepIs(id, 2, StepState.DELIVERED));
+        await().atMost(WAIT).until(() -> mailsTo(max) == 1);
         MimeMessage toMax = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(max.email());
@@ -253,17 +264,17 @@ class MessagingIntegrationTests {
     void offGridItGoesToTheAllowedChannelThenTheDelegateThenTheManager() {
         Receivers.offGrid(reach, rita.id(), dana.id(), List.of("SMS"));
         MessageId id = urgentTo(rita);
-        assertThat(Receivers.await(WAIT, () -> SMS.to(ritaPhone).size() == 1)).as("Rita still takes URGENT by text").isTrue();
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.DELIVERED))).isTrue();
+        await("Rita still takes URGENT by text").atMost(WAIT).until(() -> SMS.to(ritaPhone).size() == 1);
+        await().atMost(WAIT).until(() -> stepIs(id, 0, StepState.DELIVERED));
 
         timePasses(Duration.ofMinutes(16));
-        assertThat(Receivers.await(WAIT, () -> SMS.to(danaPhone).size() == 1)).as("then her delegate").isTrue();
+        await("then her delegate").atMost(WAIT).until(() -> SMS.to(danaPhone).size() == 1);
         assertThat(SMS.to(danaPhone).get(0).body()).contains("/ack/");
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 1, StepState.DELIVERED))).isTrue();
+        await().atMost(WAIT).until(() -> stepIs(id, 1, StepState.DELIVERED));
         assertThat(mailsTo(max)).isZero();
 
         timePasses(Duration.ofMinutes(31));
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 2, StepState.DELIVERED))).as("then the manager").isTrue();
+        await("then the manager").atMost(WAIT).until(() -> stepIs(id, 2, StepState.DELIVERED));
         assertThat(steps(id)).extracting(Step::personId)
                 .containsExactly(rita.id().value(), dana.id().value(), max.id().value());
     }
@@ -272,7 +283,7 @@ class MessagingIntegrationTests {
     void theDelegatesAcknowledgementThroughTheLinkStopsTheEscalation() throws Exception {
         Receivers.offGrid(reach, rita.id(), dana.id(), List.of());
         MessageId id = urgentTo(rita);
-        assertThat(Receivers.await(WAIT, () -> SMS.to(danaPhone).size() == 1)).as("delegate texted first").isTrue();
+        await("delegate texted first").atMost(WAIT).until(() -> SMS.to(danaPhone).size() == 1);
         String link = Fixtures.linkIn(SMS.to(danaPhone).get(0).body(), "/ack/");
 
         MvcResult confirm = mvc.perform(get(link)).andReturn();
@@ -292,7 +303,7 @@ class MessagingIntegrationTests {
                 });
 
         timePasses(Duration.ofHours(3));
-        Receivers.sleep(Duration.ofSeconds(2));
+        dueJobsRan();
         assertThat(steps(id).get(1).state()).as("the manager step").isEqualTo(StepState.SKIPPED);
         assertThat(mailsTo(max)).as("the manager is never paged").isZero();
 
@@ -305,8 +316,8 @@ class MessagingIntegrationTests {
         SMS.mode = Receivers.Mode.FAIL;
         MessageId id = urgentTo(rita);
 
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.FAILED))).as("text given up").isTrue();
-        assertThat(Receivers.await(WAIT, () -> mailsTo(rita) == 1)).as("email at once instead").isTrue();
+        await("text given up").atMost(WAIT).until(() -> stepIs(id, 0, StepState.FAILED));
+        await("email at once instead").atMost(WAIT).until(() -> mailsTo(rita) == 1);
         MessageDetails details = messages.details(id).orElseThrow();
         assertThat(details.attemptsOf(details.steps().get(0).id())).hasSize(2).allSatisfy(a -> {
             assertThat(a.outcome()).isEqualTo("FAILED");
@@ -320,7 +331,7 @@ class MessagingIntegrationTests {
         SMS.mode = Receivers.Mode.HANG;
         MessageId id = urgentTo(rita);
 
-        assertThat(Receivers.await(Duration.ofSeconds(30), () -> mailsTo(rita) == 1)).as("email instead").isTrue();
+        await("email instead").atMost(Duration.ofSeconds(30)).until(() -> mailsTo(rita) == 1);
         MessageDetails details = messages.details(id).orElseThrow();
         assertThat(details.steps().get(0).state()).isEqualTo(StepState.FAILED);
         assertThat(details.attemptsOf(details.steps().get(0).id())).hasSize(2)
@@ -330,7 +341,7 @@ class MessagingIntegrationTests {
     @Test
     void aStepLeftSendingByAStoppedNodeWaitsOutTheTimeoutThenFailsAndTheEscalationGoesOnOnce() {
         MessageId id = urgentTo(rita);
-        assertThat(Receivers.await(WAIT, () -> stepIs(id, 0, StepState.DELIVERED))).isTrue();
+        await().atMost(WAIT).until(() -> stepIs(id, 0, StepState.DELIVERED));
         UUID email = steps(id).get(1).id();
         // A node claims the email step as its job would, then dies before calling the channel.
         assertThat(jdbc.sql("""
@@ -340,16 +351,16 @@ class MessagingIntegrationTests {
 
         Instant beforeSweep = Instant.now();
         timePasses(Duration.ofMinutes(4));
-        assertThat(Receivers.await(WAIT, () -> sweptSince(beforeSweep))).as("the stuck-step check ran").isTrue();
+        await("the stuck-step check ran").atMost(WAIT).until(() -> sweptSince(beforeSweep));
         assertThat(stepIs(id, 1, StepState.SENDING)).as("SENDING for less than the timeout: left alone").isTrue();
         assertThat(stepIs(id, 2, StepState.PLANNED)).as("the manager not yet").isTrue();
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(Receivers.await(WAIT, () -> {
+        await("the manager paged once the stuck step failed").atMost(WAIT).until(() -> {
             Receivers.catchUp(jdbc, clock.instant());
             return stepIs(id, 2, StepState.DELIVERED);
-        })).as("the manager paged once the stuck step failed").isTrue();
-        assertThat(Receivers.await(WAIT, () -> mailsTo(max) == 1)).isTrue();
+        });
+        await().atMost(WAIT).until(() -> mailsTo(max) == 1);
 
         MessageDetails details = messages.details(id).orElseThrow();
         Step stuck = details.steps().get(1);
@@ -363,7 +374,7 @@ class MessagingIntegrationTests {
 
         // The stuck step's own job (revived after its node died) comes due: it finds nothing to send.
         timePasses(Duration.ofMinutes(20));
-        Receivers.sleep(Duration.ofSeconds(2));
+        dueJobsRan();
         assertThat(mailsTo(rita)).as("the stuck email is never sent").isZero();
         assertThat(mailsTo(max)).as("the manager paged once").isEqualTo(1);
         assertThat(messages.details(id).orElseThrow().attemptsOf(email)).hasSize(1);
@@ -375,8 +386,7 @@ class MessagingIntegrationTests {
         for (int i = 0; i < 5; i++) {
             sent.add(urgentTo(rita));
         }
-        assertThat(Receivers.await(WAIT, () -> sent.stream().allMatch(id -> stepIs(id, 0, StepState.DELIVERED))))
-                .isTrue();
+        await().atMost(WAIT).until(() -> sent.stream().allMatch(id -> stepIs(id, 0, StepState.DELIVERED)));
         for (MessageId id : sent) {
             jdbc.sql("UPDATE comms_step SET state = 'SENDING', attempts = attempts + 1, due_at = ? WHERE id = ?")
                     .params(Sql.utc(clock.instant()), steps(id).get(1).id()).update();
@@ -408,11 +418,11 @@ class MessagingIntegrationTests {
             assertThat(details.steps().get(1).state()).isEqualTo(StepState.FAILED);
             assertThat(details.attemptsOf(details.steps().get(1).id())).as("one recorded attempt").hasSize(1);
         }
-        assertThat(Receivers.await(WAIT, () -> {
+        await("every manager step went out").atMost(WAIT).until(() -> {
             Receivers.catchUp(jdbc, clock.instant());
             return sent.stream().allMatch(id -> stepIs(id, 2, StepState.DELIVERED));
-        })).as("every manager step went out").isTrue();
-        Receivers.sleep(Duration.ofSeconds(2));
+        });
+        dueJobsRan();
         assertThat(mailsTo(max)).as("the manager paged once per message").isEqualTo(5);
         assertThat(mailsTo(rita)).isZero();
     }
@@ -437,12 +447,12 @@ class MessagingIntegrationTests {
         assertThat(held.held()).isTrue();
         assertThat(held.dueAt()).isAfter(Instant.now().plus(Duration.ofHours(20)));
         assertThat(held.reason()).contains("digest");
-        Receivers.sleep(Duration.ofSeconds(1));
+        dueJobsRan();
         assertThat(mailsTo(fay)).as("held").isZero();
 
         timePasses(Duration.between(Instant.now(), held.dueAt()).plusMinutes(1));
-        assertThat(Receivers.await(WAIT, () -> mailsTo(fay) == 1)).as("one digest").isTrue();
-        Receivers.sleep(Duration.ofSeconds(1));
+        await("one digest").atMost(WAIT).until(() -> mailsTo(fay) == 1);
+        dueJobsRan();
         assertThat(mailsTo(fay)).isEqualTo(1);
         MimeMessage digest = java.util.Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> GreenMailUtil.getHeaders(m).contains(fay.email())).findFirst().orElseThrow();
@@ -458,16 +468,16 @@ class MessagingIntegrationTests {
         MessageId normal = messenger.send(new NewMessage(mia.id(), Audience.person(rita.id()), Urgency.NORMAL,
                 "Quarterly numbers", "Please review the forecast.", null, null));
 
-        assertThat(Receivers.await(WAIT, () -> SMS.to(ritaPhone).size() == 1)).as("URGENT gets through").isTrue();
+        await("URGENT gets through").atMost(WAIT).until(() -> SMS.to(ritaPhone).size() == 1);
         Step waiting = steps(normal).get(0);
         assertThat(waiting.reason()).contains("quiet hours").contains("NORMAL waits until they end");
         assertThat(waiting.held()).as("not a digest").isFalse();
         assertThat(waiting.dueAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
-        Receivers.sleep(Duration.ofSeconds(1));
+        dueJobsRan();
         assertThat(mailsTo(rita)).isZero();
 
         timePasses(Duration.between(Instant.now(), waiting.dueAt()).plusSeconds(30));
-        assertThat(Receivers.await(WAIT, () -> mailsTo(rita) == 1)).as("after the quiet hours").isTrue();
+        await("after the quiet hours").atMost(WAIT).until(() -> mailsTo(rita) == 1);
         MimeMessage toRita = java.util.Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> GreenMailUtil.getHeaders(m).contains(rita.email())).findFirst().orElseThrow();
         assertThat(toRita.getSubject()).isEqualTo("[NORMAL] Quarterly numbers");
@@ -484,15 +494,15 @@ class MessagingIntegrationTests {
     void measuresAcknowledgementTimeAgainstThePromiseAndFailedDeliveriesByChannel() {
         SMS.mode = Receivers.Mode.FAIL;
         MessageId failing = urgentTo(dana);
-        assertThat(Receivers.await(WAIT, () -> stepIs(failing, 0, StepState.FAILED))).isTrue();
+        await().atMost(WAIT).until(() -> stepIs(failing, 0, StepState.FAILED));
         SMS.mode = Receivers.Mode.OK;
         MessageId kept = urgentTo(rita);
-        assertThat(Receivers.await(WAIT, () -> stepIs(kept, 0, StepState.DELIVERED))).isTrue();
+        await().atMost(WAIT).until(() -> stepIs(kept, 0, StepState.DELIVERED));
         clock.advance(Duration.ofMinutes(10));
         acknowledgements.byPerson(kept, rita.id());
         MessageId broken = urgentTo(rita);
         Receivers.catchUp(jdbc, clock.instant()); // sent at the test clock's time, ahead of the scheduler's
-        assertThat(Receivers.await(WAIT, () -> stepIs(broken, 0, StepState.DELIVERED))).isTrue();
+        await().atMost(WAIT).until(() -> stepIs(broken, 0, StepState.DELIVERED));
         clock.advance(Duration.ofMinutes(20));
         acknowledgements.byPerson(broken, rita.id());
 

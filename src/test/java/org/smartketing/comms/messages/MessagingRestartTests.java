@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An escalation step is a persistent job: the application that sent an URGENT message stops
@@ -77,12 +78,10 @@ class MessagingRestartTests {
             message = first.getBean(Messenger.class).send(new NewMessage(mia.id(), Audience.person(rita.id()),
                     Urgency.URGENT, "Server down", "The demo server is down.", null, null));
             MessageId sent = message;
-            assertThat(Receivers.await(Duration.ofSeconds(30), () -> !SMS.to(ritasPhone).isEmpty()))
-                    .as("Rita's text").isTrue();
+            await("Rita's text").atMost(Duration.ofSeconds(30)).until(() -> !SMS.to(ritasPhone).isEmpty());
             // Rita's step's own job counts too until its outcome is written: wait for the manager's step.
-            assertThat(Receivers.await(Duration.ofSeconds(10),
-                    () -> "PENDING".equals(state(jdbc, sent, 1)) && jobsOf(jdbc, sent) == 1))
-                    .as("the manager's step waits as a job").isTrue();
+            await("the manager's step waits as a job").atMost(Duration.ofSeconds(10))
+                    .until(() -> "PENDING".equals(state(jdbc, sent, 1)) && jobsOf(jdbc, sent) == 1);
         }
         assertThat(SMS.to(maxsPhone)).as("nobody paged the manager before the promised time").isEmpty();
 
@@ -91,11 +90,12 @@ class MessagingRestartTests {
             MessageId sent = message;
             // Rita promised 30 minutes; the time passes while the new application runs.
             Instant pastThePromise = Instant.now().plus(Duration.ofMinutes(31));
-            assertThat(Receivers.await(Duration.ofSeconds(30), () -> {
+            await("the manager's step after the restart").atMost(Duration.ofSeconds(30)).until(() -> {
                 Receivers.catchUp(jdbc, pastThePromise);
                 return "DELIVERED".equals(state(jdbc, sent, 1));
-            })).as("the manager's step after the restart").isTrue();
-            Receivers.sleep(Duration.ofSeconds(2));
+            });
+            // Its job finishes after the step is marked: once none is left, nothing more can be sent.
+            await("the message's jobs are done").atMost(Duration.ofSeconds(10)).until(() -> jobsOf(jdbc, sent) == 0);
 
             assertThat(SMS.to(maxsPhone)).as("texts to the manager").hasSize(1);
             assertThat(SMS.to(ritasPhone)).as("texts to Rita").hasSize(1);

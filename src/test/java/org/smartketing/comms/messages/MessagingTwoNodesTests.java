@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -85,13 +86,15 @@ class MessagingTwoNodesTests {
             }
             // Nobody acknowledges: let every escalation come due as soon as the step before went out.
             Instant farAhead = Instant.now().plus(Duration.ofDays(1));
-            boolean done = Receivers.await(Duration.ofSeconds(90), () -> {
+            await("all escalation steps delivered").atMost(Duration.ofSeconds(90)).until(() -> {
                 Receivers.catchUp(jdbc, farAhead);
                 return jdbc.sql("SELECT COUNT(*) FROM comms_step WHERE recipient_id = ? AND state = 'DELIVERED'")
                         .param(rita.id().value()).query(Long.class).single() == 3L * MESSAGES;
             });
-            assertThat(done).as("all escalation steps delivered").isTrue();
-            Receivers.sleep(Duration.ofSeconds(2));
+            // A step is marked before its job ends: once no job is left, neither node can send again.
+            await("every step's job done").atMost(Duration.ofSeconds(10)).until(() -> jdbc
+                    .sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'comms-step'").query(Long.class)
+                    .single() == 0);
 
             for (String phone : phones) {
                 assertThat(SMS.to(phone)).as("texts to " + phone).hasSize(MESSAGES);

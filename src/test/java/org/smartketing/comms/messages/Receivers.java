@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 
 import org.smartketing.comms.reach.ExpectationsInput;
 import org.smartketing.comms.reach.OffGridInput;
@@ -137,18 +136,8 @@ final class Receivers {
                 .params(Sql.utc(Instant.now()), Sql.utc(testNow)).update();
     }
 
-    static boolean await(Duration max, BooleanSupplier condition) {
-        Instant end = Instant.now().plus(max);
-        while (Instant.now().isBefore(end)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            sleep(Duration.ofMillis(100));
-        }
-        return condition.getAsBoolean();
-    }
-
-    static void sleep(Duration duration) {
+    /** The provider hanging is what a test wants from it, not a wait. */
+    private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         }

@@ -1,11 +1,9 @@
 package org.smartketing.funnel.sla;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.smartketing.funnel.LeadAssigned;
 import org.smartketing.funnel.LeadId;
@@ -125,23 +123,5 @@ class Handoffs {
     List<ClockRun> runs(LeadId lead) {
         return jdbc.sql("SELECT * FROM lead_sla_clock WHERE lead_id = ? ORDER BY clock, run").param(lead.value())
                 .query(ClockRuns::map).list();
-    }
-
-    /** Waits for the condition, a bounded number of times; false if it never came true. */
-    static boolean await(Duration atMost, BooleanSupplier condition) {
-        Instant until = Instant.now().plus(atMost);
-        while (Instant.now().isBefore(until)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
     }
 }

@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The handoff clocks with the real scheduler polling every half second: jobs that are due fire
@@ -73,10 +74,10 @@ class SlaClockIntegrationTests {
         LeadId lead = handoffs.anMql();
         handoffs.assign(lead, rep, Instant.now().minus(30, ChronoUnit.DAYS));
 
-        assertThat(Handoffs.await(WAIT, () -> handoffs.runs(lead).stream()
-                .allMatch(r -> r.warnedAt() != null && r.breachedAt() != null))).as("all four alarms").isTrue();
-        assertThat(Handoffs.await(WAIT, () -> handoffs.jobsOf(lead) == 0)).as("jobs done").isTrue();
-        sleep(Duration.ofMillis(1500)); // three more polls: nothing fires again
+        await("all four alarms").atMost(WAIT).until(() -> handoffs.runs(lead).stream()
+                .allMatch(r -> r.warnedAt() != null && r.breachedAt() != null));
+        // A job leaves the table only once it has run: with none left, nothing can fire again.
+        await("jobs done").atMost(WAIT).until(() -> handoffs.jobsOf(lead) == 0);
 
         assertThat(handoffs.audited(lead, "sla-warning")).isEqualTo(2);
         assertThat(handoffs.audited(lead, "sla-breach")).isEqualTo(2);
@@ -116,7 +117,7 @@ class SlaClockIntegrationTests {
             scheduler.scheduleIfNotExists(new TaskInstance<Void>(alarm.taskName(), accept.jobId()),
                     Instant.now().minusSeconds(1));
         }
-        assertThat(Handoffs.await(WAIT, () -> handoffs.jobsOf(lead) == 0)).as("jobs ran").isTrue();
+        await("jobs ran").atMost(WAIT).until(() -> handoffs.jobsOf(lead) == 0);
 
         assertThat(handoffs.runs(lead)).allSatisfy(r -> {
             assertThat(r.warnedAt()).isNull();
@@ -180,12 +181,4 @@ class SlaClockIntegrationTests {
         assertThat(handoffs.jobsOf(lead)).isZero();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
