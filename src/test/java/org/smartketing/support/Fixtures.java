@@ -88,7 +88,7 @@ public class Fixtures {
     }
 
     public static SignedInPerson signedIn(Person p) {
-        return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.zone(), p.enabled(),
+        return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.department(), p.zone(), p.enabled(),
                 p.passwordHash(), Set.of());
     }
 

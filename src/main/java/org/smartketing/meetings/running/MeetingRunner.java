@@ -193,8 +193,8 @@ public class MeetingRunner {
         meetings.update(closed);
         Series s = series.byId(m.seriesId()).orElseThrow();
         minutes.send(s, closed);
-        events.publishEvent(new MeetingClosed(m.id(), s.id(), s.title(), now, store.itemsOf(m.id()).size(),
-                store.commitments(m.id()).size()));
+        events.publishEvent(new MeetingClosed(UUID.randomUUID(), m.id(), s.id(), s.title(), store.itemsOf(m.id()).size(),
+                store.commitments(m.id()).size(), now, me.actor()));
         audit.record("meeting", m.id(), "closed", Map.of("status", "RUNNING"), Map.of("status", "CLOSED"));
         return closed;
     }
@@ -248,8 +248,8 @@ public class MeetingRunner {
             reminders.schedule(after);
         }
         if (after.status() == ActionItem.Status.DONE) {
-            events.publishEvent(new ActionItemCompleted(item.id(), item.ownerId(), item.text(), item.firstDueOn(), today,
-                    !today.isAfter(item.firstDueOn())));
+            events.publishEvent(new ActionItemCompleted(UUID.randomUUID(), item.id(), item.ownerId(), item.text(),
+                    item.firstDueOn(), today, !today.isAfter(item.firstDueOn()), clock.instant(), me.actor()));
         }
         return after;
     }

@@ -78,6 +78,11 @@ class MeetingsDemo {
           new Plan("Sofia Rossi", "Publish the objection-handling blog post", 12, "OPEN", 0, null) },
     };
 
+    /**
+     * Synchronous on purpose, inside the transaction that creates the demo company: the demo is one
+     * whole (people without their meetings would be no demo to look around in), it is filled once, and a
+     * part that cannot add its share rolls the whole demo back rather than leaving half of it.
+     */
     @EventListener
     void fill(DemoCompanyFilled filled) {
         Map<String, PersonSummary> people = directory.membersOf(filled.teamId()).stream()

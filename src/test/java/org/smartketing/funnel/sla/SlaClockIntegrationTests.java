@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The handoff clocks with the real scheduler polling every half second: jobs that are due fire
@@ -80,8 +81,10 @@ class SlaClockIntegrationTests {
 
         assertThat(handoffs.audited(lead, "sla-warning")).isEqualTo(2);
         assertThat(handoffs.audited(lead, "sla-breach")).isEqualTo(2);
-        assertThat(handoffs.messagesTo(rep, "SLA warning")).isEqualTo(2);
-        assertThat(handoffs.messagesTo(rep, "SLA breached")).isEqualTo(2);
+        await().untilAsserted(() -> {
+            assertThat(handoffs.messagesTo(rep, "SLA warning")).isEqualTo(2);
+            assertThat(handoffs.messagesTo(rep, "SLA breached")).isEqualTo(2);
+        });
         Person manager = handoffs.personById(rep.managerId());
         assertThat(handoffs.escalationsTo(manager, "SLA breached")).as("breaches escalate to the manager").isEqualTo(2);
         assertThat(handoffs.messagesTo(manager, "SLA")).as("the manager is reached only when the rep does not answer")

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The jobs are persistent and fire once: scheduled by one application that then stops before they
@@ -67,7 +68,7 @@ class SlaJobsRestartTests {
         String postgres = System.getenv("SPRING_DATASOURCE_URL");
         String url = postgres == null ? H2 : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=sla_restart";
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
-                "--test.node=" + name, "--smartketing.sla.polling-interval=" + polling.toMillis() + "ms",
+                "--test.node=" + name, "--smartketing.jobs.polling-interval=" + polling.toMillis() + "ms",
                 "--spring.jmx.enabled=false", "--logging.file.name=./target/test-logs/sla-" + name + ".json"));
         if (postgres != null) {
             args.add("--spring.flyway.schemas=sla_restart");
@@ -114,7 +115,7 @@ class SlaJobsRestartTests {
             assertThat(count("first", "warning", lead, "ACCEPT")).isZero();
             assertThat(handoffs.audited(lead, "sla-warning")).isEqualTo(2);
             assertThat(handoffs.audited(lead, "sla-breach")).isEqualTo(2);
-            assertThat(handoffs.messagesTo(rep, "SLA")).isEqualTo(4);
+            await().untilAsserted(() -> assertThat(handoffs.messagesTo(rep, "SLA")).isEqualTo(4));
         }
     }
 
