@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -42,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,7 +119,8 @@ class MeetingCalendarTests {
         assertThat(event.getProperties(Property.ATTENDEE).stream().map(p -> ((Property) p).getValue()).toList())
                 .contains("mailto:" + rep.email(), "mailto:" + marketer.email(), "mailto:" + sponsor.email());
         assertThat(value(event, Property.ORGANIZER)).isEqualTo("mailto:" + rep.email());
-        assertThat(mailStatus("Invitation: Smartketing sync", marketer.email())).isEqualTo("SENT");
+        await().untilAsserted(() -> assertThat(mailStatus("Invitation: Smartketing sync", marketer.email()))
+                .isEqualTo("SENT"));
     }
 
     @Test
@@ -167,7 +170,7 @@ class MeetingCalendarTests {
                 .isEqualTo(first.recurrenceId());
 
         planning.cancelSeries(s.id(), Fixtures.signedIn(sponsor));
-        Calendar all = parse(calendarOf(awaitMail(rep.email(), "Cancelled: Quarterly planning")));
+        Calendar all = parse(calendarOf(awaitMail(rep.email(), "Cancelled: Quarterly planning"::equals)));
         VEvent cancelledAll = events(all).get(0);
         assertThat(all.getProperty(Property.METHOD).map(Property::getValue)).contains("CANCEL");
         assertThat(value(cancelledAll, Property.UID)).isEqualTo(s.icalUid());
@@ -194,22 +197,20 @@ class MeetingCalendarTests {
         mvc.perform(get("/calendar/not-a-secret.ics")).andExpect(status().isNotFound());
     }
 
-    private MimeMessage awaitMail(String to, String subjectStart) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            Optional<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().startsWith(subjectStart);
-                }
-                catch (Exception ex) {
-                    return false;
-                }
-            }).reduce((a, b) -> b);
-            if (found.isPresent()) {
-                return found.get();
+    /** The newest mail to the address whose subject starts so, once the outbox's job has sent it. */
+    private MimeMessage awaitMail(String to, String subjectStart) {
+        return awaitMail(to, subject -> subject.startsWith(subjectStart));
+    }
+
+    private MimeMessage awaitMail(String to, Predicate<String> subject) {
+        return await().until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(to) && subject.test(m.getSubject());
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail '" + subjectStart + "' to " + to);
+            catch (Exception ex) {
+                return false;
+            }
+        }).reduce((a, b) -> b), Optional::isPresent).orElseThrow();
     }
 
     private String mailStatus(String subject, String to) {
