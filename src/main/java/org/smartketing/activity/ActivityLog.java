@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 
 import org.smartketing.activity.log.Activities;
 import org.smartketing.shared.FieldConflictException;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
@@ -56,7 +57,7 @@ public class ActivityLog {
      *         {@code leadId} or {@code campaignId} when no {@link ActivitySubjects} knows the id
      */
     public Activity log(@Valid NewActivity activity) {
-        requireEnabled(activity);
+        PersonSummary person = requireEnabled(activity);
         requireKnown("leadId", activity.leadId(), ActivitySubjects::leadExists, "no such lead");
         requireKnown("campaignId", activity.campaignId(), ActivitySubjects::campaignExists, "no such campaign");
         // Databases keep microseconds; the activity returned is the one read back later.
@@ -66,15 +67,14 @@ public class ActivityLog {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         activities.insert(stored);
         audit.record("activity", stored.id(), "logged", null, snapshot(stored));
-        events.publishEvent(new ActivityLogged(stored.id(), stored.type(), stored.personId(), stored.leadId(),
-                stored.campaignId(), stored.occurredAt()));
+        events.publishEvent(new ActivityLogged(UUID.randomUUID(), stored.id(), stored.type(), stored.leadId(),
+                stored.campaignId(), stored.source(), stored.occurredAt(), Actor.person(person.id(), person.department())));
         return stored;
     }
 
-    private void requireEnabled(NewActivity activity) {
-        if (!directory.person(activity.personId()).map(PersonSummary::enabled).orElse(false)) {
-            throw new FieldConflictException("personId", "is not an enabled person in Smartketing");
-        }
+    private PersonSummary requireEnabled(NewActivity activity) {
+        return directory.person(activity.personId()).filter(PersonSummary::enabled)
+                .orElseThrow(() -> new FieldConflictException("personId", "is not an enabled person in Smartketing"));
     }
 
     private void requireKnown(String field, UUID id, BiPredicate<ActivitySubjects, UUID> exists, String message) {

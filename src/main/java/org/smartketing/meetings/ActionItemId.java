@@ -3,9 +3,13 @@ package org.smartketing.meetings;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One item of an attendee's action plan, made in a meeting and followed up after it. */
-public record ActionItemId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** One item of an attendee's action plan, made in a meeting and followed up after it. */
+public record ActionItemId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ActionItemId {
         Objects.requireNonNull(value, "value");
     }

@@ -3,9 +3,13 @@ package org.smartketing.meetings;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One meeting: an occurrence of a series, with its own agenda, ideas and action items. */
-public record MeetingId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** One meeting: an occurrence of a series, with its own agenda, ideas and action items. */
+public record MeetingId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public MeetingId {
         Objects.requireNonNull(value, "value");
     }

@@ -3,9 +3,13 @@ package org.smartketing.meetings;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A meeting series. A family of series (one split by "this and following") is named by the id of its first series. */
-public record SeriesId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** A meeting series. A family of series (one split by "this and following") is named by the id of its first series. */
+public record SeriesId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public SeriesId {
         Objects.requireNonNull(value, "value");
     }

@@ -2,7 +2,15 @@ package org.smartketing.team;
 
 import java.util.UUID;
 
-public record PersonId(UUID value) implements java.io.Serializable {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written and read as the plain UUID string in JSON (API answers, stored events, audit entries). */
+public record PersonId(@JsonValue UUID value) implements java.io.Serializable {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public PersonId {
+    }
 
     public static PersonId random() {
         return new PersonId(UUID.randomUUID());

@@ -25,17 +25,19 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
     private final String email;
     private final String displayName;
     private final AppRole role;
+    private final Department department;
     private final ZoneId zone;
     private final boolean enabled;
     private final Set<String> scopes;
     private String passwordHash;
 
-    public SignedInPerson(PersonId id, String email, String displayName, AppRole role, ZoneId zone,
-            boolean enabled, String passwordHash, Set<String> scopes) {
+    public SignedInPerson(PersonId id, String email, String displayName, AppRole role, Department department,
+            ZoneId zone, boolean enabled, String passwordHash, Set<String> scopes) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;
         this.role = role;
+        this.department = department;
         this.zone = zone;
         this.enabled = enabled;
         this.passwordHash = passwordHash;
@@ -62,6 +64,15 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
 
     public AppRole role() {
         return role;
+    }
+
+    public Department department() {
+        return department;
+    }
+
+    /** This person as the actor of what they do (events, audit). */
+    public Actor actor() {
+        return Actor.person(id, department);
     }
 
     public boolean isAdmin() {

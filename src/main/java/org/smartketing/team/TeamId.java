@@ -2,7 +2,15 @@ package org.smartketing.team;
 
 import java.util.UUID;
 
-public record TeamId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Written and read as the plain UUID string in JSON (API answers, stored events, audit entries). */
+public record TeamId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public TeamId {
+    }
 
     public static TeamId random() {
         return new TeamId(UUID.randomUUID());

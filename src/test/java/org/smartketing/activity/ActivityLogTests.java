@@ -16,8 +16,10 @@ import org.smartketing.shared.FieldConflictException;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.support.KnownSubjects;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.AuditLog;
+import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.TeamDirectory;
 import org.smartketing.team.audit.AuditEntries;
@@ -111,8 +113,11 @@ class ActivityLogTests {
         Activity logged = log.log(new NewActivity(ActivityType.WEBINAR, rep, MONDAY, null, null, campaign,
                 ActivitySource.MANUAL));
 
-        assertThat(events.stream(ActivityLogged.class)).containsExactly(new ActivityLogged(logged.id(),
-                ActivityType.WEBINAR, rep, null, campaign, MONDAY));
+        assertThat(events.stream(ActivityLogged.class)).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isNotNull();
+            assertThat(e).isEqualTo(new ActivityLogged(e.eventId(), logged.id(), ActivityType.WEBINAR, null, campaign,
+                    ActivitySource.MANUAL, MONDAY, Actor.person(rep, Department.SALES)));
+        });
     }
 
     @Test

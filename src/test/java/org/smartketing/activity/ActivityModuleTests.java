@@ -80,7 +80,7 @@ class ActivityModuleTests {
         scenario.stimulate(() -> log.log(new NewActivity(ActivityType.CALL, rep, occurred, "Booked a demo", null,
                 null, ActivitySource.MANUAL)))
                 .andWaitForEventOfType(ActivityLogged.class)
-                .matching(event -> event.personId().equals(rep))
+                .matching(event -> rep.equals(event.actor().personId()))
                 .toArriveAndVerify((event, stored) -> {
                     assertThat(event.activityId()).isEqualTo(stored.id());
                     assertThat(event.type()).isEqualTo(ActivityType.CALL);

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -95,7 +96,7 @@ class LeadRoutingTests {
         assertThat(lead.ownerId()).isEqualTo(ben.id().value());
         assertThat(events.stream(LeadAssigned.class).filter(e -> e.leadId().equals(lead.id())))
                 .singleElement().satisfies(e -> {
-                    assertThat(e.ownerId()).isEqualTo(ben.id().value());
+                    assertThat(e.ownerId()).isEqualTo(ben.id());
                     assertThat(e.previousOwnerId()).isNull();
                 });
     }
@@ -164,8 +165,8 @@ class LeadRoutingTests {
         assertThat(lead.stage()).isEqualTo(Stage.MQL);
         assertThat(events.stream(LeadRoutingFailed.class).filter(e -> e.leadId().equals(lead.id())))
                 .singleElement().satisfies(e -> assertThat(e.reason()).contains("No routing rule matches"));
-        assertThat(fixtures.lastMessageTo(salesManager.id())).contains(lead.id().toString())
-                .contains("no sales owner");
+        await().untilAsserted(() -> assertThat(fixtures.lastMessageTo(salesManager.id()))
+                .contains(lead.id().toString()).contains("no sales owner"));
         assertThat(fixtures.messagesTo(marketingManager.id())).isZero();
 
         String token = fixtures.tokenFor(salesManager, TokenScope.READ);

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
+
 import org.smartketing.funnel.intake.IncomingLead;
 import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
@@ -107,7 +109,7 @@ public class Fixtures {
     }
 
     public static SignedInPerson signedIn(Person p) {
-        return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.zone(), p.enabled(),
+        return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.department(), p.zone(), p.enabled(),
                 p.passwordHash(), Set.of());
     }
 
@@ -181,8 +183,14 @@ public class Fixtures {
     static final Set<String> KEPT_TABLES = Set.of("flyway_schema_history", "rejection_reason", "scoring_settings",
             "scoring_fit_rule", "scoring_engagement_rule", "routing_settings");
 
-    /** Empties every application table (whatever later parts add), for tests of a first start. */
+    /**
+     * Empties every application table (whatever later parts add), for tests of a first start. Waits
+     * first for the reactions still running after commit (a demo company sets off a few hundred),
+     * which would otherwise write while the tables are emptied.
+     */
     public void emptyDatabase() {
+        Awaitility.await().until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication"
+                + " WHERE status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')").query(Long.class).single() == 0);
         List<String> tables = jdbc.sql("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_type IN ('BASE TABLE', 'TABLE')""")

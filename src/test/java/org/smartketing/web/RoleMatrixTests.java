@@ -168,6 +168,7 @@ class RoleMatrixTests {
         // Operations.
         MATRIX.put("GET /actuator/prometheus", METRICS);
         MATRIX.put("GET /actuator", METRICS);
+        MATRIX.put("GET /actuator/events", METRICS);
     }
 
     @Autowired

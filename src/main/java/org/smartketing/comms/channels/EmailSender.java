@@ -1,24 +1,25 @@
 package org.smartketing.comms.channels;
 
+import java.util.List;
+
 import org.smartketing.comms.Channel;
-import org.springframework.beans.factory.ObjectProvider;
+import org.smartketing.mail.SmtpSender;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Email straight to SMTP (timeouts from {@code spring.mail.properties}). Without an SMTP server
- * ({@code spring.mail.host} unset) the delivery fails with that reason rather than being held,
- * so the router falls through to the person's next channel instead of waiting on mail no one sends.
+ * Email straight to SMTP through the mail part's {@link SmtpSender} (the message step's job is this
+ * channel's outbox and retries). Without an SMTP server ({@code spring.mail.host} unset) the
+ * delivery fails with that reason rather than being held, so the router falls through to the
+ * person's next channel instead of waiting on mail no one sends.
  */
 @Component
 class EmailSender implements ChannelSender {
 
-    private final ObjectProvider<JavaMailSender> smtp;
+    private final SmtpSender smtp;
     private final ChannelSettings settings;
 
-    EmailSender(ObjectProvider<JavaMailSender> smtp, ChannelSettings settings) {
+    EmailSender(SmtpSender smtp, ChannelSettings settings) {
         this.smtp = smtp;
         this.settings = settings;
     }
@@ -30,18 +31,13 @@ class EmailSender implements ChannelSender {
 
     @Override
     public void send(ChannelDelivery delivery) {
-        JavaMailSender sender = smtp.getIfAvailable();
-        if (sender == null) {
+        if (!smtp.isConfigured()) {
             throw new DeliveryFailedException("no SMTP server is configured (spring.mail.host)");
         }
-        SimpleMailMessage mail = new SimpleMailMessage();
-        mail.setFrom(settings.email().from());
-        mail.setTo(delivery.address());
-        mail.setSubject(delivery.subject());
-        mail.setText(delivery.body() + (delivery.acknowledgeUrl() == null ? ""
-                : "\n\nAcknowledge: " + delivery.acknowledgeUrl()));
+        String body = delivery.body() + (delivery.acknowledgeUrl() == null ? ""
+                : "\n\nAcknowledge: " + delivery.acknowledgeUrl());
         try {
-            sender.send(mail);
+            smtp.send(settings.email().from(), delivery.address(), delivery.subject(), body, List.of());
         }
         catch (MailException ex) {
             throw new DeliveryFailedException("the SMTP server refused it: " + ex.getMessage(), ex);

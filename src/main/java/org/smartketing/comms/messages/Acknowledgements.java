@@ -12,6 +12,7 @@ import org.smartketing.comms.messages.MessageRecords.Recipient;
 import org.smartketing.comms.messages.MessageRecords.Step;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.team.Actor;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
@@ -93,12 +94,14 @@ class Acknowledgements {
             throw new RuleViolationException("FYI messages need no acknowledgement");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String name = directory.person(by).map(PersonSummary::displayName).orElse("someone");
+        Optional<PersonSummary> acknowledger = directory.person(by);
+        String name = acknowledger.map(PersonSummary::displayName).orElse("someone");
         if (!messages.acknowledge(message, recipient.personId(), by.value(), name, now)) {
             return new Acknowledged(message, recipient.personId(), recipient.personName(), false);
         }
         messages.skipRemaining(message, recipient.personId());
-        events.publishEvent(new MessageAcknowledged(message, new PersonId(recipient.personId()), by, now));
+        events.publishEvent(new MessageAcknowledged(UUID.randomUUID(), message, new PersonId(recipient.personId()), now,
+                Actor.person(by, acknowledger.map(PersonSummary::department).orElse(null))));
         return new Acknowledged(message, recipient.personId(), recipient.personName(), true);
     }
 }

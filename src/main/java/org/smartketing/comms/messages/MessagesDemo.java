@@ -47,6 +47,11 @@ class MessagesDemo {
         this.clock = clock;
     }
 
+    /**
+     * Synchronous on purpose, inside the transaction that creates the demo company: the demo is one
+     * whole (people without their message history would be no demo to look around in), it is filled once, and a
+     * part that cannot add its share rolls the whole demo back rather than leaving half of it.
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void fill(DemoCompanyFilled filled) {
         List<PersonSummary> team = directory.membersOf(filled.teamId());

@@ -3,6 +3,7 @@ package org.smartketing.comms.messages;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,15 @@ import org.smartketing.funnel.LeadRoutingFailed;
 import org.smartketing.funnel.LeadTitles;
 import org.smartketing.funnel.SlaBreached;
 import org.smartketing.funnel.SlaWarningReached;
+import org.smartketing.shared.events.Reactions;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AppRole;
+import org.smartketing.team.AuditLog;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +36,10 @@ import org.springframework.stereotype.Component;
  * because comms already depends on the funnel (its off-grid periods answer the funnel's
  * {@code RepAvailability}); the other direction would make a cycle.
  *
- * <p>The listeners run inside the funnel's transaction, so a notification exists exactly when the
- * change does. They only send to people who can receive messages: a failure here would roll back
- * the funnel's change.
+ * <p>The listeners run after the funnel's change is saved, each in its own transaction, and only for
+ * a change that was saved: a notification that cannot be sent never undoes the change, and is tried
+ * again (through the event publication registry) until it goes. Each sends once per event, however
+ * often the event is delivered.
  */
 @Component
 class SystemNotifications {
@@ -45,43 +50,62 @@ class SystemNotifications {
     private final Messenger messenger;
     private final TeamDirectory directory;
     private final LeadTitles leads;
+    private final Reactions reactions;
+    private final AuditLog audit;
 
-    SystemNotifications(Messenger messenger, TeamDirectory directory, LeadTitles leads) {
+    SystemNotifications(Messenger messenger, TeamDirectory directory, LeadTitles leads, Reactions reactions,
+            AuditLog audit) {
         this.messenger = messenger;
         this.directory = directory;
         this.leads = leads;
+        this.reactions = reactions;
+        this.audit = audit;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(LeadAssigned assigned) {
-        String lead = title(assigned.leadId());
-        receiver(new PersonId(assigned.ownerId())).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
-                Urgency.NORMAL, "Lead assigned: " + lead,
-                "You are the new owner of " + lead + ". The handoff agreement's clocks run from now: accept or "
-                        + "reject it, then make first contact.\n", regarding(assigned.leadId(), lead))));
+        once("comms.lead-assigned", assigned.eventId(), assigned.actor(), () -> {
+            String lead = title(assigned.leadId());
+            receiver(assigned.ownerId()).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
+                    Urgency.NORMAL, "Lead assigned: " + lead,
+                    "You are the new owner of " + lead + ". The handoff agreement's clocks run from now: accept or "
+                            + "reject it, then make first contact.\n", regarding(assigned.leadId(), lead))));
+        });
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(SlaWarningReached warning) {
-        String lead = title(warning.leadId());
-        receiver(new PersonId(warning.ownerId())).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
-                Urgency.NORMAL, "SLA warning: " + lead,
-                "Please " + task(warning.clock(), lead) + " before " + due(warning.due(), owner)
-                        + ", as the handoff agreement asks.\n", regarding(warning.leadId(), lead))));
+        once("comms.sla-warning", warning.eventId(), warning.actor(), () -> {
+            String lead = title(warning.leadId());
+            receiver(warning.ownerId()).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
+                    Urgency.NORMAL, "SLA warning: " + lead,
+                    "Please " + task(warning.clock(), lead) + " before " + due(warning.due(), owner)
+                            + ", as the handoff agreement asks.\n", regarding(warning.leadId(), lead))));
+        });
     }
 
     /** URGENT to the owner; when they do not acknowledge in their promised time it escalates to their manager. */
-    @EventListener
+    @ApplicationModuleListener
     void on(SlaBreached breach) {
-        String lead = title(breach.leadId());
-        receiver(new PersonId(breach.ownerId())).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
-                Urgency.URGENT, "SLA breached: " + lead,
-                owner.displayName() + " did not " + task(breach.clock(), lead) + " by " + due(breach.due(), owner)
-                        + ", the time the handoff agreement allows.\n", regarding(breach.leadId(), lead))));
+        once("comms.sla-breach", breach.eventId(), breach.actor(), () -> {
+            String lead = title(breach.leadId());
+            receiver(breach.ownerId()).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
+                    Urgency.URGENT, "SLA breached: " + lead,
+                    owner.displayName() + " did not " + task(breach.clock(), lead) + " by " + due(breach.due(), owner)
+                            + ", the time the handoff agreement allows.\n", regarding(breach.leadId(), lead))));
+        });
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(LeadRoutingFailed failed) {
+        once("comms.routing-failed", failed.eventId(), failed.actor(), () -> notifyManagers(failed));
+    }
+
+    private void once(String reaction, UUID eventId, Actor actor, Runnable notification) {
+        reactions.once(reaction, eventId, () -> audit.actingFor(actor, notification));
+    }
+
+    private void notifyManagers(LeadRoutingFailed failed) {
         String lead = leads.titleOf(failed.leadId()).orElse("A lead");
         String body = lead + " is marketing-qualified but routing found no sales owner for it.\n\n"
                 + "Why: " + failed.reason() + "\n\n"

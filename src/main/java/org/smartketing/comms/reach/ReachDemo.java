@@ -45,6 +45,11 @@ class ReachDemo {
         this.clock = clock;
     }
 
+    /**
+     * Synchronous on purpose, inside the transaction that creates the demo company: the demo is one
+     * whole (people without their ways to be reached would be no demo to look around in), it is filled once, and a
+     * part that cannot add its share rolls the whole demo back rather than leaving half of it.
+     */
     @EventListener
     void fill(DemoCompanyFilled filled) {
         Instant now = clock.instant();

@@ -81,6 +81,11 @@ class FunnelDemo {
         this.clock = clock;
     }
 
+    /**
+     * Synchronous on purpose, inside the transaction that creates the demo company: the demo is one
+     * whole (people without their leads would be no demo to look around in), it is filled once, and a
+     * part that cannot add its share rolls the whole demo back rather than leaving half of it.
+     */
     @EventListener
     void fill(DemoCompanyFilled filled) {
         List<PersonSummary> team = directory.membersOf(filled.teamId());

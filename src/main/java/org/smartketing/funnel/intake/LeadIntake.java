@@ -3,6 +3,7 @@ package org.smartketing.funnel.intake;
 import org.smartketing.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.smartketing.funnel.LeadEngagement;
@@ -18,6 +19,7 @@ import org.smartketing.funnel.leads.LeadSnapshot;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.scoring.LeadScoring;
 import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -103,7 +105,8 @@ public class LeadIntake {
         history.touched(lead.id(), channel, lead.source(), lead.campaignId(), null, now);
         history.stageChanged(lead.id(), null, Stage.NEW, null, null, actorLabel(channel), now);
         audit.record("lead", lead.id(), "created", null, LeadSnapshot.of(lead));
-        events.publishEvent(new LeadStageChanged(lead.id(), null, Stage.NEW, null, null, now));
+        events.publishEvent(new LeadStageChanged(UUID.randomUUID(), lead.id(), null, Stage.NEW, null, now,
+                Actor.system(actorLabel(channel))));
         return new Result(scoring.engagedOnArrival(stored, LeadEngagement.TOUCH, now), false);
     }
 

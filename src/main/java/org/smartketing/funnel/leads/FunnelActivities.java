@@ -13,8 +13,9 @@ import org.smartketing.funnel.LeadEngagement;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.campaigns.Campaigns;
-import org.smartketing.team.PersonId;
-import org.springframework.context.event.EventListener;
+import org.smartketing.shared.events.Reactions;
+import org.smartketing.team.AuditLog;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +35,14 @@ class FunnelActivities implements ActivitySubjects {
 
     private final LeadEngagement engagement;
     private final HandoffSla sla;
+    private final Reactions reactions;
+    private final AuditLog audit;
 
     FunnelActivities(Leads leads, Campaigns campaigns, ActivityLog activityLog, LeadEngagement engagement,
-            HandoffSla sla) {
+            HandoffSla sla, Reactions reactions, AuditLog audit) {
         this.sla = sla;
+        this.reactions = reactions;
+        this.audit = audit;
         this.engagement = engagement;
         this.leads = leads;
         this.campaigns = campaigns;
@@ -54,28 +59,37 @@ class FunnelActivities implements ActivitySubjects {
         return campaigns.exists(id);
     }
 
-    /** A call, email, webinar... about a lead counts toward its engagement score. */
-    @EventListener
+    /**
+     * A call, email, webinar... about a lead counts toward its engagement score, and a contact stops
+     * its first-contact clock. After the activity is stored, in a transaction of its own: a scoring
+     * or clock failure never loses the activity, and the reaction is tried again until it holds.
+     * Another part may know lead ids the funnel does not (tests do); only the funnel's own leads score.
+     */
+    @ApplicationModuleListener(condition = "#logged.leadId() != null and #logged.type().name() != 'STAGE_CHANGE'")
     void activityLogged(ActivityLogged logged) {
-        // Another part may know lead ids the funnel does not (tests do); only the funnel's own leads score.
-        if (logged.leadId() != null && logged.type() != ActivityType.STAGE_CHANGE && leadExists(logged.leadId())) {
-            engagement.record(new LeadId(logged.leadId()), logged.type().name(), logged.occurredAt());
-            if (CONTACTS.contains(logged.type())) {
-                sla.firstContact(new LeadId(logged.leadId()), logged.personId().value(), logged.occurredAt());
+        reactions.once("funnel.activity-engagement", logged.eventId(), () -> audit.actingFor(logged.actor(), () -> {
+            if (!leadExists(logged.leadId())) {
+                return;
             }
-        }
+            LeadId lead = new LeadId(logged.leadId());
+            engagement.record(lead, logged.type().name(), logged.occurredAt());
+            if (CONTACTS.contains(logged.type())) {
+                sla.firstContact(lead, logged.actor().personId().value(), logged.occurredAt());
+            }
+        }));
     }
 
-    /** Runs inside the stage change's transaction: the change and its activity stand or fall together. */
-    @EventListener
+    /**
+     * A person's stage change goes into the shared log as their activity, after the change is saved:
+     * a log that refuses it (the mover disabled meanwhile) never undoes the move.
+     */
+    @ApplicationModuleListener(condition = "#change.actor().isPerson() and #change.from() != null")
     void stageChanged(LeadStageChanged change) {
-        if (change.actorId() == null || change.from() == null) {
-            return;
-        }
         String outcome = change.from().label() + " → " + change.to().label()
                 + (change.reason() == null ? "" : ": " + change.reason().replaceAll("[<>]", ""));
-        activityLog.log(new NewActivity(ActivityType.STAGE_CHANGE, new PersonId(change.actorId()), change.occurredAt(),
-                outcome.length() > 500 ? outcome.substring(0, 500) : outcome, change.leadId().value(), null,
-                ActivitySource.AUTOMATIC));
+        reactions.once("funnel.stage-change-activity", change.eventId(), () -> audit.actingFor(change.actor(),
+                () -> activityLog.log(new NewActivity(ActivityType.STAGE_CHANGE, change.actor().personId(),
+                        change.occurredAt(), outcome.length() > 500 ? outcome.substring(0, 500) : outcome,
+                        change.leadId().value(), null, ActivitySource.AUTOMATIC))));
     }
 }

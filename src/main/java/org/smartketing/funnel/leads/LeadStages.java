@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.Stage;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.SignedInPerson;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,8 +70,8 @@ public class LeadStages {
         history.stageChanged(id, before.stage(), after.stage(), reason, actor.map(p -> p.id().value()).orElse(null),
                 actor.map(SignedInPerson::email).orElse(AuditLog.SYSTEM), now);
         audit.record("lead", id, "stage-changed", LeadSnapshot.of(before), LeadSnapshot.of(after));
-        events.publishEvent(new LeadStageChanged(id, before.stage(), after.stage(), reason,
-                actor.map(p -> p.id().value()).orElse(null), now));
+        events.publishEvent(new LeadStageChanged(UUID.randomUUID(), id, before.stage(), after.stage(), reason, now,
+                actor.map(SignedInPerson::actor).orElse(Actor.SYSTEM)));
         // Listeners in this transaction may have changed the lead further (routing sets its owner).
         return leads.byId(id).orElseThrow();
     }

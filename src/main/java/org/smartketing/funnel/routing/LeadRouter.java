@@ -23,6 +23,8 @@ import org.smartketing.funnel.leads.Leads;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.shared.Text;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
@@ -65,16 +67,24 @@ public class LeadRouter {
         this.clock = clock;
     }
 
-    /** A lead that just became an MQL is routed in the same transaction as its stage change. */
+    /**
+     * Synchronous on purpose, inside the transaction of the stage change: an MQL and its owner (or
+     * its place in the unassigned queue) are one change, so nobody ever sees, or is told of, an MQL
+     * that routing has not looked at, and a routing that cannot be written rolls the move back.
+     */
     @EventListener
     void on(LeadStageChanged changed) {
         if (changed.to() == Stage.MQL) {
-            route(changed.leadId());
+            route(changed.leadId(), changed.actor());
         }
     }
 
-    /** Routes an MQL (again); 409 for a lead in any other stage. */
+    /** Routes an MQL (again) on behalf of the signed-in person; 409 for a lead in any other stage. */
     public Outcome route(LeadId id) {
+        return route(id, Actor.current());
+    }
+
+    private Outcome route(LeadId id, Actor actor) {
         Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
         if (lead.stage() != Stage.MQL) {
             throw new RuleViolationException("Only a marketing-qualified lead is routed; this one is "
@@ -99,7 +109,7 @@ public class LeadRouter {
                     continue;
                 }
                 tables.setNextIndex(rule.id(), (index + 1) % rule.pool().size());
-                return assign(lead, rep, rule, now);
+                return assign(lead, rep, rule, now, actor);
             }
             tried.add("rule “" + rule.name() + "”: " + String.join(", ", skipped));
         }
@@ -109,7 +119,8 @@ public class LeadRouter {
                 : "Nobody in the matching pools can take it: " + String.join("; ", tried) + ".";
         tables.log(id, new RoutingTables.Decision(now, null, null, reason));
         audit.record("lead", id, "routing-failed", null, Map.of("reason", reason));
-        events.publishEvent(new LeadRoutingFailed(id, reason, now));
+        events.publishEvent(new LeadRoutingFailed(UUID.randomUUID(), id, Text.abbreviate(reason,
+                LeadRoutingFailed.REASON_LENGTH), now, actor));
         return new Outcome(id.value(), null, null, null, reason);
     }
 
@@ -146,12 +157,13 @@ public class LeadRouter {
         return Optional.empty();
     }
 
-    private Outcome assign(Lead lead, UUID rep, RoutingRule rule, Instant now) {
+    private Outcome assign(Lead lead, UUID rep, RoutingRule rule, Instant now, Actor actor) {
         Lead after = leads.update(lead.withOwner(rep, now));
         String reason = "Rule “" + rule.name() + "” (" + rule.territory() + ")";
         tables.log(lead.id(), new RoutingTables.Decision(now, rep, rule.id(), reason));
         audit.record("lead", lead.id(), "assigned", LeadSnapshot.of(lead), LeadSnapshot.of(after));
-        events.publishEvent(new LeadAssigned(lead.id(), rep, lead.ownerId(), now));
+        events.publishEvent(new LeadAssigned(UUID.randomUUID(), lead.id(), new PersonId(rep),
+                lead.ownerId() == null ? null : new PersonId(lead.ownerId()), now, actor));
         return new Outcome(lead.id().value(), rep, name(rep), rule.name(), reason);
     }
 

@@ -20,6 +20,7 @@ import org.smartketing.funnel.SlaWarningReached;
 import org.smartketing.funnel.Stage;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.Leads;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
@@ -40,8 +41,11 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
  * Each running clock has two persistent one-time jobs (warning at 75 %, breach at 100 %) that are
  * scheduled in the same transaction as the run, so both exist or neither.
  *
- * <p>The listeners run inside the transaction that moved or assigned the lead: a clock starts or
- * stops exactly when the change is saved, and not at all when it is rolled back.
+ * <p>The listeners are synchronous on purpose and run inside the transaction that moved or
+ * assigned the lead: the clocks are the funnel's own record of that handoff, so they start or stop
+ * exactly when the change is saved and not at all when it is rolled back. After commit, a lead just
+ * accepted could still have a running clock for a moment (or, with a failing listener, for long),
+ * and its warning job would page the owner about a lead they had already taken.
  */
 @Service
 @Transactional
@@ -72,15 +76,15 @@ public class SlaClocks {
 
     @EventListener
     void on(LeadAssigned assigned) {
-        Optional<PersonSummary> owner = directory.person(new PersonId(assigned.ownerId()));
+        Optional<PersonSummary> owner = directory.person(assigned.ownerId());
         Optional<Lead> lead = leads.byId(assigned.leadId());
         if (owner.isEmpty() || lead.isEmpty()) {
             log.warn("No SLA clocks for lead {}: lead or owner {} unknown", assigned.leadId(), assigned.ownerId());
             return;
         }
-        Instant at = assigned.at().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = assigned.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         List<ClockRun> running = runs.running(assigned.leadId());
-        if (running.stream().anyMatch(r -> r.ownerId().equals(assigned.ownerId()) && r.startedAt().equals(at))) {
+        if (running.stream().anyMatch(r -> r.ownerId().equals(assigned.ownerId().value()) && r.startedAt().equals(at))) {
             return; // the same assignment told twice
         }
         if (running.isEmpty() && lead.get().stage() == Stage.MQL) {
@@ -144,10 +148,12 @@ public class SlaClocks {
         }
         ClockRun run = found.get();
         if (alarm == ClockRun.Alarm.WARNING) {
-            events.publishEvent(new SlaWarningReached(run.leadId(), run.ownerId(), run.clock().name(), run.dueAt()));
+            events.publishEvent(new SlaWarningReached(UUID.randomUUID(), run.leadId(), new PersonId(run.ownerId()),
+                    run.clock().name(), run.dueAt(), clock.instant(), Actor.SYSTEM));
         }
         else {
-            events.publishEvent(new SlaBreached(run.leadId(), run.ownerId(), run.clock().name(), run.dueAt()));
+            events.publishEvent(new SlaBreached(UUID.randomUUID(), run.leadId(), new PersonId(run.ownerId()),
+                    run.clock().name(), run.dueAt(), clock.instant(), Actor.SYSTEM));
         }
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("clock", run.clock().name());

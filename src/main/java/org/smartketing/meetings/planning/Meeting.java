@@ -3,12 +3,14 @@ package org.smartketing.meetings.planning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.smartketing.meetings.MeetingClosed;
 import org.smartketing.meetings.MeetingId;
 import org.smartketing.meetings.SeriesId;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.team.Actor;
 
 /**
  * One occurrence of a series, which guards its own changes: only a scheduled meeting is moved,
@@ -146,14 +148,14 @@ public record Meeting(MeetingId id, SeriesId seriesId, SeriesId familyId, Timing
     }
 
     /** Ends the meeting on its close step and registers {@link MeetingClosed}. */
-    public Meeting close(Instant at, Series s, int actionItems, int commitments) {
+    public Meeting close(Instant at, Series s, int actionItems, int commitments, Actor by) {
         requireRunning();
         if (!s.id().equals(seriesId)) {
             throw new IllegalArgumentException("Meeting " + id + " is not in series " + s.id());
         }
         return new Meeting(id, seriesId, familyId, timing, purpose, Status.CLOSED,
                 new Run(Step.CLOSE, run.stepStartedAt(), run.startedAt(), at),
-                List.of(new MeetingClosed(id.value(), seriesId.value(), s.title(), at, actionItems, commitments)));
+                List.of(new MeetingClosed(UUID.randomUUID(), id, seriesId, s.title(), actionItems, commitments, at, by)));
     }
 
     /** Ideas, plans, commitments and follow-up happen while the meeting runs. */

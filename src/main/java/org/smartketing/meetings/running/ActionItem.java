@@ -13,6 +13,7 @@ import org.smartketing.meetings.SeriesId;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.team.Actor;
 import org.smartketing.team.PersonId;
 
 /**
@@ -92,11 +93,11 @@ public record ActionItem(ActionItemId id, Origin origin, String text, PersonId o
     }
 
     /** Done {@code today}; registers {@link ActionItemCompleted}, on time when by the date promised in the meeting. */
-    public ActionItem markDone(LocalDate today) {
+    public ActionItem markDone(LocalDate today, Instant at, Actor by) {
         requireOpen();
         return new ActionItem(id, origin, text, ownerId, firstDueOn, link, new State(Status.DONE, dueOn(), null, today),
-                List.of(new ActionItemCompleted(id.value(), ownerId, text, firstDueOn, today,
-                        !today.isAfter(firstDueOn))));
+                List.of(new ActionItemCompleted(UUID.randomUUID(), id, ownerId, text, firstDueOn, today,
+                        !today.isAfter(firstDueOn), at, by)));
     }
 
     /** Not done yet: it stays open with a new due date, which may not be in the past. */

@@ -158,7 +158,8 @@ public class MeetingRunner {
     public Meeting close(MeetingId meetingId, SignedInPerson me) {
         Meeting m = meetings.get(meetingId);
         Series s = takingPart(m, me);
-        Meeting closed = m.close(clock.instant(), s, store.itemsOf(m.id()).size(), store.commitments(m.id()).size());
+        Meeting closed = m.close(clock.instant(), s, store.itemsOf(m.id()).size(), store.commitments(m.id()).size(),
+                me.actor());
         meetings.update(closed);
         minutes.send(s, closed);
         closed.events().forEach(events::publishEvent);
@@ -188,7 +189,7 @@ public class MeetingRunner {
         }
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(me)));
         ActionItem after = switch (review.outcome()) {
-            case DONE -> item.markDone(today);
+            case DONE -> item.markDone(today, clock.instant(), me.actor());
             case NOT_DONE -> item.notDoneUntil(review.newDueOn(), today);
             case DROPPED -> item.drop(MeetingPlanning.text("reason", review.reason(), 300));
         };

@@ -19,6 +19,7 @@ import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.MeetingStore;
 import org.smartketing.meetings.planning.Series;
+import org.smartketing.team.Actor;
 import org.smartketing.team.DemoCompanyFilled;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
@@ -84,6 +85,11 @@ class MeetingsDemo {
           new Plan("Sofia Rossi", "Publish the objection-handling blog post", 12, OPEN, 0, null) },
     };
 
+    /**
+     * Synchronous on purpose, inside the transaction that creates the demo company: the demo is one
+     * whole (people without their meetings would be no demo to look around in), it is filled once, and a
+     * part that cannot add its share rolls the whole demo back rather than leaving half of it.
+     */
     @EventListener
     void fill(DemoCompanyFilled filled) {
         Map<String, PersonSummary> people = directory.membersOf(filled.teamId()).stream()
@@ -123,7 +129,7 @@ class MeetingsDemo {
                 ActionItem planned = ActionItem.plan(id, held, owner,
                         new ActionItem.Draft(p.text(), owner, day.plusDays(p.dueAfterDays()), null, null), day,
                         start.plus(Duration.ofMinutes(25 + k)));
-                ActionItem item = decided(planned, p);
+                ActionItem item = decided(planned, p, people.get(p.author()));
                 store.addItem(item);
                 if (item.open()) {
                     reminders.schedule(item);
@@ -141,7 +147,7 @@ class MeetingsDemo {
             }
             // History, not news: the demo's past meetings announce nothing (their events are not published).
             meetings.update(held.moveTo(Meeting.Step.CLOSE, end.minus(Duration.ofMinutes(5)))
-                    .close(end, s, PLANS[i].length, commitments));
+                    .close(end, s, PLANS[i].length, commitments, Actor.person(sponsor.id(), sponsor.department())));
             int r = 0;
             for (String name : attendees) {
                 store.rate(new RunnerStore.Rating(m.id(), people.get(name).id(), 6 + (i + r++) % 5, end));
@@ -150,9 +156,11 @@ class MeetingsDemo {
     }
 
     /** The item as the demo's later meetings decided it: done (on time or late), dropped, or still open. */
-    private static ActionItem decided(ActionItem item, Plan p) {
+    private static ActionItem decided(ActionItem item, Plan p, PersonSummary owner) {
+        LocalDate doneOn = item.dueOn().plusDays(p.doneAfterDue());
         return switch (p.outcome()) {
-            case DONE -> item.markDone(item.dueOn().plusDays(p.doneAfterDue()));
+            case DONE -> item.markDone(doneOn, doneOn.atTime(12, 0).atZone(owner.zone()).toInstant(),
+                    Actor.person(owner.id(), owner.department()));
             case DROPPED -> item.drop(p.reason());
             case OPEN -> item;
         };

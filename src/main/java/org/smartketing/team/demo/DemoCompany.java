@@ -1,5 +1,6 @@
 package org.smartketing.team.demo;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.smartketing.team.Actor;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.Department;
@@ -65,9 +67,12 @@ public class DemoCompany {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final Clock clock;
 
-    DemoCompany(People people, Teams teams, PasswordEncoder encoder, ApplicationEventPublisher events, AuditLog audit) {
+    DemoCompany(People people, Teams teams, PasswordEncoder encoder, ApplicationEventPublisher events, AuditLog audit,
+            Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.people = people;
         this.teams = teams;
         this.encoder = encoder;
@@ -107,7 +112,7 @@ public class DemoCompany {
             teams.insert(team);
             audit.record("team", team.id(), "demo-created", null, Map.of("name", team.name(), "members", team.members().size()));
         }
-        events.publishEvent(new DemoCompanyFilled(revenueTeam));
+        events.publishEvent(new DemoCompanyFilled(UUID.randomUUID(), revenueTeam, clock.instant(), Actor.current()));
     }
 
     static String emailOf(String name) {

@@ -34,7 +34,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     }
 
     static SignedInPerson account(Person p) {
-        return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.zone(), p.enabled(),
+        return new SignedInPerson(p.id(), p.email(), p.displayName(), p.appRole(), p.department(), p.zone(), p.enabled(),
                 p.passwordHash(), Set.of());
     }
 

@@ -123,7 +123,11 @@ public class ApiTokens {
         });
     }
 
-    /** Someone's name, role, zone or enabled flag changed: tokens ask again who their owner is. */
+    /**
+     * Someone's name, role, zone or enabled flag changed: tokens ask again who their owner is.
+     * Synchronous, inside the change's transaction: the cache belongs to this part, and forgetting
+     * at once is what makes a disabled person's token stop working on the very next request.
+     */
     @EventListener
     void on(People.PersonChanged changed) {
         remembered.invalidate();
@@ -139,6 +143,6 @@ public class ApiTokens {
                 .optional();
         return found.flatMap(token -> people.byId(new PersonId(token.personId())).filter(p -> p.enabled())
                 .map(p -> new Authenticated(token.id(), token.lastUsedAt(), new SignedInPerson(p.id(), p.email(),
-                        p.displayName(), p.appRole(), p.zone(), true, null, token.scope().grants()))));
+                        p.displayName(), p.appRole(), p.department(), p.zone(), true, null, token.scope().grants()))));
     }
 }

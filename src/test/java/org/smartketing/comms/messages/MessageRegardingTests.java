@@ -56,6 +56,8 @@ class MessageRegardingTests {
 
         String location = sent.getResponse().getHeader(HttpHeaders.LOCATION);
         String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(sent.getResponse().getContentAsString()).as("the message id is a plain string")
+                .startsWith("{\"id\":\"" + id + "\"");
         String page = mvc.perform(get("/messages/" + id).with(user(Fixtures.signedIn(rita)))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("href=\"/leads/" + lead.id() + "\"").contains(lead.displayName());

@@ -296,10 +296,11 @@ class MessagingIntegrationTests {
         assertThat(done.getResponse().getContentAsString()).contains("acknowledged");
         var recipient = messages.recipient(id, rita.id().value()).orElseThrow();
         assertThat(recipient.acknowledgedBy()).isEqualTo(dana.id().value());
-        assertThat(events.stream(MessageAcknowledged.class).filter(e -> e.message().equals(id)))
+        assertThat(events.stream(MessageAcknowledged.class).filter(e -> e.messageId().equals(id)))
                 .singleElement().satisfies(e -> {
                     assertThat(e.recipient()).isEqualTo(rita.id());
-                    assertThat(e.by()).isEqualTo(dana.id());
+                    assertThat(e.actor().personId()).isEqualTo(dana.id());
+                    assertThat(e.actor().department()).isEqualTo(dana.department());
                 });
 
         timePasses(Duration.ofHours(3));

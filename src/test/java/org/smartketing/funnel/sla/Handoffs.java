@@ -14,6 +14,7 @@ import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.LeadStages;
 import org.smartketing.funnel.leads.Leads;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
@@ -82,7 +83,8 @@ class Handoffs {
         transaction.executeWithoutResult(status -> {
             Lead before = leads.byId(lead).orElseThrow();
             leads.update(before.withOwner(owner.id().value(), at));
-            events.publishEvent(new LeadAssigned(lead, owner.id().value(), before.ownerId(), at));
+            events.publishEvent(new LeadAssigned(UUID.randomUUID(), lead, owner.id(),
+                    before.ownerId() == null ? null : new PersonId(before.ownerId()), at, Actor.SYSTEM));
         });
     }
 

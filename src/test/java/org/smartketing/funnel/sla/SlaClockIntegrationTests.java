@@ -81,8 +81,10 @@ class SlaClockIntegrationTests {
 
         assertThat(handoffs.audited(lead, "sla-warning")).isEqualTo(2);
         assertThat(handoffs.audited(lead, "sla-breach")).isEqualTo(2);
-        assertThat(handoffs.messagesTo(rep, "SLA warning")).isEqualTo(2);
-        assertThat(handoffs.messagesTo(rep, "SLA breached")).isEqualTo(2);
+        await().untilAsserted(() -> {
+            assertThat(handoffs.messagesTo(rep, "SLA warning")).isEqualTo(2);
+            assertThat(handoffs.messagesTo(rep, "SLA breached")).isEqualTo(2);
+        });
         Person manager = handoffs.personById(rep.managerId());
         assertThat(handoffs.escalationsTo(manager, "SLA breached")).as("breaches escalate to the manager").isEqualTo(2);
         assertThat(handoffs.messagesTo(manager, "SLA")).as("the manager is reached only when the rep does not answer")

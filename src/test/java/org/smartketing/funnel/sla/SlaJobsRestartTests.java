@@ -110,7 +110,7 @@ class SlaJobsRestartTests {
             assertThat(count("first", "warning", lead, "ACCEPT")).isZero();
             assertThat(handoffs.audited(lead, "sla-warning")).isEqualTo(2);
             assertThat(handoffs.audited(lead, "sla-breach")).isEqualTo(2);
-            assertThat(handoffs.messagesTo(rep, "SLA")).isEqualTo(4);
+            await().untilAsserted(() -> assertThat(handoffs.messagesTo(rep, "SLA")).isEqualTo(4));
         }
     }
 

@@ -14,6 +14,8 @@ import org.smartketing.meetings.MeetingClosed;
 import org.smartketing.meetings.SeriesId;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.team.Actor;
+import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MeetingTests {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final Actor HOST = Actor.person(PersonId.random(), Department.MANAGEMENT);
     static final Instant NINE = LocalDateTime.of(2027, 3, 18, 9, 0).atZone(BERLIN).toInstant();
 
     static final Series SERIES = aSeries(new Purpose("Pipeline", "Three actions each"));
@@ -31,7 +34,7 @@ class MeetingTests {
     final Meeting scheduled = Meeting.scheduled(series, NINE);
 
     enum NotScheduled {
-        RUNNING(m -> m.start(NINE)), CLOSED(m -> m.start(NINE).close(NINE.plusSeconds(2700), SERIES, 0, 0)),
+        RUNNING(m -> m.start(NINE)), CLOSED(m -> m.start(NINE).close(NINE.plusSeconds(2700), SERIES, 0, 0, HOST)),
         CANCELLED(Meeting::cancel);
 
         final UnaryOperator<Meeting> from;
@@ -141,11 +144,11 @@ class MeetingTests {
     @Test
     void onlyARunningMeetingMovesBetweenStepsAndCloses() {
         assertRefused(() -> scheduled.moveTo(Meeting.Step.IDEAS, NINE), "This meeting has not started yet.");
-        assertRefused(() -> scheduled.close(NINE, series, 0, 0), "This meeting has not started yet.");
+        assertRefused(() -> scheduled.close(NINE, series, 0, 0, HOST), "This meeting has not started yet.");
         Meeting closed = NotScheduled.CLOSED.of(scheduled);
         assertRefused(() -> closed.moveTo(Meeting.Step.IDEAS, NINE), "This meeting is closed.");
-        assertRefused(() -> closed.close(NINE, SERIES, 0, 0), "This meeting is closed.");
-        assertRefused(() -> scheduled.cancel().close(NINE, series, 0, 0), "This meeting is cancelled.");
+        assertRefused(() -> closed.close(NINE, SERIES, 0, 0, HOST), "This meeting is closed.");
+        assertRefused(() -> scheduled.cancel().close(NINE, series, 0, 0, HOST), "This meeting is cancelled.");
         assertRefused(scheduled::requireRunning, "This meeting has not started yet.");
     }
 
@@ -153,19 +156,19 @@ class MeetingTests {
     void closingEndsTheMeetingOnItsCloseStepAndRegistersMeetingClosed() {
         Instant end = NINE.plusSeconds(2700);
         Meeting closed = scheduled.start(NINE).moveTo(Meeting.Step.PLANS, NINE.plusSeconds(1200))
-                .close(end, series, 4, 2);
+                .close(end, series, 4, 2, HOST);
 
         assertThat(closed.status()).isEqualTo(Meeting.Status.CLOSED);
         assertThat(closed.step()).isEqualTo(Meeting.Step.CLOSE);
         assertThat(closed.closedAt()).isEqualTo(end);
         assertThat(closed.startedAt()).isEqualTo(NINE);
-        assertThat(closed.events()).containsExactly(new MeetingClosed(closed.id().value(), series.id().value(),
-                "Sync", end, 4, 2));
+        assertThat(closed.events()).singleElement().usingRecursiveComparison().ignoringFields("eventId")
+                .isEqualTo(new MeetingClosed(null, closed.id(), series.id(), "Sync", 4, 2, end, HOST));
     }
 
     @Test
     void theNextChangeDoesNotCarryTheEventsOfTheOneBefore() {
-        Meeting closed = scheduled.start(NINE).close(NINE.plusSeconds(60), series, 0, 0);
+        Meeting closed = scheduled.start(NINE).close(NINE.plusSeconds(60), series, 0, 0, HOST);
 
         assertThat(closed.events()).hasSize(1);
         assertThat(scheduled.start(NINE).moveTo(Meeting.Step.IDEAS, NINE).events()).isEmpty();

@@ -20,6 +20,8 @@ import org.smartketing.meetings.planning.Purpose;
 import org.smartketing.meetings.planning.Series;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.team.Actor;
+import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +34,14 @@ class ActionItemTests {
     static final LocalDate TODAY = LocalDate.of(2027, 3, 18);
     static final Instant NOW = TODAY.atTime(9, 30).atZone(BERLIN).toInstant();
     static final PersonId AUTHOR = PersonId.random();
+    static final Actor BY_AUTHOR = Actor.person(AUTHOR, Department.MARKETING);
 
     final Meeting running = aRunningMeeting();
     final ActionItem open = ActionItem.plan(ActionItemId.random(), running, AUTHOR,
             new ActionItem.Draft("Call the webinar leads", AUTHOR, TODAY.plusDays(3), null, null), TODAY, NOW);
 
     enum Closed {
-        DONE(i -> i.markDone(TODAY)), DROPPED(i -> i.drop("The campaign stopped"));
+        DONE(i -> i.markDone(TODAY, NOW, BY_AUTHOR)), DROPPED(i -> i.drop("The campaign stopped"));
 
         final UnaryOperator<ActionItem> from;
 
@@ -75,7 +78,7 @@ class ActionItemTests {
 
     @Test
     void itemsArePlannedOnlyWhileTheMeetingRuns() {
-        Meeting closed = running.close(NOW, SERIES, 0, 0);
+        Meeting closed = running.close(NOW, SERIES, 0, 0, BY_AUTHOR);
         ActionItem.Draft draft = new ActionItem.Draft("Call", AUTHOR, TODAY.plusDays(1), null, null);
 
         assertThatThrownBy(() -> ActionItem.plan(ActionItemId.random(), closed, AUTHOR, draft, TODAY, NOW))
@@ -84,18 +87,19 @@ class ActionItemTests {
 
     @Test
     void markingDoneOnTimeRegistersActionItemCompletedOnTime() {
-        ActionItem done = open.markDone(TODAY.plusDays(3));
+        ActionItem done = open.markDone(TODAY.plusDays(3), NOW, BY_AUTHOR);
 
         assertThat(done.status()).isEqualTo(ActionItem.Status.DONE);
         assertThat(done.doneOn()).isEqualTo(TODAY.plusDays(3));
         assertThat(done.doneOnTime()).isTrue();
-        assertThat(done.events()).containsExactly(new ActionItemCompleted(open.id().value(), AUTHOR,
-                "Call the webinar leads", TODAY.plusDays(3), TODAY.plusDays(3), true));
+        assertThat(done.events()).singleElement().usingRecursiveComparison().ignoringFields("eventId")
+                .isEqualTo(new ActionItemCompleted(null, open.id(), AUTHOR, "Call the webinar leads", TODAY.plusDays(3),
+                        TODAY.plusDays(3), true, NOW, BY_AUTHOR));
     }
 
     @Test
     void markingDoneAfterTheDatePromisedRegistersItLateEvenWhenTheDateWasMoved() {
-        ActionItem done = open.notDoneUntil(TODAY.plusDays(10), TODAY).markDone(TODAY.plusDays(8));
+        ActionItem done = open.notDoneUntil(TODAY.plusDays(10), TODAY).markDone(TODAY.plusDays(8), NOW, BY_AUTHOR);
 
         assertThat(done.doneOnTime()).isFalse();
         assertThat(done.events()).singleElement().isInstanceOfSatisfying(ActionItemCompleted.class, e -> {
@@ -135,7 +139,8 @@ class ActionItemTests {
         ActionItem closed = state.from.apply(open);
         String message = "This item is already " + state.name().toLowerCase() + ".";
 
-        assertThatThrownBy(() -> closed.markDone(TODAY)).isInstanceOf(RuleViolationException.class).hasMessage(message);
+        assertThatThrownBy(() -> closed.markDone(TODAY, NOW, BY_AUTHOR)).isInstanceOf(RuleViolationException.class)
+                .hasMessage(message);
         assertThatThrownBy(() -> closed.notDoneUntil(TODAY.plusDays(1), TODAY)).isInstanceOf(RuleViolationException.class)
                 .hasMessage(message);
         assertThatThrownBy(() -> closed.drop("Again")).isInstanceOf(RuleViolationException.class).hasMessage(message);
