@@ -18,6 +18,7 @@ import org.smartketing.funnel.Stage;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.shared.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,24 +38,46 @@ public class Leads {
     public record Slice(List<Lead> items, String nextCursor) {
     }
 
-    private final JdbcClient jdbc;
-
-    Leads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** A score worked out for a lead, and when it should be worked out again (null: it no longer changes). */
+    public record ScoreUpdate(LeadId id, int score, Instant dueAt) {
     }
 
-    /** @return the lead as reading it back would give it (times to the microsecond, as the database keeps them) */
+    /**
+     * How many leads of the newest (or highest-scored) in the list's other filters a text search
+     * looks through before it asks the text indexes instead: a frequent term finds its page among
+     * them, a rare one is found through the trigram indexes, so neither walks the whole table.
+     */
+    static final int TEXT_WINDOW = 2000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Leads(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A lead whose score no longer changes by itself (the demo's, a test's). */
     public Lead insert(Lead l) {
+        return insert(l, null);
+    }
+
+    /**
+     * @param scoreDueAt when the lead's score is to be worked out again as its engagements decay
+     * @return the lead as reading it back would give it (times to the microsecond, as the database keeps them)
+     */
+    public Lead insert(Lead l, Instant scoreDueAt) {
         Contact c = l.contact();
         jdbc.sql("""
                 INSERT INTO lead (id, email, email_key, phone, phone_e164, phone_key, first_name, last_name, company,
                     title, country, region, source, campaign_id, consent_given, consent_at, consent_method, owner_id,
-                    stage, score, tags, description, amount, currency, requalify_on, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    stage, score, score_due_at, tags, description, amount, currency, requalify_on, created_at,
+                    updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(l.id().value(), c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(),
                         c.lastName(), c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(),
                         l.consent().given(), Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(),
-                        l.stage().name(), l.score(), tags(l.tags()), l.description(),
+                        l.stage().name(), l.score(), Sql.utc(scoreDueAt), tags(l.tags()), l.description(),
                         l.amount() == null ? null : l.amount().amount(),
                         l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
                         Sql.utc(l.createdAt()), Sql.utc(l.updatedAt()))
@@ -72,19 +95,23 @@ public class Leads {
         return nanos == 0 ? at : at.minusNanos(nanos).plusNanos(nanos >= 500 ? 1000 : 0);
     }
 
-    /** @return the lead as stored, with its version raised */
+    /**
+     * Stores the lead's details and stage; not its score, which only scoring writes
+     * ({@link #updateScore}), so a change never puts back a score read before the scoring job moved it.
+     *
+     * @return the lead as stored, with its version raised
+     */
     public Lead update(Lead l) {
         Contact c = l.contact();
         int changed = jdbc.sql("""
                 UPDATE lead SET email = ?, email_key = ?, phone = ?, phone_e164 = ?, phone_key = ?, first_name = ?,
                     last_name = ?, company = ?, title = ?, country = ?, region = ?, source = ?, campaign_id = ?,
-                    consent_given = ?, consent_at = ?, consent_method = ?, owner_id = ?, stage = ?, score = ?, tags = ?,
+                    consent_given = ?, consent_at = ?, consent_method = ?, owner_id = ?, stage = ?, tags = ?,
                     description = ?, amount = ?, currency = ?, requalify_on = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(), c.lastName(),
                         c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(), l.consent().given(),
-                        Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(), l.stage().name(), l.score(),
-                        tags(l.tags()), l.description(), l.amount() == null ? null : l.amount().amount(),
+                        Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(), l.stage().name(), tags(l.tags()), l.description(), l.amount() == null ? null : l.amount().amount(),
                         l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
                         Sql.utc(l.updatedAt()), l.id().value(), l.version())
                 .update();
@@ -98,8 +125,48 @@ public class Leads {
      * Stores a recomputed score. The score is derived (from rules, engagements and the time), so
      * this neither raises the version nor counts as someone's edit.
      */
-    public void updateScore(LeadId id, int score) {
-        jdbc.sql("UPDATE lead SET score = ? WHERE id = ?").params(score, id.value()).update();
+    public void updateScore(ScoreUpdate update) {
+        updateScores(List.of(update));
+    }
+
+    /** {@link #updateScore} for many leads in one round trip. */
+    public void updateScores(List<ScoreUpdate> updates) {
+        template.batchUpdate("UPDATE lead SET score = ?, score_due_at = ? WHERE id = ?", updates.stream()
+                .map(u -> new Object[] { u.score(), Sql.utc(u.dueAt()), u.id().value() }).toList());
+    }
+
+    /**
+     * A lead just recycled comes due for scoring on its date to look again (then its score decides
+     * whether it is an MQL again), unless decay brings it due sooner.
+     */
+    void dueForScoringBy(LeadId id, Instant at) {
+        jdbc.sql("UPDATE lead SET score_due_at = ? WHERE id = ? AND (score_due_at IS NULL OR score_due_at > ?)")
+                .params(Sql.utc(at), id.value(), Sql.utc(at)).update();
+    }
+
+    /**
+     * Up to {@code limit} leads whose score is due to be worked out again, the longest due first,
+     * locked for the caller's transaction; leads another transaction is changing are left for later.
+     */
+    public List<Scoring> dueForScoring(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM lead WHERE score_due_at <= ? ORDER BY score_due_at LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(Sql.utc(now), limit).query(Leads::scoring).list();
+    }
+
+    /** The next {@code limit} leads by id after the one given (from the first when null), locked for the caller. */
+    public List<Scoring> nextById(UUID after, int limit) {
+        return after == null
+                ? jdbc.sql("SELECT * FROM lead ORDER BY id LIMIT ? FOR UPDATE").param(limit).query(Leads::scoring).list()
+                : jdbc.sql("SELECT * FROM lead WHERE id > ? ORDER BY id LIMIT ? FOR UPDATE").params(after, limit)
+                        .query(Leads::scoring).list();
+    }
+
+    /** A lead as the scoring job sees it: with the moment its score was due to be worked out again. */
+    public record Scoring(Lead lead, Instant dueAt) {
+    }
+
+    private static Scoring scoring(ResultSet rs, int row) throws SQLException {
+        return new Scoring(map(rs, row), Sql.instant(rs, "score_due_at"));
     }
 
     /** How many leads the person owns in the stages that keep a rep busy (MQL, SAL, SQL, OPPORTUNITY). */
@@ -128,7 +195,16 @@ public class Leads {
         return find(f, false, cursor, limit);
     }
 
-    /** @param byScore highest score first (then newest first) instead of newest first */
+    /**
+     * @param byScore highest score first (then newest first) instead of newest first
+     *
+     * <p>With a text query the work is bounded whatever the data: first the newest (or
+     * highest-scored) {@link #TEXT_WINDOW} leads that meet the other filters are searched, which
+     * finds a page of a frequent term at once; only when they hold less than a page are the
+     * trigram indexes asked for every lead with the term, which is few when the term is rare among
+     * recent leads. Left to itself the planner walked the newest-first index through every lead
+     * that came in since the last match (~200,000 of them after a day of intake).
+     */
     public Slice find(Filter f, boolean byScore, String cursor, int limit) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
@@ -151,11 +227,6 @@ public class Leads {
             where.add("campaign_id = ?");
             args.add(f.campaignId());
         }
-        if (f.text() != null && !f.text().isBlank()) {
-            where.add("(email_key LIKE ? OR LOWER(last_name) LIKE ? OR LOWER(first_name) LIKE ? OR LOWER(company) LIKE ?)");
-            String pattern = Sql.contains(f.text());
-            args.addAll(List.of(pattern, pattern, pattern, pattern));
-        }
         if (cursor != null && !cursor.isBlank()) {
             Cursor c = Cursor.parse(cursor);
             if (byScore != (c.score() != null)) {
@@ -171,11 +242,15 @@ public class Leads {
             }
             args.addAll(List.of(Sql.utc(c.createdAt()), Sql.utc(c.createdAt()), c.id()));
         }
-        args.add(limit + 1);
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        String order = byScore ? " ORDER BY score DESC, created_at DESC, id DESC" : " ORDER BY created_at DESC, id DESC";
-        List<Lead> found = jdbc.sql("SELECT * FROM lead" + condition + order + " LIMIT ?")
-                .params(args).query(Leads::map).list();
+        String order = byScore ? "score DESC, created_at DESC, id DESC" : "created_at DESC, id DESC";
+        List<Lead> found;
+        if (f.text() == null || f.text().isBlank()) {
+            found = query("SELECT * FROM lead" + condition + " ORDER BY " + order + " LIMIT ?", args, limit + 1);
+        }
+        else {
+            found = findText(Sql.contains(f.text()), condition, args, order, byScore, limit + 1);
+        }
         if (found.size() <= limit) {
             return new Slice(found, null);
         }
@@ -183,6 +258,35 @@ public class Leads {
         Lead last = page.get(limit - 1);
         return new Slice(List.copyOf(page),
                 new Cursor(byScore ? last.score() : null, last.createdAt(), last.id().value()).encode());
+    }
+
+    private static final String TEXT = "(email_key LIKE ? OR LOWER(last_name) LIKE ? OR LOWER(first_name) LIKE ?"
+            + " OR LOWER(company) LIKE ?)";
+
+    private List<Lead> findText(String pattern, String condition, List<Object> args, String order, boolean byScore,
+            int wanted) {
+        List<Object> texts = List.of(pattern, pattern, pattern, pattern);
+        List<Object> recentArgs = new ArrayList<>(args);
+        recentArgs.add(TEXT_WINDOW);
+        recentArgs.addAll(texts);
+        List<Lead> recent = query("SELECT * FROM (SELECT * FROM lead" + condition + " ORDER BY " + order
+                + " LIMIT ?) recent WHERE " + TEXT + " ORDER BY " + order + " LIMIT ?", recentArgs, wanted);
+        if (recent.size() == wanted) {
+            return recent;
+        }
+        // The hits of the term (OFFSET 0 keeps the planner from folding the trigram search into a walk).
+        List<Object> hitArgs = new ArrayList<>(texts);
+        hitArgs.addAll(args);
+        String l = byScore ? "l.score DESC, l.created_at DESC, l.id DESC" : "l.created_at DESC, l.id DESC";
+        return query("SELECT l.* FROM lead l JOIN (SELECT id FROM (SELECT id, stage, owner_id, source, campaign_id,"
+                + " score, created_at FROM lead WHERE " + TEXT + " OFFSET 0) hit" + condition + " ORDER BY " + order
+                + " LIMIT ?) page ON page.id = l.id ORDER BY " + l, hitArgs, wanted);
+    }
+
+    private List<Lead> query(String sql, List<Object> args, int limit) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(limit);
+        return jdbc.sql(sql).params(all).query(Leads::map).list();
     }
 
     /** How many leads stand in each stage, for the board's column headers. */

@@ -1,6 +1,7 @@
 package org.smartketing.funnel.scoring;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,11 +28,39 @@ class ScoringRulebook {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Where the scoring of every lead after a rule change stands: asked for at {@code requestedAt},
+     * done up to the lead {@code afterLead} (in id order; none yet when null).
+     */
+    record Rescore(Instant requestedAt, UUID afterLead) {
+    }
+
+    /** The rescoring of every lead still to do, if one was asked for. */
+    Optional<Rescore> pendingRescore() {
+        return jdbc.sql("SELECT requested_at, after_lead FROM scoring_rescore WHERE id = 1 AND requested_at IS NOT NULL")
+                .query((rs, n) -> new Rescore(Sql.instant(rs, "requested_at"), Sql.uuid(rs, "after_lead")))
+                .optional();
+    }
+
+    /**
+     * Notes how far the rescoring asked for at that moment has come (done when {@code afterLead} is
+     * null); false if the rules changed again meanwhile, which starts it over.
+     */
+    boolean rescored(Instant requestedAt, UUID afterLead) {
+        return (afterLead == null
+                ? jdbc.sql("UPDATE scoring_rescore SET requested_at = NULL, after_lead = NULL WHERE id = 1 AND requested_at = ?")
+                        .param(Sql.utc(requestedAt))
+                : jdbc.sql("UPDATE scoring_rescore SET after_lead = ? WHERE id = 1 AND requested_at = ?")
+                        .params(afterLead, Sql.utc(requestedAt)))
+                .update() == 1;
+    }
+
     ScoringRules current() {
         return remembered.get(Boolean.TRUE, any -> Optional.of(read())).orElseThrow();
     }
 
-    private ScoringRules read() {
+    /** The rules as committed now, past what this node remembers (for the job that applies a change everywhere). */
+    ScoringRules read() {
         int threshold = jdbc.sql("SELECT mql_threshold FROM scoring_settings WHERE id = 1").query(Integer.class).single();
         List<FitRule> fit = jdbc.sql("SELECT * FROM scoring_fit_rule ORDER BY position")
                 .query((rs, n) -> new FitRule(Sql.uuid(rs, "id"), FitRule.Field.valueOf(rs.getString("match_field")),
@@ -45,8 +74,11 @@ class ScoringRulebook {
         return new ScoringRules(threshold, fit, engagement);
     }
 
-    void replace(ScoringRules rules) {
+    /** Replaces the rules and asks for every lead to be scored again with them ({@link ScoreKeeping}). */
+    void replace(ScoringRules rules, Instant at) {
         remembered.invalidate();
+        jdbc.sql("UPDATE scoring_rescore SET requested_at = ?, after_lead = NULL WHERE id = 1").param(Sql.utc(at))
+                .update();
         jdbc.sql("UPDATE scoring_settings SET mql_threshold = ? WHERE id = 1").param(rules.mqlThreshold()).update();
         jdbc.sql("DELETE FROM scoring_fit_rule").update();
         int position = 1;
