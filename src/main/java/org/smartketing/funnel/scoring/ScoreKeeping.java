@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartketing.funnel.leads.Leads;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +30,9 @@ public class ScoreKeeping {
     public record Run(int rescoredForRules, int rescoredForDecay) {
     }
 
+    /** Leads this node's job scored again (tag {@code for}: rules or decay). */
+    public static final String LEADS_SCORED = "smartketing.scoring.leads.scored";
+
     private static final Logger log = LoggerFactory.getLogger(ScoreKeeping.class);
 
     private final LeadScoring scoring;
@@ -35,9 +41,13 @@ public class ScoreKeeping {
     private final ScoringSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Counter forRules;
+    private final Counter forDecay;
 
     ScoreKeeping(LeadScoring scoring, ScoringRulebook rulebook, Leads leads, ScoringSettings settings,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+        this.forRules = meters.counter(LEADS_SCORED, "for", "rules");
+        this.forDecay = meters.counter(LEADS_SCORED, "for", "decay");
         this.scoring = scoring;
         this.rulebook = rulebook;
         this.leads = leads;
@@ -50,13 +60,15 @@ public class ScoreKeeping {
     public Run catchUp() {
         long started = System.nanoTime();
         Instant until = clock.instant().plus(settings.runFor());
-        int forRules = applyRuleChange(until);
-        int forDecay = applyDecay(until);
-        if (forRules + forDecay > 0) {
-            log.info("Scores kept current: {} leads scored again for a rule change, {} for decay, in {} ms", forRules,
-                    forDecay, (System.nanoTime() - started) / 1_000_000);
+        int rules = applyRuleChange(until);
+        int decay = applyDecay(until);
+        forRules.increment(rules);
+        forDecay.increment(decay);
+        if (rules + decay > 0) {
+            log.info("Scores kept current: {} leads scored again for a rule change, {} for decay, in {} ms", rules,
+                    decay, (System.nanoTime() - started) / 1_000_000);
         }
-        return new Run(forRules, forDecay);
+        return new Run(rules, decay);
     }
 
     /**
