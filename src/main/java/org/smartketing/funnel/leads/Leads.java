@@ -43,11 +43,18 @@ public class Leads {
     }
 
     /**
-     * How many leads of the newest (or highest-scored) in the list's other filters a text search
-     * looks through before it asks the text indexes instead: a frequent term finds its page among
-     * them, a rare one is found through the trigram indexes, so neither walks the whole table.
+     * How many of the newest (or highest-scored) leads meeting the list's other filters a text
+     * search looks through first, and then, if it found a few matches there but not a page, how
+     * many more at most before it asks the trigram indexes for every lead with the term instead.
      */
-    static final int TEXT_WINDOW = 2000;
+    static final int[] TEXT_WINDOWS = { 2000, 50_000 };
+
+    /**
+     * Fewer matches than this among the first window and the term is rare among recent leads:
+     * asking the trigram indexes (work as the term's leads) is then cheaper than walking on (work
+     * as the leads walked until a page of matches, about the window x the page / the matches).
+     */
+    static final int FEW_MATCHES = 8;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -198,12 +205,12 @@ public class Leads {
     /**
      * @param byScore highest score first (then newest first) instead of newest first
      *
-     * <p>With a text query the work is bounded whatever the data: first the newest (or
-     * highest-scored) {@link #TEXT_WINDOW} leads that meet the other filters are searched, which
-     * finds a page of a frequent term at once; only when they hold less than a page are the
-     * trigram indexes asked for every lead with the term, which is few when the term is rare among
-     * recent leads. Left to itself the planner walked the newest-first index through every lead
-     * that came in since the last match (~200,000 of them after a day of intake).
+     * <p>The work is bounded whatever the data: leads are walked in list order as ids through an
+     * index that holds the order and the filter ({@code lead_stage_newest_idx} for a stage), and
+     * read whole only for those ids, so leads of other stages that came in since (a day of intake)
+     * are never visited; left to itself the planner walked the newest-first index through them.
+     * A text search walks {@link #TEXT_WINDOWS} such leads at most, which finds a page of a
+     * frequent term at once; a rare one is found through the trigram indexes.
      */
     public Slice find(Filter f, boolean byScore, String cursor, int limit) {
         List<String> where = new ArrayList<>();
@@ -243,14 +250,9 @@ public class Leads {
             args.addAll(List.of(Sql.utc(c.createdAt()), Sql.utc(c.createdAt()), c.id()));
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        String order = byScore ? "score DESC, created_at DESC, id DESC" : "created_at DESC, id DESC";
-        List<Lead> found;
-        if (f.text() == null || f.text().isBlank()) {
-            found = query("SELECT * FROM lead" + condition + " ORDER BY " + order + " LIMIT ?", args, limit + 1);
-        }
-        else {
-            found = findText(Sql.contains(f.text()), condition, args, order, byScore, limit + 1);
-        }
+        List<Lead> found = f.text() == null || f.text().isBlank()
+                ? walk(condition, args, byScore, limit + 1, null, limit + 1)
+                : findText(Sql.contains(f.text()), condition, args, byScore, limit + 1);
         if (found.size() <= limit) {
             return new Slice(found, null);
         }
@@ -260,27 +262,53 @@ public class Leads {
                 new Cursor(byScore ? last.score() : null, last.createdAt(), last.id().value()).encode());
     }
 
-    private static final String TEXT = "(email_key LIKE ? OR LOWER(last_name) LIKE ? OR LOWER(first_name) LIKE ?"
-            + " OR LOWER(company) LIKE ?)";
-
-    private List<Lead> findText(String pattern, String condition, List<Object> args, String order, boolean byScore,
-            int wanted) {
-        List<Object> texts = List.of(pattern, pattern, pattern, pattern);
-        List<Object> recentArgs = new ArrayList<>(args);
-        recentArgs.add(TEXT_WINDOW);
-        recentArgs.addAll(texts);
-        List<Lead> recent = query("SELECT * FROM (SELECT * FROM lead" + condition + " ORDER BY " + order
-                + " LIMIT ?) recent WHERE " + TEXT + " ORDER BY " + order + " LIMIT ?", recentArgs, wanted);
-        if (recent.size() == wanted) {
-            return recent;
+    private List<Lead> findText(String pattern, String condition, List<Object> args, boolean byScore, int wanted) {
+        List<Lead> found = List.of();
+        for (int window : TEXT_WINDOWS) {
+            found = walk(condition, args, byScore, window, pattern, wanted);
+            if (found.size() == wanted || found.size() < FEW_MATCHES) {
+                break;
+            }
         }
-        // The hits of the term (OFFSET 0 keeps the planner from folding the trigram search into a walk).
-        List<Object> hitArgs = new ArrayList<>(texts);
+        if (found.size() == wanted) {
+            return found;
+        }
+        // Every lead with the term, then the filters and order on those (OFFSET 0 keeps the planner
+        // from folding the trigram search back into a walk).
+        List<Object> hitArgs = new ArrayList<>(List.of(pattern, pattern, pattern, pattern));
         hitArgs.addAll(args);
-        String l = byScore ? "l.score DESC, l.created_at DESC, l.id DESC" : "l.created_at DESC, l.id DESC";
         return query("SELECT l.* FROM lead l JOIN (SELECT id FROM (SELECT id, stage, owner_id, source, campaign_id,"
-                + " score, created_at FROM lead WHERE " + TEXT + " OFFSET 0) hit" + condition + " ORDER BY " + order
-                + " LIMIT ?) page ON page.id = l.id ORDER BY " + l, hitArgs, wanted);
+                + " score, created_at FROM lead WHERE " + text("") + " OFFSET 0) hit" + condition + " ORDER BY "
+                + order(byScore, "") + " LIMIT ?) page ON page.id = l.id ORDER BY " + order(byScore, "l."), hitArgs, wanted);
+    }
+
+    /**
+     * Up to {@code wanted} leads in list order among the first {@code window} that meet the
+     * filters (and the text pattern, unless null): ids first, whole leads for those ids only.
+     */
+    private List<Lead> walk(String condition, List<Object> args, boolean byScore, int window, String pattern,
+            int wanted) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(window);
+        if (pattern != null) {
+            all.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        // only the columns of the order, so that an index holding order and filter answers alone
+        return query("SELECT l.* FROM (SELECT id, " + (byScore ? "score, " : "") + "created_at FROM lead" + condition
+                + " ORDER BY "
+                + order(byScore, "") + " LIMIT ?) w JOIN lead l ON l.id = w.id"
+                + (pattern == null ? "" : " WHERE " + text("l.")) + " ORDER BY " + order(byScore, "w.") + " LIMIT ?",
+                all, wanted);
+    }
+
+    private static String order(boolean byScore, String table) {
+        return (byScore ? table + "score DESC, " : "") + table + "created_at DESC, " + table + "id DESC";
+    }
+
+    /** The text query as the trigram indexes of V12 know its expressions. */
+    private static String text(String table) {
+        return "(" + table + "email_key LIKE ? OR LOWER(" + table + "last_name) LIKE ? OR LOWER(" + table
+                + "first_name) LIKE ? OR LOWER(" + table + "company) LIKE ?)";
     }
 
     private List<Lead> query(String sql, List<Object> args, int limit) {
