@@ -56,6 +56,9 @@ public class Leads {
      */
     static final int FEW_MATCHES = 8;
 
+    /** A term found in at most this many leads (of any stage) is looked up through the trigram indexes at once. */
+    static final int RARE = 50;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -209,8 +212,9 @@ public class Leads {
      * index that holds the order and the filter ({@code lead_stage_newest_idx} for a stage), and
      * read whole only for those ids, so leads of other stages that came in since (a day of intake)
      * are never visited; left to itself the planner walked the newest-first index through them.
-     * A text search walks {@link #TEXT_WINDOWS} such leads at most, which finds a page of a
-     * frequent term at once; a rare one is found through the trigram indexes.
+     * A text search first counts the term's leads through the trigram indexes, up to {@link #RARE}:
+     * a rare term's few leads are then read at once; a frequent one walks {@link #TEXT_WINDOWS}
+     * such leads at most, which finds its page among the first.
      */
     public Slice find(Filter f, boolean byScore, String cursor, int limit) {
         List<String> where = new ArrayList<>();
@@ -263,8 +267,11 @@ public class Leads {
     }
 
     private List<Lead> findText(String pattern, String condition, List<Object> args, boolean byScore, int wanted) {
+        List<Object> texts = List.of(pattern, pattern, pattern, pattern);
         List<Lead> found = List.of();
-        for (int window : TEXT_WINDOWS) {
+        boolean rare = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM lead WHERE " + text("") + " LIMIT ?) hit")
+                .params(concat(texts, RARE + 1)).query(Long.class).single() <= RARE;
+        for (int window : rare ? new int[0] : TEXT_WINDOWS) {
             found = walk(condition, args, byScore, window, pattern, wanted);
             if (found.size() == wanted || found.size() < FEW_MATCHES) {
                 break;
@@ -275,7 +282,7 @@ public class Leads {
         }
         // Every lead with the term, then the filters and order on those (OFFSET 0 keeps the planner
         // from folding the trigram search back into a walk).
-        List<Object> hitArgs = new ArrayList<>(List.of(pattern, pattern, pattern, pattern));
+        List<Object> hitArgs = new ArrayList<>(texts);
         hitArgs.addAll(args);
         return query("SELECT l.* FROM lead l JOIN (SELECT id FROM (SELECT id, stage, owner_id, source, campaign_id,"
                 + " score, created_at FROM lead WHERE " + text("") + " OFFSET 0) hit" + condition + " ORDER BY "
@@ -299,6 +306,12 @@ public class Leads {
                 + order(byScore, "") + " LIMIT ?) w JOIN lead l ON l.id = w.id"
                 + (pattern == null ? "" : " WHERE " + text("l.")) + " ORDER BY " + order(byScore, "w.") + " LIMIT ?",
                 all, wanted);
+    }
+
+    private static List<Object> concat(List<Object> list, Object last) {
+        List<Object> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
     }
 
     private static String order(boolean byScore, String table) {
