@@ -4,6 +4,7 @@ import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.RuleViolationException;
+import org.smartketing.shared.StaleVersionException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -108,6 +109,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Conflict");
         problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** A replace based on an outdated version: the conflict on {@code version}, and the version to base it on now. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> staleVersion(StaleVersionException ex) {
+        ResponseEntity<ProblemDetail> conflict = fieldConflict(ex);
+        conflict.getBody().setProperty("currentVersion", ex.currentVersion());
+        return conflict;
     }
 
     @ExceptionHandler

@@ -57,8 +57,8 @@ class FunnelAdminBrowserTests {
         if (browser != null) {
             browser.quit();
         }
-        scoring.replaceRules(scoringBefore);
-        router.replace(routingBefore);
+        scoring.replaceRules(scoringBefore.basedOn(scoring.rules().version()));
+        router.replace(routingBefore.basedOn(router.setup().version()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.smartketing.browser;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,12 +63,14 @@ class HandoffBrowserTests {
         rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
         savedScoring = api(get("/api/v1/scoring"));
         savedRouting = api(get("/api/v1/routing/rules"));
-        api(put("/api/v1/scoring").contentType(MediaType.APPLICATION_JSON).content("""
-                {"mqlThreshold": 50, "fitRules": [{"field": "TAG", "operator": "EQUALS", "value": "hot", "points": 60}],
-                 "engagementRules": [{"activityType": "TOUCH", "points": 5, "halfLifeDays": 30}]}"""));
-        api(put("/api/v1/routing/rules").contentType(MediaType.APPLICATION_JSON).content("""
-                {"defaultOpenLeadCap": null, "rules": [{"name": "Everyone to the test rep", "pool": ["%s"]}],
-                 "outOfOffice": []}""".formatted(rep.id())));
+        api(put("/api/v1/scoring").contentType(MediaType.APPLICATION_JSON).content(overCurrent("/api/v1/scoring", """
+                {"version": 0, "mqlThreshold": 50,
+                 "fitRules": [{"field": "TAG", "operator": "EQUALS", "value": "hot", "points": 60}],
+                 "engagementRules": [{"activityType": "TOUCH", "points": 5, "halfLifeDays": 30}]}""")));
+        api(put("/api/v1/routing/rules").contentType(MediaType.APPLICATION_JSON).content(overCurrent("/api/v1/routing/rules",
+                """
+                {"version": 0, "defaultOpenLeadCap": null, "rules": [{"name": "Everyone to the test rep", "pool": ["%s"]}],
+                 "outOfOffice": []}""".formatted(rep.id()))));
     }
 
     @AfterEach
@@ -78,8 +81,10 @@ class HandoffBrowserTests {
         if (repBrowser != null) {
             repBrowser.quit();
         }
-        api(put("/api/v1/scoring").contentType(MediaType.APPLICATION_JSON).content(savedScoring));
-        api(put("/api/v1/routing/rules").contentType(MediaType.APPLICATION_JSON).content(savedRouting));
+        api(put("/api/v1/scoring").contentType(MediaType.APPLICATION_JSON).content(overCurrent("/api/v1/scoring",
+                savedScoring)));
+        api(put("/api/v1/routing/rules").contentType(MediaType.APPLICATION_JSON).content(overCurrent("/api/v1/routing/rules",
+                savedRouting)));
     }
 
     @Test
@@ -134,6 +139,12 @@ class HandoffBrowserTests {
 
     private void signIn(WebDriver browser, Person person) {
         Browsers.signIn(browser, url("/login"), person.email(), Fixtures.PASSWORD);
+    }
+
+    /** The set-up as a replace of the version stored now, whatever it was based on. */
+    private String overCurrent(String url, String setup) throws Exception {
+        int current = JsonPath.<Integer>read(api(get(url)), "$.version");
+        return setup.replaceFirst("\"version\":\\s*\\d+", "\"version\": " + current);
     }
 
     private String api(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {

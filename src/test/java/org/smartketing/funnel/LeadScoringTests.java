@@ -38,7 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class LeadScoringTests {
 
-    static final ScoringRules RULES = new ScoringRules(50,
+    /** Rules the tests put in place over whatever version is stored ({@link #replace}). */
+    static final ScoringRules RULES = new ScoringRules(0, 50,
             List.of(new FitRule(null, FitRule.Field.COUNTRY, FitRule.Operator.IN, "DE, AT", 20),
                     new FitRule(null, FitRule.Field.TITLE, FitRule.Operator.CONTAINS, "Director", 15),
                     new FitRule(null, FitRule.Field.TAG, FitRule.Operator.EQUALS, "student", -30)),
@@ -81,14 +82,14 @@ class LeadScoringTests {
     @BeforeEach
     void knownRules() {
         before = scoring.rules();
-        scoring.replaceRules(RULES);
+        replace(RULES);
         token = fixtures.tokenFor(fixtures.aPerson(AppRole.MEMBER), TokenScope.READ);
     }
 
     @AfterEach
     void restore() {
         clock.reset();
-        scoring.replaceRules(before);
+        replace(before);
     }
 
     @Test
@@ -107,7 +108,7 @@ class LeadScoringTests {
         assertThat(fixtures.aLead("DE").score()).isEqualTo(20);
         assertThat(fixtures.aLead("DE").score()).isEqualTo(20);
 
-        scoring.replaceRules(new ScoringRules(50, List.of(new FitRule(null, FitRule.Field.COUNTRY, FitRule.Operator.IN,
+        replace(new ScoringRules(0, 50, List.of(new FitRule(null, FitRule.Field.COUNTRY, FitRule.Operator.IN,
                 "DE", 40)), RULES.engagementRules()));
 
         assertThat(fixtures.aLead("DE").score()).isEqualTo(40);
@@ -141,7 +142,7 @@ class LeadScoringTests {
 
     @Test
     void countsEachIntakeTouchAsAnEngagement() throws Exception {
-        scoring.replaceRules(new ScoringRules(50, List.of(), List.of(new EngagementRule("TOUCH", 7, 30))));
+        replace(new ScoringRules(0, 50, List.of(), List.of(new EngagementRule("TOUCH", 7, 30))));
         String email = "touch." + UUID.randomUUID() + "@example.com";
         String lead = "{\"email\": \"" + email + "\"}";
         String write = fixtures.tokenFor(fixtures.aPerson(AppRole.MEMBER), TokenScope.READ_WRITE);
@@ -236,9 +237,10 @@ class LeadScoringTests {
         String admin = fixtures.tokenFor(fixtures.aPerson(AppRole.ADMIN), TokenScope.READ_WRITE);
         MvcResult result = mvc.perform(put("/api/v1/scoring").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"mqlThreshold": 70,
+                        {"version": %d, "mqlThreshold": 70,
                          "fitRules": [{"field": "COMPANY", "operator": "PRESENT", "points": 10}],
-                         "engagementRules": [{"activityType": "event", "points": 25, "halfLifeDays": 60}]}"""))
+                         "engagementRules": [{"activityType": "event", "points": 25, "halfLifeDays": 60}]}"""
+                        .formatted(scoring.rules().version())))
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
@@ -251,6 +253,11 @@ class LeadScoringTests {
 
     @Autowired
     org.smartketing.funnel.intake.LeadIntake intake;
+
+    /** Puts the rules in place whatever version is stored. */
+    private void replace(ScoringRules rules) {
+        scoring.replaceRules(rules.basedOn(scoring.rules().version()));
+    }
 
     private Lead lead(String source, String title) {
         return intake.take(new org.smartketing.funnel.intake.IncomingLead("s." + UUID.randomUUID() + "@example.com",

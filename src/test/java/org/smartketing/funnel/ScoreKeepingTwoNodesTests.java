@@ -69,7 +69,7 @@ class ScoreKeepingTwoNodesTests {
             ScoringRules now = scoring.rules();
             List<FitRule> fit = new ArrayList<>(now.fitRules());
             fit.add(new FitRule(null, FitRule.Field.SOURCE, FitRule.Operator.EQUALS, source, 60));
-            scoring.replaceRules(new ScoringRules(now.mqlThreshold(), fit, now.engagementRules()));
+            scoring.replaceRules(now.withFitRules(fit));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> mqls(jdbc, source) == LEADS);
             await().atMost(Duration.ofSeconds(10)).until(() -> rescoreDone(jdbc));

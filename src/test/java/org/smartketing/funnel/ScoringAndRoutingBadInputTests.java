@@ -51,7 +51,8 @@ class ScoringAndRoutingBadInputTests {
     }
 
     static String scoring(String fit, String engagement) {
-        return "{\"mqlThreshold\": 40, \"fitRules\": [" + fit + "], \"engagementRules\": [" + engagement + "]}";
+        return "{\"version\": 0, \"mqlThreshold\": 40, \"fitRules\": [" + fit + "], \"engagementRules\": ["
+                + engagement + "]}";
     }
 
     static Stream<Arguments> badScoring() {
@@ -68,7 +69,10 @@ class ScoringAndRoutingBadInputTests {
                 Arguments.of(scoring(FIT, ENGAGEMENT.replace("WEBINAR", "web inar")), "engagementRules[0].activityType"),
                 Arguments.of(scoring(FIT, ENGAGEMENT + ", " + ENGAGEMENT.replace("WEBINAR", "webinar")), "engagementRules[1].activityType"),
                 Arguments.of(scoring(FIT, ENGAGEMENT).replace("40", "0"), "mqlThreshold"),
-                Arguments.of("{\"mqlThreshold\": 40, \"engagementRules\": []}", "fitRules"));
+                Arguments.of("{\"version\": 0, \"mqlThreshold\": 40, \"engagementRules\": []}", "fitRules"),
+                Arguments.of(scoring(FIT, ENGAGEMENT).replace("\"version\": 0, ", ""), "version"),
+                Arguments.of(scoring(FIT, ENGAGEMENT).replace("\"version\": 0", "\"version\": -1"), "version"),
+                Arguments.of(scoring(FIT, ENGAGEMENT).replace("\"version\": 0", "\"version\": \"latest\""), "version"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -98,12 +102,14 @@ class ScoringAndRoutingBadInputTests {
                 Arguments.of(routing("\"pool\": [\"REP\"]", "{\"personId\": \"" + unknown + "\", \"from\": "
                         + "\"2030-05-01T00:00:00Z\", \"to\": \"2030-05-10T00:00:00Z\"}"), "outOfOffice[0].personId"),
                 Arguments.of(routing("\"pool\": [\"REP\"]", "{\"personId\": \"REP\", \"from\": \"next monday\", "
-                        + "\"to\": \"2030-05-10T00:00:00Z\"}"), "outOfOffice[0].from"));
+                        + "\"to\": \"2030-05-10T00:00:00Z\"}"), "outOfOffice[0].from"),
+                Arguments.of(routing("\"pool\": [\"REP\"]", "").replace("\"version\": 0, ", ""), "version"),
+                Arguments.of(routing("\"pool\": [\"REP\"]", "").replace("\"version\": 0", "\"version\": null"), "version"));
     }
 
     static String routing(String rule, String away) {
-        return "{\"defaultOpenLeadCap\": null, \"rules\": [{\"name\": \"DACH\", " + rule + "}], \"outOfOffice\": ["
-                + away + "]}";
+        return "{\"version\": 0, \"defaultOpenLeadCap\": null, \"rules\": [{\"name\": \"DACH\", " + rule
+                + "}], \"outOfOffice\": [" + away + "]}";
     }
 
     @ParameterizedTest(name = "{1}: {0}")

@@ -51,13 +51,14 @@ class ScoringAndRoutingPagesTests {
 
     @AfterEach
     void restore() {
-        scoring.replaceRules(scoringBefore);
-        router.replace(routingBefore);
+        scoring.replaceRules(scoringBefore.basedOn(scoring.rules().version()));
+        router.replace(routingBefore.basedOn(router.setup().version()));
     }
 
     @Test
     void showsAFitRuleThatCannotWorkAndSavesOneThatCan() throws Exception {
         MvcResult wrong = mvc.perform(post("/admin/scoring/fit-rules").with(user(admin)).with(csrf())
+                .param("version", scoringVersion())
                 .param("field", "COMPANY").param("operator", "EQUALS").param("value", "Acme").param("points", "5"))
                 .andReturn();
         assertThat(wrong.getResponse().getStatus()).isEqualTo(200);
@@ -65,6 +66,7 @@ class ScoringAndRoutingPagesTests {
         assertThat(scoring.rules()).isEqualTo(scoringBefore);
 
         MvcResult saved = mvc.perform(post("/admin/scoring/fit-rules").with(user(admin)).with(csrf())
+                .param("version", scoringVersion())
                 .param("field", "TITLE").param("operator", "CONTAINS").param("value", "VP").param("points", "12"))
                 .andReturn();
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/scoring");
@@ -76,6 +78,7 @@ class ScoringAndRoutingPagesTests {
     @Test
     void refusesAHalfLifeOfZeroDaysNextToTheField() throws Exception {
         MvcResult result = mvc.perform(post("/admin/scoring/engagement-rules").with(user(admin)).with(csrf())
+                .param("version", scoringVersion())
                 .param("activityType", "PODCAST").param("points", "5").param("halfLifeDays", "0")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentAsString()).contains("halfLifeDays-error");
@@ -86,11 +89,13 @@ class ScoringAndRoutingPagesTests {
     void addsARoutingRuleWithItsPoolAndRefusesOneWithout() throws Exception {
         Person rep = fixtures.aPerson(AppRole.MEMBER);
         MvcResult empty = mvc.perform(post("/admin/routing/rules").with(user(admin)).with(csrf())
+                .param("version", routingVersion())
                 .param("name", "Nordics").param("country", "SE")).andReturn();
         assertThat(empty.getResponse().getStatus()).isEqualTo(200);
         assertThat(empty.getResponse().getContentAsString()).contains("pool-error", "needs at least one person");
 
         MvcResult saved = mvc.perform(post("/admin/routing/rules").with(user(admin)).with(csrf())
+                .param("version", routingVersion())
                 .param("name", "Nordics").param("country", "se").param("pool", rep.id().toString())
                 .param("openLeadCap", "3")).andReturn();
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/routing");
@@ -107,6 +112,7 @@ class ScoringAndRoutingPagesTests {
     void refusesAnOutOfOfficePeriodThatEndsBeforeItStarts() throws Exception {
         Person rep = fixtures.aPerson(AppRole.MEMBER);
         MvcResult result = mvc.perform(post("/admin/routing/out-of-office").with(user(admin)).with(csrf())
+                .param("version", routingVersion())
                 .param("personId", rep.id().toString()).param("from", "2030-05-10T09:00")
                 .param("to", "2030-05-01T09:00")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
@@ -114,9 +120,18 @@ class ScoringAndRoutingPagesTests {
         assertThat(router.setup().outOfOffice()).isEqualTo(routingBefore.outOfOffice());
 
         MvcResult saved = mvc.perform(post("/admin/routing/out-of-office").with(user(admin)).with(csrf())
+                .param("version", routingVersion())
                 .param("personId", rep.id().toString()).param("from", "2030-05-01T09:00")
                 .param("to", "2030-05-10T18:00").param("note", "Holiday")).andReturn();
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/routing");
         assertThat(router.setup().outOfOffice()).anySatisfy(o -> assertThat(o.personId()).isEqualTo(rep.id().value()));
+    }
+
+    private String scoringVersion() {
+        return String.valueOf(scoring.rules().version());
+    }
+
+    private String routingVersion() {
+        return String.valueOf(router.setup().version());
     }
 }

@@ -52,7 +52,7 @@ class ActionItemJobsRestartTests {
 
     @Test
     void theItemsJobsFireOnceAfterARestartEvenWithTwoNodes() throws Exception {
-        UUID item;
+        ActionItemId item;
         LocalDate due;
         try (ConfigurableApplicationContext first = node("first", Duration.ofHours(1))) {
             People people = first.getBean(People.class);
@@ -78,7 +78,7 @@ class ActionItemJobsRestartTests {
         try (ConfigurableApplicationContext second = node("second", Duration.ofMillis(200));
                 ConfigurableApplicationContext third = node("third", Duration.ofMillis(200))) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            UUID id = item;
+            ActionItemId id = item;
             assertThat(ActionItemRemindersTests.await(() -> jobs(jdbc, id) == 0)).as("jobs ran").isTrue();
             Thread.sleep(1000);
             List<String> subjects = jdbc.sql("""
@@ -86,11 +86,11 @@ class ActionItemJobsRestartTests {
                     ORDER BY subject""").param(item.toString()).query(String.class).list();
             assertThat(subjects).hasSize(3).doesNotHaveDuplicates();
             assertThat(jdbc.sql("SELECT reminded_for, overdue_for, escalated_for FROM action_item WHERE id = ?")
-                    .param(item).query().singleRow().values()).allSatisfy(v -> assertThat(v.toString()).isEqualTo(due.toString()));
+                    .param(item.value()).query().singleRow().values()).allSatisfy(v -> assertThat(v.toString()).isEqualTo(due.toString()));
         }
     }
 
-    private static long jobs(JdbcClient jdbc, UUID item) {
+    private static long jobs(JdbcClient jdbc, ActionItemId item) {
         return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance LIKE ?").param(item + "@%")
                 .query(Long.class).single();
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -100,8 +99,10 @@ class ActionItemRemindersTests {
                 null, null), Fixtures.signedIn(rep));
         assertThat(jobsOf(done.id())).isEqualTo(3);
 
-        runner.review(done.id(), null, new MeetingRunner.Review("DONE", null, null), Fixtures.signedIn(rep));
-        runner.review(moved.id(), null, new MeetingRunner.Review("NOT_DONE", due.plusDays(7), null), Fixtures.signedIn(rep));
+        runner.review(done.id(), null, new MeetingRunner.Review(ActionItem.Outcome.DONE, null, null),
+                Fixtures.signedIn(rep));
+        runner.review(moved.id(), null, new MeetingRunner.Review(ActionItem.Outcome.NOT_DONE, due.plusDays(7), null),
+                Fixtures.signedIn(rep));
         for (Reminders.Kind kind : Reminders.Kind.values()) {
             reminders.fire(kind, done.id() + "@" + due);
             reminders.fire(kind, moved.id() + "@" + due);
@@ -120,7 +121,7 @@ class ActionItemRemindersTests {
         return runner.start(first.id(), Fixtures.signedIn(rep));
     }
 
-    private List<Map<String, Object>> messagesAbout(UUID item) {
+    private List<Map<String, Object>> messagesAbout(ActionItemId item) {
         return jdbc.sql("""
                 SELECT subject, urgency, audience_ref, last_resort_id FROM comms_message
                 WHERE regarding_kind = 'action-item' AND regarding_id = ?
@@ -128,7 +129,7 @@ class ActionItemRemindersTests {
                 .param(item.toString()).query().listOfRows();
     }
 
-    private long jobsOf(UUID item) {
+    private long jobsOf(ActionItemId item) {
         return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance LIKE ?").param(item + "@%")
                 .query(Long.class).single();
     }

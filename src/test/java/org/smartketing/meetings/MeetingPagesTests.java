@@ -1,7 +1,6 @@
 package org.smartketing.meetings;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.smartketing.meetings.planning.Meeting;
@@ -50,7 +49,7 @@ class MeetingPagesTests {
         Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
         Person marketer = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
         Series s = planning.create(Plans.weekly("Pages sync", 2, sponsor, rep, marketer), Fixtures.signedIn(rep)).series();
-        UUID first = meetings.ofSeries(s.id()).get(0).id();
+        MeetingId first = meetings.ofSeries(s.id()).get(0).id();
 
         for (String page : List.of("/meetings", "/meetings/series/new", "/meetings/series/" + s.id(), "/meetings/" + first,
                 "/action-items", "/meetings/measures", "/meetings/calendar")) {
@@ -101,12 +100,12 @@ class MeetingPagesTests {
         assertThat(meetings.ofSeries(s.id())).hasSize(2);
         assertThat(meetings.get(all.get(3).id()).startsAt().atZone(Plans.BERLIN).getHour()).isEqualTo(15);
 
-        UUID first = all.get(0).id();
+        MeetingId first = all.get(0).id();
         mvc.perform(post("/meetings/" + first + "/start").with(user(Fixtures.signedIn(rep))).with(csrf()));
         mvc.perform(post("/meetings/" + first + "/run/items").with(user(Fixtures.signedIn(rep))).with(csrf())
                 .param("text", "Call the leads").param("dueOn", java.time.LocalDate.now(Plans.BERLIN).plusDays(3).toString()));
         mvc.perform(post("/meetings/" + first + "/run/close").with(user(Fixtures.signedIn(rep))).with(csrf()));
-        UUID second = all.get(1).id();
+        MeetingId second = all.get(1).id();
         mvc.perform(post("/meetings/" + second + "/start").with(user(Fixtures.signedIn(marketer))).with(csrf()));
         var item = boards.of(second, null).followUp().get(0);
         mvc.perform(post("/meetings/" + second + "/run/follow-up/" + item.id()).with(user(Fixtures.signedIn(marketer)))
@@ -128,7 +127,7 @@ class MeetingPagesTests {
         Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
         Person stranger = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
         Series s = planning.create(Plans.weekly("Private", 1, sponsor, rep), Fixtures.signedIn(rep)).series();
-        UUID first = meetings.ofSeries(s.id()).get(0).id();
+        MeetingId first = meetings.ofSeries(s.id()).get(0).id();
 
         assertThat(mvc.perform(get("/meetings/" + first).with(user(Fixtures.signedIn(stranger)))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);

@@ -3,7 +3,6 @@ package org.smartketing.meetings;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.MeetingStore;
+import org.smartketing.meetings.planning.Purpose;
 import org.smartketing.meetings.planning.Series;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
@@ -69,7 +69,7 @@ class MeetingRunnerApiTests {
 
     @Test
     void anItemLeftOpenComesFirstInTheNextMeetingAndDoneAndDroppedOnesDoNot() throws Exception {
-        UUID first = occurrences.get(0).id();
+        MeetingId first = occurrences.get(0).id();
         call(rep, post("/api/v1/meetings/" + first + "/start"), 200);
         String open = item(rep, first, "Call the five webinar leads", inDays(3));
         String done = item(rep, first, "Send the pricing sheet", inDays(2));
@@ -83,7 +83,7 @@ class MeetingRunnerApiTests {
         call(marketer, patch("/api/v1/action-items/" + dropped)
                 .content("{\"outcome\":\"DROPPED\",\"reason\":\"The campaign was stopped\"}"), 200);
 
-        UUID second = occurrences.get(1).id();
+        MeetingId second = occurrences.get(1).id();
         String board = call(marketer, post("/api/v1/meetings/" + second + "/start"), 200);
 
         assertThat(JsonPath.<String>read(board, "$.step")).isEqualTo("FOLLOW_UP");
@@ -102,7 +102,7 @@ class MeetingRunnerApiTests {
 
     @Test
     void theSponsorSeesWhoHasNotCommittedAndTheClosedMeetingMailsTheMinutes() throws Exception {
-        UUID first = occurrences.get(0).id();
+        MeetingId first = occurrences.get(0).id();
         call(rep, post("/api/v1/meetings/" + first + "/start"), 200);
         call(marketer, post("/api/v1/meetings/" + first + "/ideas").content("{\"text\":\"Joint webinar follow-up\"}"), 201);
         item(rep, first, "Call the webinar leads", inDays(3));
@@ -121,7 +121,7 @@ class MeetingRunnerApiTests {
 
     @Test
     void aMeetingClosedWithoutPlansIsFlagged() throws Exception {
-        UUID first = occurrences.get(0).id();
+        MeetingId first = occurrences.get(0).id();
         call(rep, post("/api/v1/meetings/" + first + "/start"), 200);
         call(rep, post("/api/v1/meetings/" + first + "/close"), 200);
 
@@ -144,7 +144,7 @@ class MeetingRunnerApiTests {
         "a rating of eleven              | rate     | {\"rating\":11}                                     | 409 | ",
         "a meeting started without an end goal | nogoal | {}                                              | 400 | endGoal" })
     void refusesBadInputWithAClearError(String what, String where, String body, int status, String field) throws Exception {
-        UUID first = occurrences.get(0).id();
+        MeetingId first = occurrences.get(0).id();
         String json = body.replace("TOMORROW", inDays(1).toString());
         MockHttpServletRequestBuilder request = switch (where) {
             case "series" -> post("/api/v1/meeting-series").content(seriesJson(json));
@@ -176,8 +176,7 @@ class MeetingRunnerApiTests {
     }
 
     private static Meeting withoutGoal(Meeting m) {
-        return new Meeting(m.id(), m.seriesId(), m.familyId(), m.recurrenceId(), m.startsAt(), m.durationMinutes(),
-                m.topic(), null, m.moved(), m.status(), m.step(), m.stepStartedAt(), m.startedAt(), m.closedAt());
+        return m.refocus(new Purpose(m.topic(), null));
     }
 
     private String seriesJson(String override) {
@@ -188,7 +187,7 @@ class MeetingRunnerApiTests {
         return base.substring(0, base.lastIndexOf('}')) + "," + override.substring(1);
     }
 
-    private String item(Person author, UUID meeting, String text, LocalDate due) throws Exception {
+    private String item(Person author, MeetingId meeting, String text, LocalDate due) throws Exception {
         String created = call(author, post("/api/v1/meetings/" + meeting + "/plans")
                 .content("{\"text\":\"" + text + "\",\"dueOn\":\"" + due + "\"}"), 201);
         return JsonPath.read(created, "$.id");

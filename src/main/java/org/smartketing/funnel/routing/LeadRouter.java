@@ -118,7 +118,10 @@ public class LeadRouter {
         return tables.current();
     }
 
-    /** Replaces the rules, the default cap and the out-of-office periods as a whole. */
+    /**
+     * Replaces the rules, the default cap and the out-of-office periods as a whole, when nobody
+     * changed them since {@code setup.version()}; otherwise a {@code StaleVersionException}.
+     */
     public RoutingSetup replace(RoutingSetup setup) {
         check(setup);
         RoutingSetup before = tables.current();

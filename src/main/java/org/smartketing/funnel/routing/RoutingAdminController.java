@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,9 +18,11 @@ import jakarta.validation.constraints.Size;
 
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.PlainText;
+import org.smartketing.shared.StaleVersionException;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
+import org.smartketing.web.OutdatedForms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,9 +33,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's routing page: rules in order with their pools and caps, and out-of-office periods. */
+/**
+ * The admin's routing page: rules in order with their pools and caps, and out-of-office periods.
+ * Every form carries the version of the set-up the page showed; a change based on an older one is
+ * not saved, and the page shows the set-up as it now is, with the change still in its form.
+ */
 @Controller
 @RequestMapping("/admin/routing")
 class RoutingAdminController {
@@ -67,14 +75,14 @@ class RoutingAdminController {
     }
 
     @PostMapping("/rules")
-    String addRule(@Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+    String addRule(@Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult errors, @RequestParam int version,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             RoutingSetup now = router.setup();
             List<RoutingRule> rules = new ArrayList<>(now.rules());
             rules.add(new RoutingRule(null, form.name().strip(), form.country(), form.region(), form.segment(),
                     form.pool(), form.openLeadCap()));
-            if (save(new RoutingSetup(now.defaultOpenLeadCap(), rules, now.outOfOffice()), errors)) {
+            if (save(now.withRules(rules).basedOn(version), errors, model, response)) {
                 redirect.addFlashAttribute("flash", "Added the rule “" + form.name().strip() + "”.");
                 return "redirect:/admin/routing";
             }
@@ -83,17 +91,17 @@ class RoutingAdminController {
     }
 
     @PostMapping("/rules/{id}/remove")
-    String removeRule(@PathVariable UUID id, RedirectAttributes redirect) {
+    String removeRule(@PathVariable UUID id, @RequestParam int version, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         RoutingSetup now = router.setup();
-        router.replace(new RoutingSetup(now.defaultOpenLeadCap(),
-                now.rules().stream().filter(r -> !r.id().equals(id)).toList(), now.outOfOffice()));
-        redirect.addFlashAttribute("flash", "Removed the rule.");
-        return "redirect:/admin/routing";
+        RoutingSetup changed = now.withRules(now.rules().stream().filter(r -> !r.id().equals(id)).toList());
+        return saved(changed.basedOn(version), "Removed the rule.", model, response, redirect);
     }
 
     /** Moves a rule one place earlier, so it is tried before the one above it. */
     @PostMapping("/rules/{id}/up")
-    String moveUp(@PathVariable UUID id, RedirectAttributes redirect) {
+    String moveUp(@PathVariable UUID id, @RequestParam int version, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         RoutingSetup now = router.setup();
         List<RoutingRule> rules = new ArrayList<>(now.rules());
         for (int i = 1; i < rules.size(); i++) {
@@ -102,34 +110,32 @@ class RoutingAdminController {
                 break;
             }
         }
-        router.replace(new RoutingSetup(now.defaultOpenLeadCap(), rules, now.outOfOffice()));
-        redirect.addFlashAttribute("flash", "Moved the rule up.");
-        return "redirect:/admin/routing";
+        return saved(now.withRules(rules).basedOn(version), "Moved the rule up.", model, response, redirect);
     }
 
     @PostMapping("/cap")
-    String cap(@Valid @ModelAttribute("capForm") CapForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+    String cap(@Valid @ModelAttribute("capForm") CapForm form, BindingResult errors, @RequestParam int version,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return page(model);
         }
-        RoutingSetup now = router.setup();
-        router.replace(new RoutingSetup(form.defaultOpenLeadCap(), now.rules(), now.outOfOffice()));
-        redirect.addFlashAttribute("flash", form.defaultOpenLeadCap() == null ? "Reps have no open-lead cap by default."
-                : "Reps take at most " + form.defaultOpenLeadCap() + " open leads unless a rule says otherwise.");
-        return "redirect:/admin/routing";
+        RoutingSetup changed = router.setup().withDefaultOpenLeadCap(form.defaultOpenLeadCap()).basedOn(version);
+        return saved(changed, form.defaultOpenLeadCap() == null ? "Reps have no open-lead cap by default."
+                : "Reps take at most " + form.defaultOpenLeadCap() + " open leads unless a rule says otherwise.", model,
+                response, redirect);
     }
 
     @PostMapping("/out-of-office")
-    String addAway(@Valid @ModelAttribute("awayForm") AwayForm form, BindingResult errors,
-            @AuthenticationPrincipal SignedInPerson me, Model model, RedirectAttributes redirect) {
+    String addAway(@Valid @ModelAttribute("awayForm") AwayForm form, BindingResult errors, @RequestParam int version,
+            @AuthenticationPrincipal SignedInPerson me, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             RoutingSetup now = router.setup();
             List<OutOfOffice> away = new ArrayList<>(now.outOfOffice());
             away.add(new OutOfOffice(null, form.personId(), form.from().atZone(me.zone()).toInstant(),
                     form.to().atZone(me.zone()).toInstant(), form.note() == null || form.note().isBlank() ? null
                             : form.note().strip()));
-            if (save(new RoutingSetup(now.defaultOpenLeadCap(), now.rules(), away), errors)) {
+            if (save(now.withOutOfOffice(away).basedOn(version), errors, model, response)) {
                 redirect.addFlashAttribute("flash", "Saved the out-of-office period.");
                 return "redirect:/admin/routing";
             }
@@ -138,24 +144,45 @@ class RoutingAdminController {
     }
 
     @PostMapping("/out-of-office/{id}/remove")
-    String removeAway(@PathVariable UUID id, RedirectAttributes redirect) {
+    String removeAway(@PathVariable UUID id, @RequestParam int version, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         RoutingSetup now = router.setup();
-        router.replace(new RoutingSetup(now.defaultOpenLeadCap(), now.rules(),
-                now.outOfOffice().stream().filter(o -> !o.id().equals(id)).toList()));
-        redirect.addFlashAttribute("flash", "Removed the out-of-office period.");
-        return "redirect:/admin/routing";
+        RoutingSetup changed = now.withOutOfOffice(now.outOfOffice().stream().filter(o -> !o.id().equals(id)).toList());
+        return saved(changed.basedOn(version), "Removed the out-of-office period.", model, response, redirect);
     }
 
-    private boolean save(RoutingSetup setup, BindingResult errors) {
+    /** A change without a form of its own: saved and back to the page, or the page again when it came too late. */
+    private String saved(RoutingSetup setup, String flash, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            router.replace(setup);
+            redirect.addFlashAttribute("flash", flash);
+            return "redirect:/admin/routing";
+        }
+        catch (StaleVersionException ex) {
+            return stale(model, response);
+        }
+    }
+
+    private boolean save(RoutingSetup setup, BindingResult errors, Model model, HttpServletResponse response) {
         try {
             router.replace(setup);
             return true;
+        }
+        catch (StaleVersionException ex) {
+            stale(model, response);
+            return false;
         }
         catch (InvalidFieldException ex) {
             String field = ex.field().substring(ex.field().lastIndexOf('.') + 1).replaceAll("\\[.*", "");
             errors.rejectValue(field, "invalid", ex.getMessage());
             return false;
         }
+    }
+
+    private String stale(Model model, HttpServletResponse response) {
+        OutdatedForms.explain(model, response, "the routing");
+        return page(model);
     }
 
     private String page(Model model) {

@@ -14,8 +14,12 @@ import jakarta.validation.constraints.Size;
 
 import org.smartketing.shared.PlainText;
 
-/** The routing set-up as an admin sends it over the API, checked field by field. */
-record RoutingInput(@Min(0) Integer defaultOpenLeadCap, @NotNull @Size(max = 100) List<@NotNull @Valid Rule> rules,
+/**
+ * The routing set-up as an admin sends it over the API, checked field by field, with the version
+ * it was based on (as {@code GET /api/v1/routing/rules} gave it).
+ */
+record RoutingInput(@NotNull @Min(0) Integer version, @Min(0) Integer defaultOpenLeadCap,
+        @NotNull @Size(max = 100) List<@NotNull @Valid Rule> rules,
         @NotNull @Size(max = 1000) List<@NotNull @Valid Away> outOfOffice) {
 
     record Rule(UUID id, @NotBlank @Size(max = 120) @PlainText String name,
@@ -38,7 +42,7 @@ record RoutingInput(@Min(0) Integer defaultOpenLeadCap, @NotNull @Size(max = 100
     }
 
     RoutingSetup setup() {
-        return new RoutingSetup(defaultOpenLeadCap, rules.stream().map(Rule::rule).toList(),
+        return new RoutingSetup(version, defaultOpenLeadCap, rules.stream().map(Rule::rule).toList(),
                 outOfOffice.stream().map(Away::period).toList());
     }
 }

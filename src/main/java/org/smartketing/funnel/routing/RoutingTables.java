@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.smartketing.funnel.LeadId;
 import org.smartketing.shared.Sql;
+import org.smartketing.shared.StaleVersionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +30,12 @@ class RoutingTables {
     }
 
     RoutingSetup current() {
-        Integer cap = jdbc.sql("SELECT default_open_lead_cap FROM routing_settings WHERE id = 1")
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject("default_open_lead_cap", Integer.class)))
-                .single().orElse(null);
+        record Settings(int version, Integer cap) {
+        }
+        Settings settings = jdbc.sql("SELECT version, default_open_lead_cap FROM routing_settings WHERE id = 1")
+                .query((rs, n) -> new Settings(rs.getInt("version"),
+                        rs.getObject("default_open_lead_cap", Integer.class)))
+                .single();
         Map<UUID, List<UUID>> pools = new HashMap<>();
         jdbc.sql("SELECT rule_id, person_id FROM routing_pool_member ORDER BY rule_id, position").query(rs -> {
             pools.computeIfAbsent(Sql.uuid(rs, "rule_id"), k -> new java.util.ArrayList<>()).add(Sql.uuid(rs, "person_id"));
@@ -46,18 +50,28 @@ class RoutingTables {
                 .query((rs, n) -> new OutOfOffice(Sql.uuid(rs, "id"), Sql.uuid(rs, "person_id"),
                         Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"), rs.getString("note")))
                 .list();
-        return new RoutingSetup(cap, rules, away);
+        return new RoutingSetup(settings.version(), settings.cap(), rules, away);
     }
 
-    /** Replaces everything; a rule that keeps its id keeps its round-robin pointer. */
+    /**
+     * Replaces everything when the stored set-up is still at the version the change was based on,
+     * and raises the version; a rule that keeps its id keeps its round-robin pointer. The settings
+     * row stays locked until the transaction ends, so of two replaces based on the same version
+     * the second waits, finds the version raised and is refused.
+     */
     RoutingSetup replace(RoutingSetup setup) {
+        int changed = jdbc.sql("""
+                UPDATE routing_settings SET default_open_lead_cap = ?, version = version + 1
+                WHERE id = 1 AND version = ?""").params(setup.defaultOpenLeadCap(), setup.version()).update();
+        if (changed != 1) {
+            throw new StaleVersionException("The routing set-up", setup.version(),
+                    jdbc.sql("SELECT version FROM routing_settings WHERE id = 1").query(Integer.class).single());
+        }
         Map<UUID, Integer> pointers = new HashMap<>();
         jdbc.sql("SELECT id, next_index FROM routing_rule")
                 .query(rs -> {
                     pointers.put(Sql.uuid(rs, "id"), rs.getInt("next_index"));
                 });
-        jdbc.sql("UPDATE routing_settings SET default_open_lead_cap = ? WHERE id = 1").param(setup.defaultOpenLeadCap())
-                .update();
         jdbc.sql("DELETE FROM routing_pool_member").update();
         jdbc.sql("DELETE FROM routing_rule").update();
         int position = 1;

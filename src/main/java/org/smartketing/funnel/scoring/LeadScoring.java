@@ -57,13 +57,15 @@ public class LeadScoring {
         this.clock = clock;
     }
 
+    /** The rules as stored, with their version: what an admin changes. */
     @Transactional(readOnly = true)
     public ScoringRules rules() {
-        return rulebook.current();
+        return rulebook.stored();
     }
 
     /**
-     * Replaces every rule and the threshold. Every lead is scored again with them by
+     * Replaces every rule and the threshold, when nobody changed them since {@code rules.version()}
+     * (otherwise a {@code StaleVersionException}). Every lead is scored again with them by
      * {@link ScoreKeeping}, in batches, shortly after (which may make some MQLs).
      */
     public ScoringRules replaceRules(ScoringRules rules) {

@@ -91,7 +91,7 @@ public class ScoreKeeping {
                     status.setRollbackOnly();
                     return 0;
                 }
-                scoring.rescore(next, rulebook.read(), clock.instant());
+                scoring.rescore(next, rulebook.stored(), clock.instant());
                 return next.size();
             });
             if (batch == null) {
@@ -109,7 +109,7 @@ public class ScoreKeeping {
                 Instant now = clock.instant();
                 List<Leads.Scoring> due = leads.dueForScoring(now, settings.batchSize());
                 if (!due.isEmpty()) {
-                    scoring.rescore(due, rulebook.read(), now);
+                    scoring.rescore(due, rulebook.stored(), now);
                 }
                 return due.size();
             });

@@ -13,8 +13,12 @@ import jakarta.validation.constraints.Size;
 
 import org.smartketing.shared.PlainText;
 
-/** The scoring set-up as an admin sends it (API) or types it (page), checked field by field. */
-record ScoringInput(@NotNull @Min(1) @Max(100_000) Integer mqlThreshold,
+/**
+ * The scoring set-up as an admin sends it over the API, checked field by field, with the version
+ * it was based on (as {@code GET /api/v1/scoring} gave it); its rules are also what the admin page
+ * types in.
+ */
+record ScoringInput(@NotNull @Min(0) Integer version, @NotNull @Min(1) @Max(100_000) Integer mqlThreshold,
         @NotNull @Size(max = 100) List<@NotNull @Valid Fit> fitRules,
         @NotNull @Size(max = 100) List<@NotNull @Valid Engagement> engagementRules) {
 
@@ -35,7 +39,7 @@ record ScoringInput(@NotNull @Min(1) @Max(100_000) Integer mqlThreshold,
     }
 
     ScoringRules rules() {
-        return new ScoringRules(mqlThreshold, fitRules.stream().map(Fit::rule).toList(),
+        return new ScoringRules(version, mqlThreshold, fitRules.stream().map(Fit::rule).toList(),
                 engagementRules.stream().map(Engagement::rule).toList());
     }
 }

@@ -8,13 +8,15 @@ import java.util.UUID;
 
 import org.smartketing.shared.CommittedCache;
 import org.smartketing.shared.Sql;
+import org.smartketing.shared.StaleVersionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The scoring tables: fit rules, engagement rules and the threshold, replaced as a whole. Every
  * lead that comes in is scored, so the rules are kept for a few seconds; replacing them forgets
- * them at once on this node (other nodes follow within {@link #REMEMBERED}).
+ * them at once on this node (other nodes follow within {@link #REMEMBERED}). What an admin edits
+ * is read as stored ({@link #stored()}), so its version is never one a remembered copy holds.
  */
 @Repository
 class ScoringRulebook {
@@ -56,12 +58,15 @@ class ScoringRulebook {
     }
 
     ScoringRules current() {
-        return remembered.get(Boolean.TRUE, any -> Optional.of(read())).orElseThrow();
+        return remembered.get(Boolean.TRUE, any -> Optional.of(stored())).orElseThrow();
     }
 
-    /** The rules as committed now, past what this node remembers (for the job that applies a change everywhere). */
-    ScoringRules read() {
-        int threshold = jdbc.sql("SELECT mql_threshold FROM scoring_settings WHERE id = 1").query(Integer.class).single();
+    /** The rules as committed now, past what this node remembers (the job that applies a change reads these). */
+    ScoringRules stored() {
+        record Settings(int version, int threshold) {
+        }
+        Settings settings = jdbc.sql("SELECT version, mql_threshold FROM scoring_settings WHERE id = 1")
+                .query((rs, n) -> new Settings(rs.getInt("version"), rs.getInt("mql_threshold"))).single();
         List<FitRule> fit = jdbc.sql("SELECT * FROM scoring_fit_rule ORDER BY position")
                 .query((rs, n) -> new FitRule(Sql.uuid(rs, "id"), FitRule.Field.valueOf(rs.getString("match_field")),
                         FitRule.Operator.valueOf(rs.getString("match_operator")), rs.getString("match_value"),
@@ -71,15 +76,26 @@ class ScoringRulebook {
                 .query((rs, n) -> new EngagementRule(rs.getString("activity_type"), rs.getInt("points"),
                         rs.getInt("half_life_days")))
                 .list();
-        return new ScoringRules(threshold, fit, engagement);
+        return new ScoringRules(settings.version(), settings.threshold(), fit, engagement);
     }
 
-    /** Replaces the rules and asks for every lead to be scored again with them ({@link ScoreKeeping}). */
+    /**
+     * Replaces the rules when they are still at the version the change was based on, and raises
+     * the version. The settings row stays locked until the transaction ends, so of two replaces
+     * based on the same version the second waits, finds the version raised and is refused. Asks
+     * for every lead to be scored again with the new rules ({@link ScoreKeeping}).
+     */
     void replace(ScoringRules rules, Instant at) {
         remembered.invalidate();
+        int changed = jdbc.sql("""
+                UPDATE scoring_settings SET mql_threshold = ?, version = version + 1
+                WHERE id = 1 AND version = ?""").params(rules.mqlThreshold(), rules.version()).update();
+        if (changed != 1) {
+            throw new StaleVersionException("The scoring rules", rules.version(),
+                    jdbc.sql("SELECT version FROM scoring_settings WHERE id = 1").query(Integer.class).single());
+        }
         jdbc.sql("UPDATE scoring_rescore SET requested_at = ?, after_lead = NULL WHERE id = 1").param(Sql.utc(at))
                 .update();
-        jdbc.sql("UPDATE scoring_settings SET mql_threshold = ? WHERE id = 1").param(rules.mqlThreshold()).update();
         jdbc.sql("DELETE FROM scoring_fit_rule").update();
         int position = 1;
         for (FitRule r : rules.fitRules()) {

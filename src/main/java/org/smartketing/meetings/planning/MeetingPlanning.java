@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.smartketing.meetings.MeetingId;
+import org.smartketing.meetings.SeriesId;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.RuleViolationException;
@@ -51,6 +53,11 @@ public class MeetingPlanning {
      */
     public record SeriesPlan(String title, LocalDateTime start, String zone, Integer durationMinutes, String rrule,
             UUID sponsorId, List<UUID> attendeeIds, List<UUID> teamIds, String topic, String endGoal) {
+
+        SeriesPlan withRrule(String rule) {
+            return new SeriesPlan(title, start, zone, durationMinutes, rule, sponsorId, attendeeIds, teamIds, topic,
+                    endGoal);
+        }
     }
 
     public record Planned(Series series, List<String> warnings) {
@@ -78,7 +85,7 @@ public class MeetingPlanning {
     }
 
     public Planned create(SeriesPlan plan, SignedInPerson me) {
-        Series s = checked(plan, UUID.randomUUID(), null, me.id(), 0, null);
+        Series s = Series.plan(SeriesId.random(), terms(plan, true), me.id(), clock.instant());
         series.insert(s);
         sync(s);
         audit.record("meeting-series", s.id(), "created", null, auditable(s));
@@ -91,10 +98,7 @@ public class MeetingPlanning {
      * checks except the start date, and no invitations.
      */
     public Series recordPast(SeriesPlan plan, PersonId organizer, Instant createdAt) {
-        Series checked = checked(plan, UUID.randomUUID(), null, organizer, 0, null, false);
-        Series s = new Series(checked.id(), checked.familyId(), checked.title(), checked.firstStart(), checked.zone(),
-                checked.durationMinutes(), checked.rrule(), checked.sponsorId(), organizer, checked.topic(),
-                checked.endGoal(), checked.icalUid(), 0, null, createdAt, checked.attendees(), checked.teams());
+        Series s = Series.plan(SeriesId.random(), terms(plan, false), organizer, createdAt);
         series.insert(s);
         sync(s);
         return s;
@@ -104,10 +108,10 @@ public class MeetingPlanning {
      * Changes the whole series ({@code from == null}), or the meetings from {@code from} (a meeting of
      * the series) on, which splits it; returns the series that now holds those meetings.
      */
-    public Planned edit(UUID id, SeriesPlan plan, UUID from, SignedInPerson me) {
+    public Planned edit(SeriesId id, SeriesPlan plan, MeetingId from, SignedInPerson me) {
         Series before = mayChange(id, me);
         if (from == null) {
-            Series after = checked(plan, before.id(), before, before.organizerId(), before.sequence() + 1, before.icalUid());
+            Series after = before.replan(terms(plan, false));
             Set<PersonId> removed = new HashSet<>(before.everyone());
             removed.removeAll(after.everyone());
             series.update(after);
@@ -123,10 +127,7 @@ public class MeetingPlanning {
         if (!split.seriesId().equals(id)) {
             throw new InvalidFieldException("from", "is not a meeting of this series");
         }
-        if (split.status() != Meeting.Status.SCHEDULED) {
-            throw new RuleViolationException("Only meetings that have not started can be changed.");
-        }
-        List<Meeting> all = meetings.ofSeries(id);
+        split.requireNotStarted();
         int index = indexOf(before, split);
         if (index <= 0 || before.rrule() == null) {
             return edit(id, plan, null, me);
@@ -134,15 +135,14 @@ public class MeetingPlanning {
         // The same rule goes on with the meetings that are left; a new rule is taken as given.
         String sameRule = Recurrence.checked(before.rrule(), null, before.zone());
         String given = Recurrence.checked(plan.rrule(), null, before.zone());
-        SeriesPlan continued = Objects.equals(sameRule, given) ? new SeriesPlan(plan.title(), plan.start(), plan.zone(),
-                plan.durationMinutes(), Recurrence.continuingFrom(before.rrule(), index), plan.sponsorId(),
-                plan.attendeeIds(), plan.teamIds(), plan.topic(), plan.endGoal()) : plan;
-        Series rest = checked(continued, UUID.randomUUID(), before, before.organizerId(), 0, null);
+        SeriesPlan continued = Objects.equals(sameRule, given)
+                ? plan.withRrule(Recurrence.continuingFrom(before.rrule(), index)) : plan;
+        Series rest = before.continuation(SeriesId.random(), terms(continued, false), clock.instant());
         ZonedDateTime at = split.recurrenceId().atZone(before.zone());
-        Series shortened = withRule(before, Recurrence.endingBefore(before.rrule(), index, at));
+        Series shortened = before.endingWith(Recurrence.endingBefore(before.rrule(), index, at));
         series.update(shortened);
         series.insert(rest);
-        for (Meeting m : all) {
+        for (Meeting m : meetings.ofSeries(id)) {
             if (!m.recurrenceId().isBefore(split.recurrenceId()) && m.status() == Meeting.Status.SCHEDULED) {
                 meetings.update(m.inSeries(rest.id()));
             }
@@ -156,22 +156,19 @@ public class MeetingPlanning {
         return new Planned(rest, warnings(rest));
     }
 
-    public Meeting editOccurrence(UUID meetingId, OccurrenceChange change, SignedInPerson me) {
+    public Meeting editOccurrence(MeetingId meetingId, OccurrenceChange change, SignedInPerson me) {
         Meeting m = meetings.get(meetingId);
         Series s = mayChange(m.seriesId(), me);
-        if (m.status() != Meeting.Status.SCHEDULED) {
-            throw new RuleViolationException("Only meetings that have not started can be changed.");
-        }
         Instant start = change.start() == null ? m.startsAt() : change.start().atZone(s.zone()).toInstant();
         int duration = change.durationMinutes() == null ? m.durationMinutes() : duration(change.durationMinutes());
         String topic = change.topic() == null ? m.topic() : text("topic", change.topic(), 300);
         String goal = change.endGoal() == null ? m.endGoal() : text("endGoal", change.endGoal(), 500);
-        boolean timeChanged = !start.equals(m.startsAt()) || duration != m.durationMinutes();
-        Meeting after = new Meeting(m.id(), m.seriesId(), m.familyId(), m.recurrenceId(), start, duration, topic, goal,
-                m.moved() || timeChanged, m.status(), m.step(), m.stepStartedAt(), m.startedAt(), m.closedAt());
+        Meeting after = m.reschedule(start, duration).refocus(new Purpose(topic, goal));
         meetings.update(after);
+        boolean timeChanged = !after.startsAt().equals(m.startsAt()) || after.durationMinutes() != m.durationMinutes();
         if (timeChanged) {
-            Series raised = raise(s);
+            Series raised = s.withOccurrenceChanged();
+            series.update(raised);
             invitations.request(raised, meetings.ofSeries(s.id()), "updated");
         }
         audit.record("meeting", m.id(), "changed", Map.of("start", m.startsAt().toString(), "minutes", m.durationMinutes()),
@@ -179,46 +176,37 @@ public class MeetingPlanning {
         return after;
     }
 
-    public Meeting cancelOccurrence(UUID meetingId, SignedInPerson me) {
+    public Meeting cancelOccurrence(MeetingId meetingId, SignedInPerson me) {
         Meeting m = meetings.get(meetingId);
         Series s = mayChange(m.seriesId(), me);
-        if (m.status() != Meeting.Status.SCHEDULED) {
-            throw new RuleViolationException("Only meetings that have not started can be cancelled.");
-        }
-        Meeting cancelled = m.withStatus(Meeting.Status.CANCELLED);
+        Meeting cancelled = m.cancel();
         meetings.update(cancelled);
-        Series raised = raise(s);
+        Series raised = s.withOccurrenceChanged();
+        series.update(raised);
         invitations.cancel(raised, cancelled, raised.everyone());
         audit.record("meeting", m.id(), "cancelled", Map.of("status", m.status().name()), Map.of("status", "CANCELLED"));
         return cancelled;
     }
 
-    public Series cancelSeries(UUID id, SignedInPerson me) {
-        Series s = mayChange(id, me);
-        if (s.cancelled()) {
-            return s;
-        }
-        Series cancelled = new Series(s.id(), s.familyId(), s.title(), s.firstStart(), s.zone(), s.durationMinutes(),
-                s.rrule(), s.sponsorId(), s.organizerId(), s.topic(), s.endGoal(), s.icalUid(), s.sequence() + 1,
-                clock.instant(), s.createdAt(), s.attendees(), s.teams());
+    public Series cancelSeries(SeriesId id, SignedInPerson me) {
+        Series cancelled = mayChange(id, me).cancel(clock.instant());
         series.update(cancelled);
         meetings.ofSeries(id).stream().filter(m -> m.status() == Meeting.Status.SCHEDULED)
-                .forEach(m -> meetings.update(m.withStatus(Meeting.Status.CANCELLED)));
+                .forEach(m -> meetings.update(m.cancel()));
         invitations.cancel(cancelled, null, cancelled.everyone());
         audit.record("meeting-series", id, "cancelled", Map.of("active", true), Map.of("active", false));
         return cancelled;
     }
 
     /** Anyone invited adds a talking point, with its presenter (themselves by default). */
-    public MeetingStore.AgendaPoint addAgendaPoint(UUID meetingId, String text, UUID presenter, SignedInPerson me) {
+    public MeetingStore.AgendaPoint addAgendaPoint(MeetingId meetingId, String text, UUID presenter,
+            SignedInPerson me) {
         Meeting m = meetings.get(meetingId);
         Series s = seriesOf(m);
         if (!s.involves(me.id())) {
             throw new RuleViolationException("Only people invited to this meeting add talking points.");
         }
-        if (m.status() == Meeting.Status.CLOSED || m.status() == Meeting.Status.CANCELLED) {
-            throw new RuleViolationException("This meeting is over.");
-        }
+        m.requireNotOver();
         PersonId by = presenter == null ? me.id() : new PersonId(presenter);
         if (!s.involves(by)) {
             throw new InvalidFieldException("presenterId", "must be someone invited to the meeting");
@@ -236,7 +224,7 @@ public class MeetingPlanning {
 
     /** The series, for someone in it or a manager; members outside it get a 404, as if it did not exist. */
     @Transactional(readOnly = true)
-    public Series visibleTo(UUID id, SignedInPerson viewer) {
+    public Series visibleTo(SeriesId id, SignedInPerson viewer) {
         Series s = get(id);
         if (!s.involves(viewer.id()) && viewer.role() == AppRole.MEMBER) {
             throw new NotFoundException("Meeting series " + id);
@@ -245,7 +233,7 @@ public class MeetingPlanning {
     }
 
     @Transactional(readOnly = true)
-    public Series get(UUID id) {
+    public Series get(SeriesId id) {
         return series.byId(id).orElseThrow(() -> new NotFoundException("Meeting series " + id));
     }
 
@@ -261,23 +249,14 @@ public class MeetingPlanning {
         return List.of();
     }
 
-    private Series mayChange(UUID id, SignedInPerson me) {
+    private Series mayChange(SeriesId id, SignedInPerson me) {
         Series s = get(id);
-        if (!s.organizerId().equals(me.id()) && !s.sponsorId().equals(me.id()) && me.role() != AppRole.ADMIN) {
-            throw new RuleViolationException("Only the organizer, the sponsor or an admin changes this series.");
-        }
-        if (s.cancelled()) {
-            throw new RuleViolationException("This series is cancelled.");
-        }
+        s.requireChangeableBy(me.id(), me.role() == AppRole.ADMIN);
         return s;
     }
 
-    private Series checked(SeriesPlan plan, UUID id, Series before, PersonId organizer, int sequence, String uid) {
-        return checked(plan, id, before, organizer, sequence, uid, before == null);
-    }
-
-    private Series checked(SeriesPlan plan, UUID id, Series before, PersonId organizer, int sequence, String uid,
-            boolean startNotPast) {
+    /** The plan checked field by field; a new series may not start in the past, an edited one may. */
+    private Series.Terms terms(SeriesPlan plan, boolean startNotPast) {
         String title = text("title", required("title", plan.title()), 200);
         if (plan.start() == null) {
             throw new InvalidFieldException("start", "is required");
@@ -322,13 +301,9 @@ public class MeetingPlanning {
         if (people.isEmpty()) {
             throw new InvalidFieldException("attendeeIds", "invite at least one person or team");
         }
-        String topic = text("topic", plan.topic(), 300);
-        String goal = text("endGoal", plan.endGoal(), 500);
-        UUID family = before == null ? id : before.familyId();
-        return new Series(id, family, title, start, zone, duration, rrule, sponsor.id(), organizer, topic, goal,
-                uid != null ? uid : id + "@smartketing", sequence, null,
-                before != null && before.id().equals(id) ? before.createdAt() : clock.instant(), List.copyOf(people),
-                teams);
+        Purpose purpose = new Purpose(text("topic", plan.topic(), 300), text("endGoal", plan.endGoal(), 500));
+        return new Series.Terms(title, new Series.Schedule(start, zone, duration, rrule),
+                new Series.Invitees(sponsor.id(), List.copyOf(people), teams), purpose);
     }
 
     /**
@@ -348,30 +323,20 @@ public class MeetingPlanning {
         List<Instant> wanted = starts.stream().map(ZonedDateTime::toInstant).toList();
         List<Meeting> spare = new ArrayList<>(rows.stream()
                 .filter(m -> m.status() == Meeting.Status.SCHEDULED && !wanted.contains(m.recurrenceId())).toList());
+        Purpose seriesBefore = before == null ? null : before.purpose();
         for (Instant at : wanted) {
             Meeting existing = byRecurrence.get(at);
             if (existing != null) {
                 if (existing.status() == Meeting.Status.SCHEDULED) {
-                    boolean keepTime = existing.moved();
-                    meetings.update(new Meeting(existing.id(), s.id(), s.familyId(), at,
-                            keepTime ? existing.startsAt() : at,
-                            keepTime ? existing.durationMinutes() : s.durationMinutes(),
-                            inherited(existing.topic(), before == null ? null : before.topic(), s.topic()),
-                            inherited(existing.endGoal(), before == null ? null : before.endGoal(), s.endGoal()),
-                            keepTime, existing.status(), null, null, null, null));
+                    meetings.update(existing.asOccurrence(s, seriesBefore, at));
                 }
                 continue;
             }
             if (!spare.isEmpty()) {
-                Meeting m = spare.remove(0);
-                meetings.update(new Meeting(m.id(), s.id(), s.familyId(), at, at, s.durationMinutes(),
-                        inherited(m.topic(), before == null ? null : before.topic(), s.topic()),
-                        inherited(m.endGoal(), before == null ? null : before.endGoal(), s.endGoal()), false,
-                        Meeting.Status.SCHEDULED, null, null, null, null));
+                meetings.update(spare.remove(0).asOccurrence(s, seriesBefore, at));
                 continue;
             }
-            meetings.insert(new Meeting(UUID.randomUUID(), s.id(), s.familyId(), at, at, s.durationMinutes(), s.topic(),
-                    s.endGoal(), false, Meeting.Status.SCHEDULED, null, null, null, null));
+            meetings.insert(Meeting.scheduled(s, at));
         }
         for (Meeting m : meetings.ofSeries(s.id())) {
             boolean notStarted = m.status() == Meeting.Status.SCHEDULED || m.status() == Meeting.Status.CANCELLED;
@@ -379,11 +344,6 @@ public class MeetingPlanning {
                 meetings.delete(m.id());
             }
         }
-    }
-
-    /** A meeting keeps a topic (or goal) of its own; one it took from the series follows the series. */
-    private static String inherited(String own, String seriesBefore, String seriesNow) {
-        return own == null || Objects.equals(own, seriesBefore) ? seriesNow : own;
     }
 
     private int indexOf(Series s, Meeting m) {
@@ -394,20 +354,6 @@ public class MeetingPlanning {
             }
         }
         throw new RuleViolationException("This meeting is no longer part of the series' rule.");
-    }
-
-    private Series raise(Series s) {
-        Series raised = new Series(s.id(), s.familyId(), s.title(), s.firstStart(), s.zone(), s.durationMinutes(),
-                s.rrule(), s.sponsorId(), s.organizerId(), s.topic(), s.endGoal(), s.icalUid(), s.sequence() + 1,
-                s.cancelledAt(), s.createdAt(), s.attendees(), s.teams());
-        series.update(raised);
-        return raised;
-    }
-
-    private static Series withRule(Series s, String rrule) {
-        return new Series(s.id(), s.familyId(), s.title(), s.firstStart(), s.zone(), s.durationMinutes(), rrule,
-                s.sponsorId(), s.organizerId(), s.topic(), s.endGoal(), s.icalUid(), s.sequence() + 1, s.cancelledAt(),
-                s.createdAt(), s.attendees(), s.teams());
     }
 
     private static int duration(Integer minutes) {

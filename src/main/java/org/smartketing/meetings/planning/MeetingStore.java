@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.smartketing.meetings.MeetingId;
+import org.smartketing.meetings.SeriesId;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.PersonId;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MeetingStore {
 
-    public record AgendaPoint(UUID id, UUID meetingId, String text, PersonId presenterId, PersonId addedBy,
+    public record AgendaPoint(UUID id, MeetingId meetingId, String text, PersonId presenterId, PersonId addedBy,
             Instant addedAt) {
     }
 
@@ -32,10 +34,10 @@ public class MeetingStore {
                 INSERT INTO meeting (id, series_id, family_id, recurrence_id, starts_at, duration_minutes, topic,
                     end_goal, moved, status, step, step_started_at, started_at, closed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), m.seriesId(), m.familyId(), Sql.utc(m.recurrenceId()), Sql.utc(m.startsAt()),
-                        m.durationMinutes(), m.topic(), m.endGoal(), m.moved(), m.status().name(),
-                        m.step() == null ? null : m.step().name(), Sql.utc(m.stepStartedAt()), Sql.utc(m.startedAt()),
-                        Sql.utc(m.closedAt()))
+                .params(m.id().value(), m.seriesId().value(), m.familyId().value(), Sql.utc(m.recurrenceId()),
+                        Sql.utc(m.startsAt()), m.durationMinutes(), m.topic(), m.endGoal(), m.moved(),
+                        m.status().name(), m.step() == null ? null : m.step().name(), Sql.utc(m.stepStartedAt()),
+                        Sql.utc(m.startedAt()), Sql.utc(m.closedAt()))
                 .update();
     }
 
@@ -44,31 +46,31 @@ public class MeetingStore {
                 UPDATE meeting SET series_id = ?, recurrence_id = ?, starts_at = ?, duration_minutes = ?, topic = ?,
                     end_goal = ?, moved = ?, status = ?, step = ?, step_started_at = ?, started_at = ?, closed_at = ?
                 WHERE id = ?""")
-                .params(m.seriesId(), Sql.utc(m.recurrenceId()), Sql.utc(m.startsAt()), m.durationMinutes(), m.topic(),
-                        m.endGoal(), m.moved(), m.status().name(), m.step() == null ? null : m.step().name(),
-                        Sql.utc(m.stepStartedAt()), Sql.utc(m.startedAt()), Sql.utc(m.closedAt()), m.id())
+                .params(m.seriesId().value(), Sql.utc(m.recurrenceId()), Sql.utc(m.startsAt()), m.durationMinutes(),
+                        m.topic(), m.endGoal(), m.moved(), m.status().name(), m.step() == null ? null : m.step().name(),
+                        Sql.utc(m.stepStartedAt()), Sql.utc(m.startedAt()), Sql.utc(m.closedAt()), m.id().value())
                 .update();
     }
 
-    void delete(UUID id) {
-        jdbc.sql("DELETE FROM meeting WHERE id = ?").param(id).update();
+    void delete(MeetingId id) {
+        jdbc.sql("DELETE FROM meeting WHERE id = ?").param(id.value()).update();
     }
 
-    public Optional<Meeting> byId(UUID id) {
-        return jdbc.sql("SELECT * FROM meeting WHERE id = ?").param(id).query(MeetingStore::row).optional();
+    public Optional<Meeting> byId(MeetingId id) {
+        return jdbc.sql("SELECT * FROM meeting WHERE id = ?").param(id.value()).query(MeetingStore::row).optional();
     }
 
-    public Meeting get(UUID id) {
+    public Meeting get(MeetingId id) {
         return byId(id).orElseThrow(() -> new NotFoundException("Meeting " + id));
     }
 
-    public List<Meeting> ofSeries(UUID series) {
-        return jdbc.sql("SELECT * FROM meeting WHERE series_id = ? ORDER BY recurrence_id").param(series)
+    public List<Meeting> ofSeries(SeriesId series) {
+        return jdbc.sql("SELECT * FROM meeting WHERE series_id = ? ORDER BY recurrence_id").param(series.value())
                 .query(MeetingStore::row).list();
     }
 
-    public List<Meeting> ofFamily(UUID family) {
-        return jdbc.sql("SELECT * FROM meeting WHERE family_id = ? ORDER BY starts_at").param(family)
+    public List<Meeting> ofFamily(SeriesId family) {
+        return jdbc.sql("SELECT * FROM meeting WHERE family_id = ? ORDER BY starts_at").param(family.value())
                 .query(MeetingStore::row).list();
     }
 
@@ -77,7 +79,7 @@ public class MeetingStore {
         return jdbc.sql("""
                 SELECT * FROM meeting WHERE family_id = ? AND starts_at > ? AND status <> 'CANCELLED'
                 ORDER BY starts_at LIMIT 1""")
-                .params(m.familyId(), Sql.utc(m.startsAt())).query(MeetingStore::row).optional();
+                .params(m.familyId().value(), Sql.utc(m.startsAt())).query(MeetingStore::row).optional();
     }
 
     /** Meetings someone takes part in (not cancelled), starting from {@code from}, soonest first. */
@@ -97,8 +99,8 @@ public class MeetingStore {
                 .list();
     }
 
-    boolean hasAgenda(UUID meeting) {
-        return jdbc.sql("SELECT COUNT(*) FROM meeting_agenda_point WHERE meeting_id = ?").param(meeting)
+    boolean hasAgenda(MeetingId meeting) {
+        return jdbc.sql("SELECT COUNT(*) FROM meeting_agenda_point WHERE meeting_id = ?").param(meeting.value())
                 .query(Long.class).single() > 0;
     }
 
@@ -106,25 +108,32 @@ public class MeetingStore {
         jdbc.sql("""
                 INSERT INTO meeting_agenda_point (id, meeting_id, text, presenter_id, added_by, added_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(p.id(), p.meetingId(), p.text(), p.presenterId().value(), p.addedBy().value(),
+                .params(p.id(), p.meetingId().value(), p.text(), p.presenterId().value(), p.addedBy().value(),
                         Sql.utc(p.addedAt()))
                 .update();
     }
 
-    public List<AgendaPoint> agenda(UUID meeting) {
-        return jdbc.sql("SELECT * FROM meeting_agenda_point WHERE meeting_id = ? ORDER BY added_at, id").param(meeting)
-                .query((rs, n) -> new AgendaPoint(Sql.uuid(rs, "id"), Sql.uuid(rs, "meeting_id"), rs.getString("text"),
+    public List<AgendaPoint> agenda(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meeting_agenda_point WHERE meeting_id = ? ORDER BY added_at, id")
+                .param(meeting.value())
+                .query((rs, n) -> new AgendaPoint(Sql.uuid(rs, "id"), new MeetingId(Sql.uuid(rs, "meeting_id")),
+                        rs.getString("text"),
                         new PersonId(Sql.uuid(rs, "presenter_id")), new PersonId(Sql.uuid(rs, "added_by")),
                         Sql.instant(rs, "added_at")))
                 .list();
     }
 
+    /** The one place a meeting row is read. */
     private static Meeting row(ResultSet rs, int n) throws SQLException {
         String step = rs.getString("step");
-        return new Meeting(Sql.uuid(rs, "id"), Sql.uuid(rs, "series_id"), Sql.uuid(rs, "family_id"),
-                Sql.instant(rs, "recurrence_id"), Sql.instant(rs, "starts_at"), rs.getInt("duration_minutes"),
-                rs.getString("topic"), rs.getString("end_goal"), rs.getBoolean("moved"),
-                Meeting.Status.valueOf(rs.getString("status")), step == null ? null : Meeting.Step.valueOf(step),
-                Sql.instant(rs, "step_started_at"), Sql.instant(rs, "started_at"), Sql.instant(rs, "closed_at"));
+        return new Meeting(new MeetingId(Sql.uuid(rs, "id")), new SeriesId(Sql.uuid(rs, "series_id")),
+                new SeriesId(Sql.uuid(rs, "family_id")),
+                new Meeting.Timing(Sql.instant(rs, "recurrence_id"), Sql.instant(rs, "starts_at"),
+                        rs.getInt("duration_minutes"), rs.getBoolean("moved")),
+                new Purpose(rs.getString("topic"), rs.getString("end_goal")),
+                Meeting.Status.valueOf(rs.getString("status")),
+                new Meeting.Run(step == null ? null : Meeting.Step.valueOf(step), Sql.instant(rs, "step_started_at"),
+                        Sql.instant(rs, "started_at"), Sql.instant(rs, "closed_at")),
+                List.of());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.smartketing.comms.Regarding;
 import org.smartketing.comms.RegardingTargets;
+import org.smartketing.meetings.MeetingId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +35,8 @@ class MeetingTargets implements RegardingTargets {
 
     @Override
     public Optional<Regarding> find(String id) {
-        return RegardingTargets.uuidOf(id).flatMap(meetings::byId).flatMap(m -> series.byId(m.seriesId()).map(s -> new Regarding(kind(),
-                m.id().toString(), s.title() + ", " + DAY.format(m.startsAt().atZone(s.zone())), "/meetings/" + m.id())));
+        return RegardingTargets.uuidOf(id).map(MeetingId::new).flatMap(meetings::byId)
+                .flatMap(m -> series.byId(m.seriesId()).map(s -> new Regarding(kind(), m.id().toString(),
+                        s.title() + ", " + DAY.format(m.startsAt().atZone(s.zone())), "/meetings/" + m.id())));
     }
 }

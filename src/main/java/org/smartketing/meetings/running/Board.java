@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-
+import org.smartketing.meetings.ActionItemId;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingStore;
 import org.smartketing.meetings.planning.Series;
@@ -71,7 +70,7 @@ public record Board(Meeting meeting, Series series, Map<PersonId, PersonSummary>
         return series.attendees().contains(id);
     }
 
-    public ActionItem item(UUID id) {
+    public ActionItem item(ActionItemId id) {
         return items.stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
     }
 }

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.smartketing.meetings.MeetingId;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingStore;
 import org.smartketing.meetings.planning.Series;
@@ -39,7 +39,7 @@ public class Boards {
         this.clock = clock;
     }
 
-    public Board of(UUID meetingId, SignedInPerson viewer) {
+    public Board of(MeetingId meetingId, SignedInPerson viewer) {
         Meeting m = meetings.get(meetingId);
         Series s = series.byId(m.seriesId()).orElseThrow();
         if (viewer != null && !s.involves(viewer.id()) && viewer.role() == AppRole.MEMBER) {

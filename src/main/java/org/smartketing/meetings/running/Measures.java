@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.smartketing.meetings.SeriesId;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingStore;
 import org.smartketing.meetings.planning.Series;
@@ -59,7 +60,7 @@ public class Measures {
 
     public Report report() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Map<UUID, String> familyTitle = new LinkedHashMap<>();
+        Map<SeriesId, String> familyTitle = new LinkedHashMap<>();
         series.all().stream().sorted(Comparator.comparing(Series::createdAt))
                 .forEach(s -> familyTitle.putIfAbsent(s.familyId(), s.title()));
         Map<PersonId, PersonSummary> people = new LinkedHashMap<>();
@@ -72,15 +73,15 @@ public class Measures {
         Function<ActionItem, String> family = i -> familyTitle.getOrDefault(i.familyId(), "?");
         List<SeriesRating> ratings = new ArrayList<>();
         List<Flag> flagged = new ArrayList<>();
-        Map<UUID, List<Integer>> byFamily = new LinkedHashMap<>();
+        Map<SeriesId, List<Integer>> byFamily = new LinkedHashMap<>();
         for (Meeting m : meetings.closed()) {
             store.ratings(m.id()).forEach(r -> byFamily.computeIfAbsent(m.familyId(), k -> new ArrayList<>()).add(r.rating()));
             String title = familyTitle.getOrDefault(m.familyId(), "?");
             if (m.endGoal() == null) {
-                flagged.add(new Flag(m.id(), title, m.startsAt(), "ended without an end goal"));
+                flagged.add(new Flag(m.id().value(), title, m.startsAt(), "ended without an end goal"));
             }
             if (store.itemsOf(m.id()).isEmpty()) {
-                flagged.add(new Flag(m.id(), title, m.startsAt(), "ended without action plans"));
+                flagged.add(new Flag(m.id().value(), title, m.startsAt(), "ended without action plans"));
             }
         }
         byFamily.forEach((f, r) -> ratings.add(new SeriesRating(familyTitle.getOrDefault(f, "?"), r.size(),
@@ -93,7 +94,7 @@ public class Measures {
         for (ActionItem i : items) {
             int[] c = counts.computeIfAbsent(key.apply(i), k -> new int[2]);
             c[0]++;
-            if (i.status() == ActionItem.Status.DONE && i.doneOn() != null && !i.doneOn().isAfter(i.firstDueOn())) {
+            if (i.doneOnTime()) {
                 c[1]++;
             }
         }

@@ -1,7 +1,6 @@
 package org.smartketing.meetings.running;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.smartketing.activity.ActivitySubjects;
-import org.smartketing.meetings.ActionItemCompleted;
-import org.smartketing.meetings.MeetingClosed;
+import org.smartketing.meetings.ActionItemId;
+import org.smartketing.meetings.MeetingId;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.MeetingStore;
@@ -41,7 +40,7 @@ public class MeetingRunner {
     }
 
     /** A follow-up decision on an open item: DONE, NOT_DONE (with a new date) or DROPPED (with a reason). */
-    public record Review(String outcome, LocalDate newDueOn, String reason) {
+    public record Review(ActionItem.Outcome outcome, LocalDate newDueOn, String reason) {
     }
 
     private final MeetingStore meetings;
@@ -68,41 +67,24 @@ public class MeetingRunner {
     }
 
     /** Topic and end goal are required to start; the meeting opens on the follow-up of open items. */
-    public Meeting start(UUID meetingId, SignedInPerson me) {
+    public Meeting start(MeetingId meetingId, SignedInPerson me) {
         Meeting m = meetings.get(meetingId);
         takingPart(m, me);
-        if (m.status() == Meeting.Status.RUNNING) {
-            return m;
-        }
-        if (m.status() != Meeting.Status.SCHEDULED) {
-            throw new RuleViolationException("This meeting is " + m.status().name().toLowerCase() + ".");
-        }
-        if (m.topic() == null) {
-            throw new InvalidFieldException("topic", "is required to start the meeting");
-        }
-        if (m.endGoal() == null) {
-            throw new InvalidFieldException("endGoal", "is required to start the meeting: what should it achieve?");
-        }
-        Meeting started = m.started(clock.instant());
+        Meeting started = m.start(clock.instant());
         meetings.update(started);
         return started;
     }
 
     /** Moves to the named step (any attendee may lead); the timer starts again. */
-    public Meeting step(UUID meetingId, Meeting.Step to, SignedInPerson me) {
-        Meeting m = running(meetingId, me);
-        if (to == null) {
-            throw new InvalidFieldException("step", "is required");
-        }
-        if (to == m.step()) {
-            return m;
-        }
-        Meeting moved = m.onStep(to, clock.instant());
+    public Meeting step(MeetingId meetingId, Meeting.Step to, SignedInPerson me) {
+        Meeting m = meetings.get(meetingId);
+        takingPart(m, me);
+        Meeting moved = m.moveTo(to, clock.instant());
         meetings.update(moved);
         return moved;
     }
 
-    public RunnerStore.Idea addIdea(UUID meetingId, String text, SignedInPerson me) {
+    public RunnerStore.Idea addIdea(MeetingId meetingId, String text, SignedInPerson me) {
         Meeting m = running(meetingId, me);
         String idea = MeetingPlanning.text("text", text, 500);
         if (idea == null) {
@@ -114,7 +96,7 @@ public class MeetingRunner {
     }
 
     /** An item in the author's own plan; the due date may not be in the past (author's zone). */
-    public ActionItem addItem(UUID meetingId, NewItem item, SignedInPerson me) {
+    public ActionItem addItem(MeetingId meetingId, NewItem item, SignedInPerson me) {
         Meeting m = running(meetingId, me);
         Series s = series.byId(m.seriesId()).orElseThrow();
         String text = item.text();
@@ -125,33 +107,22 @@ public class MeetingRunner {
             text = text == null || text.isBlank() ? idea.text() : text;
         }
         text = MeetingPlanning.text("text", text, 500);
-        if (text == null) {
-            throw new InvalidFieldException("text", "is required: an empty plan item commits nobody to anything");
-        }
         PersonId owner = item.ownerId() == null ? me.id() : new PersonId(item.ownerId());
         if (!s.involves(owner)) {
             throw new InvalidFieldException("ownerId", "must be someone in the meeting");
         }
-        if (item.dueOn() == null) {
-            throw new InvalidFieldException("dueOn", "is required");
-        }
-        if (item.dueOn().isBefore(LocalDate.now(clock.withZone(me.zone())))) {
-            throw new InvalidFieldException("dueOn", "must not be in the past");
-        }
-        if (item.dueOn().isAfter(LocalDate.now(clock.withZone(me.zone())).plusYears(2))) {
-            throw new InvalidFieldException("dueOn", "must be within two years");
-        }
         String kind = linkKind(item.linkKind(), item.linkId());
-        ActionItem added = new ActionItem(UUID.randomUUID(), m.id(), m.familyId(), text, owner, me.id(), item.dueOn(),
-                item.dueOn(), kind, kind == null ? null : item.linkId(), ideaId, ActionItem.Status.OPEN, null, null,
-                clock.instant());
+        ActionItem.Link link = kind == null ? null : new ActionItem.Link(kind, item.linkId());
+        ActionItem.Draft draft = new ActionItem.Draft(text, owner, item.dueOn(), link, ideaId);
+        ActionItem added = ActionItem.plan(ActionItemId.random(), m, me.id(), draft,
+                LocalDate.now(clock.withZone(zoneOf(me))), clock.instant());
         store.addItem(added);
         reminders.schedule(added);
         return added;
     }
 
     /** One explicit action, time-stamped, by an attendee who has written a plan. */
-    public RunnerStore.Commitment commit(UUID meetingId, String action, SignedInPerson me) {
+    public RunnerStore.Commitment commit(MeetingId meetingId, String action, SignedInPerson me) {
         Meeting m = running(meetingId, me);
         Series s = series.byId(m.seriesId()).orElseThrow();
         if (!s.attendees().contains(me.id())) {
@@ -173,12 +144,10 @@ public class MeetingRunner {
     }
 
     /** 1–10, during the close step or after; rating again replaces the earlier rating. */
-    public void rate(UUID meetingId, Integer rating, SignedInPerson me) {
+    public void rate(MeetingId meetingId, Integer rating, SignedInPerson me) {
         Meeting m = meetings.get(meetingId);
         takingPart(m, me);
-        if (!(m.status() == Meeting.Status.CLOSED || (m.running() && m.step() == Meeting.Step.CLOSE))) {
-            throw new RuleViolationException("Meetings are rated when they close.");
-        }
+        m.requireRatable();
         if (rating == null || rating < 1 || rating > 10) {
             throw new InvalidFieldException("rating", "must be a whole number from 1 to 10");
         }
@@ -186,15 +155,13 @@ public class MeetingRunner {
     }
 
     /** Ends the meeting: the minutes go to everyone in the series. */
-    public Meeting close(UUID meetingId, SignedInPerson me) {
-        Meeting m = running(meetingId, me);
-        Instant now = clock.instant();
-        Meeting closed = m.closed(now);
+    public Meeting close(MeetingId meetingId, SignedInPerson me) {
+        Meeting m = meetings.get(meetingId);
+        Series s = takingPart(m, me);
+        Meeting closed = m.close(clock.instant(), s, store.itemsOf(m.id()).size(), store.commitments(m.id()).size());
         meetings.update(closed);
-        Series s = series.byId(m.seriesId()).orElseThrow();
         minutes.send(s, closed);
-        events.publishEvent(new MeetingClosed(m.id(), s.id(), s.title(), now, store.itemsOf(m.id()).size(),
-                store.commitments(m.id()).size()));
+        closed.events().forEach(events::publishEvent);
         audit.record("meeting", m.id(), "closed", Map.of("status", "RUNNING"), Map.of("status", "CLOSED"));
         return closed;
     }
@@ -203,7 +170,7 @@ public class MeetingRunner {
      * Follows up an item: in a meeting of its series ({@code meetingId}), or on the owner's own list
      * ({@code meetingId == null}, owner or sponsor only).
      */
-    public ActionItem review(UUID itemId, UUID meetingId, Review review, SignedInPerson me) {
+    public ActionItem review(ActionItemId itemId, MeetingId meetingId, Review review, SignedInPerson me) {
         ActionItem item = store.item(itemId).orElseThrow(() -> new NotFoundException("Action item " + itemId));
         Meeting origin = meetings.get(item.meetingId());
         Series s = series.byId(origin.seriesId()).orElseThrow();
@@ -216,51 +183,27 @@ public class MeetingRunner {
         else if (!item.ownerId().equals(me.id()) && !s.sponsorId().equals(me.id()) && me.role() != AppRole.ADMIN) {
             throw new NotFoundException("Action item " + itemId);
         }
-        if (!item.open()) {
-            throw new RuleViolationException("This item is already " + item.status().name().toLowerCase() + ".");
+        if (review.outcome() == null) {
+            throw new InvalidFieldException("outcome", "must be DONE, NOT_DONE or DROPPED");
         }
-        String outcome = review.outcome() == null ? "" : review.outcome().strip().toUpperCase();
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(me)));
-        ActionItem after;
-        switch (outcome) {
-            case "DONE" -> after = with(item, item.dueOn(), ActionItem.Status.DONE, null, today);
-            case "NOT_DONE" -> {
-                if (review.newDueOn() == null) {
-                    throw new InvalidFieldException("newDueOn", "is required when the item is not done yet");
-                }
-                if (review.newDueOn().isBefore(today)) {
-                    throw new InvalidFieldException("newDueOn", "must not be in the past");
-                }
-                after = with(item, review.newDueOn(), ActionItem.Status.OPEN, null, null);
-            }
-            case "DROPPED" -> {
-                String reason = MeetingPlanning.text("reason", review.reason(), 300);
-                if (reason == null) {
-                    throw new InvalidFieldException("reason", "is required to drop an item");
-                }
-                after = with(item, item.dueOn(), ActionItem.Status.DROPPED, reason, null);
-            }
-            default -> throw new InvalidFieldException("outcome", "must be DONE, NOT_DONE or DROPPED");
-        }
+        ActionItem after = switch (review.outcome()) {
+            case DONE -> item.markDone(today);
+            case NOT_DONE -> item.notDoneUntil(review.newDueOn(), today);
+            case DROPPED -> item.drop(MeetingPlanning.text("reason", review.reason(), 300));
+        };
         store.updateItem(after);
-        store.review(item.id(), meetingId, outcome, review.newDueOn(), after.reason(), me.id(), clock.instant());
+        store.review(item.id(), meetingId, review.outcome(), review.newDueOn(), after.reason(), me.id(),
+                clock.instant());
         if (after.open()) {
             reminders.schedule(after);
         }
-        if (after.status() == ActionItem.Status.DONE) {
-            events.publishEvent(new ActionItemCompleted(item.id(), item.ownerId(), item.text(), item.firstDueOn(), today,
-                    !today.isAfter(item.firstDueOn())));
-        }
+        after.events().forEach(events::publishEvent);
         return after;
     }
 
     private static ZoneId zoneOf(SignedInPerson me) {
         return me.zone() == null ? ZoneId.of("UTC") : me.zone();
-    }
-
-    private static ActionItem with(ActionItem i, LocalDate due, ActionItem.Status status, String reason, LocalDate done) {
-        return new ActionItem(i.id(), i.meetingId(), i.familyId(), i.text(), i.ownerId(), i.authorId(), i.firstDueOn(),
-                due, i.linkKind(), i.linkId(), i.ideaId(), status, reason, done, i.createdAt());
     }
 
     private String linkKind(String kind, UUID id) {
@@ -286,13 +229,10 @@ public class MeetingRunner {
         return k;
     }
 
-    private Meeting running(UUID meetingId, SignedInPerson me) {
+    private Meeting running(MeetingId meetingId, SignedInPerson me) {
         Meeting m = meetings.get(meetingId);
         takingPart(m, me);
-        if (!m.running()) {
-            throw new RuleViolationException(m.status() == Meeting.Status.SCHEDULED
-                    ? "This meeting has not started yet." : "This meeting is " + m.status().name().toLowerCase() + ".");
-        }
+        m.requireRunning();
         return m;
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.smartketing.meetings.ActionItemId;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.MeetingStore;
@@ -24,6 +25,10 @@ import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import static org.smartketing.meetings.running.ActionItem.Status.DONE;
+import static org.smartketing.meetings.running.ActionItem.Status.DROPPED;
+import static org.smartketing.meetings.running.ActionItem.Status.OPEN;
 
 /**
  * The demo company's weekly "Smartketing sync" (Tuesdays 16:00 London, sponsored by the CRO): four
@@ -50,7 +55,8 @@ class MeetingsDemo {
         this.clock = clock;
     }
 
-    private record Plan(String author, String text, int dueAfterDays, String outcome, int doneAfterDue, String reason) {
+    private record Plan(String author, String text, int dueAfterDays, ActionItem.Status outcome, int doneAfterDue,
+            String reason) {
     }
 
     private static final String[][] IDEAS = {
@@ -63,19 +69,19 @@ class MeetingsDemo {
     };
 
     private static final Plan[][] PLANS = {
-        { new Plan("Maya Chen", "Brief reps on the spring webinar audience", 3, "DONE", 0, null),
-          new Plan("Emma Johansson", "Call the ten hottest webinar leads", 4, "DONE", 2, null),
-          new Plan("Liam Okafor", "Build the 'not now' retargeting audience", 7, "DROPPED", 0,
+        { new Plan("Maya Chen", "Brief reps on the spring webinar audience", 3, DONE, 0, null),
+          new Plan("Emma Johansson", "Call the ten hottest webinar leads", 4, DONE, 2, null),
+          new Plan("Liam Okafor", "Build the 'not now' retargeting audience", 7, DROPPED, 0,
                   "The ad budget moved to the trade fair") },
-        { new Plan("Sofia Rossi", "Draft the one-page pricing sheet", 5, "DONE", -1, null),
-          new Plan("Daniel Weber", "Collect this week's objections from the team", 3, "DONE", 0, null),
-          new Plan("Carlos Mendes", "Add content downloads to three handoff notes", 4, "DONE", 3, null) },
-        { new Plan("Emma Johansson", "Take Sofia to a discovery call", 6, "DONE", 0, null),
-          new Plan("Maya Chen", "Rewrite the nurture mail with the objections", 7, "OPEN", 0, null),
-          new Plan("Carlos Mendes", "Follow up the trade fair list", 5, "DROPPED", 0, "Merged into Emma's call list") },
-        { new Plan("Liam Okafor", "Tag webinar leads by session attended", 9, "OPEN", 0, null),
-          new Plan("Daniel Weber", "Review the SLA report with Maya", 2, "OPEN", 0, null),
-          new Plan("Sofia Rossi", "Publish the objection-handling blog post", 12, "OPEN", 0, null) },
+        { new Plan("Sofia Rossi", "Draft the one-page pricing sheet", 5, DONE, -1, null),
+          new Plan("Daniel Weber", "Collect this week's objections from the team", 3, DONE, 0, null),
+          new Plan("Carlos Mendes", "Add content downloads to three handoff notes", 4, DONE, 3, null) },
+        { new Plan("Emma Johansson", "Take Sofia to a discovery call", 6, DONE, 0, null),
+          new Plan("Maya Chen", "Rewrite the nurture mail with the objections", 7, OPEN, 0, null),
+          new Plan("Carlos Mendes", "Follow up the trade fair list", 5, DROPPED, 0, "Merged into Emma's call list") },
+        { new Plan("Liam Okafor", "Tag webinar leads by session attended", 9, OPEN, 0, null),
+          new Plan("Daniel Weber", "Review the SLA report with Maya", 2, OPEN, 0, null),
+          new Plan("Sofia Rossi", "Publish the objection-handling blog post", 12, OPEN, 0, null) },
     };
 
     @EventListener
@@ -103,9 +109,7 @@ class MeetingsDemo {
             Meeting m = all.get(i);
             Instant start = m.startsAt();
             Instant end = start.plus(Duration.ofMinutes(45));
-            meetings.update(new Meeting(m.id(), m.seriesId(), m.familyId(), m.recurrenceId(), m.startsAt(),
-                    m.durationMinutes(), m.topic(), m.endGoal(), false, Meeting.Status.CLOSED, Meeting.Step.CLOSE,
-                    end.minus(Duration.ofMinutes(5)), start, end));
+            Meeting held = m.start(start);
             LocalDate day = LocalDate.ofInstant(start, london);
             for (int k = 0; k < 2; k++) {
                 String[] idea = IDEAS[(i * 2 + k) % IDEAS.length];
@@ -115,27 +119,42 @@ class MeetingsDemo {
             for (int k = 0; k < PLANS[i].length; k++) {
                 Plan p = PLANS[i][k];
                 PersonId owner = people.get(p.author()).id();
-                LocalDate due = day.plusDays(p.dueAfterDays());
-                ActionItem.Status status = ActionItem.Status.valueOf(p.outcome());
-                ActionItem item = new ActionItem(UUID.nameUUIDFromBytes(("demo-item:" + i + ":" + k).getBytes()), m.id(),
-                        m.familyId(), p.text(), owner, owner, due, due, null, null, null, status, p.reason(),
-                        status == ActionItem.Status.DONE ? due.plusDays(p.doneAfterDue()) : null,
+                ActionItemId id = new ActionItemId(UUID.nameUUIDFromBytes(("demo-item:" + i + ":" + k).getBytes()));
+                ActionItem planned = ActionItem.plan(id, held, owner,
+                        new ActionItem.Draft(p.text(), owner, day.plusDays(p.dueAfterDays()), null, null), day,
                         start.plus(Duration.ofMinutes(25 + k)));
+                ActionItem item = decided(planned, p);
                 store.addItem(item);
                 if (item.open()) {
                     reminders.schedule(item);
                 }
             }
-            int r = 0;
+            int commitments = 0;
             for (String name : attendees) {
                 PersonId person = people.get(name).id();
                 boolean wrotePlan = store.itemsOf(m.id()).stream().anyMatch(it -> it.authorId().equals(person));
                 if (wrotePlan) {
                     store.commit(new RunnerStore.Commitment(m.id(), person, "I do my first item before Friday",
                             start.plus(Duration.ofMinutes(35))));
+                    commitments++;
                 }
-                store.rate(new RunnerStore.Rating(m.id(), person, 6 + (i + r++) % 5, end));
+            }
+            // History, not news: the demo's past meetings announce nothing (their events are not published).
+            meetings.update(held.moveTo(Meeting.Step.CLOSE, end.minus(Duration.ofMinutes(5)))
+                    .close(end, s, PLANS[i].length, commitments));
+            int r = 0;
+            for (String name : attendees) {
+                store.rate(new RunnerStore.Rating(m.id(), people.get(name).id(), 6 + (i + r++) % 5, end));
             }
         }
+    }
+
+    /** The item as the demo's later meetings decided it: done (on time or late), dropped, or still open. */
+    private static ActionItem decided(ActionItem item, Plan p) {
+        return switch (p.outcome()) {
+            case DONE -> item.markDone(item.dueOn().plusDays(p.doneAfterDue()));
+            case DROPPED -> item.drop(p.reason());
+            case OPEN -> item;
+        };
     }
 }

@@ -13,6 +13,7 @@ import org.smartketing.comms.Messenger;
 import org.smartketing.comms.NewMessage;
 import org.smartketing.comms.Regarding;
 import org.smartketing.comms.Urgency;
+import org.smartketing.meetings.ActionItemId;
 import org.smartketing.meetings.planning.MeetingSettings;
 import org.smartketing.meetings.planning.MeetingStore;
 import org.smartketing.meetings.planning.SeriesStore;
@@ -99,14 +100,14 @@ public class Reminders {
         };
     }
 
-    static String jobId(UUID item, LocalDate due) {
+    static String jobId(ActionItemId item, LocalDate due) {
         return item + "@" + due;
     }
 
     /** Runs one job; see the class comment for why a stale or repeated job is harmless. */
     public void fire(Kind kind, String jobId) {
         int at = jobId.indexOf('@');
-        UUID itemId = UUID.fromString(jobId.substring(0, at));
+        ActionItemId itemId = new ActionItemId(UUID.fromString(jobId.substring(0, at)));
         LocalDate due = LocalDate.parse(jobId.substring(at + 1));
         Optional<ActionItem> found = store.item(itemId);
         if (found.isEmpty() || !store.markFired(itemId, kind.column, due)) {
@@ -137,7 +138,7 @@ public class Reminders {
         }
     }
 
-    public PersonId ownerOf(UUID item) {
+    public PersonId ownerOf(ActionItemId item) {
         return store.item(item).map(ActionItem::ownerId).orElse(null);
     }
 }

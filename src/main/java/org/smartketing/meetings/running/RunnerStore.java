@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.smartketing.meetings.ActionItemId;
+import org.smartketing.meetings.MeetingId;
+import org.smartketing.meetings.SeriesId;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +21,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunnerStore {
 
-    public record Idea(UUID id, UUID meetingId, String text, PersonId authorId, Instant createdAt) {
+    public record Idea(UUID id, MeetingId meetingId, String text, PersonId authorId, Instant createdAt) {
     }
 
-    public record Commitment(UUID meetingId, PersonId personId, String action, Instant committedAt) {
+    public record Commitment(MeetingId meetingId, PersonId personId, String action, Instant committedAt) {
     }
 
-    public record Rating(UUID meetingId, PersonId personId, int rating, Instant ratedAt) {
+    public record Rating(MeetingId meetingId, PersonId personId, int rating, Instant ratedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -35,22 +38,23 @@ public class RunnerStore {
 
     void addIdea(Idea idea) {
         jdbc.sql("INSERT INTO meeting_idea (id, meeting_id, text, author_id, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(idea.id(), idea.meetingId(), idea.text(), idea.authorId().value(), Sql.utc(idea.createdAt()))
+                .params(idea.id(), idea.meetingId().value(), idea.text(), idea.authorId().value(),
+                        Sql.utc(idea.createdAt()))
                 .update();
     }
 
-    public List<Idea> ideas(UUID meeting) {
-        return jdbc.sql("SELECT * FROM meeting_idea WHERE meeting_id = ? ORDER BY created_at, id").param(meeting)
-                .query((rs, n) -> new Idea(Sql.uuid(rs, "id"), Sql.uuid(rs, "meeting_id"), rs.getString("text"),
-                        new PersonId(Sql.uuid(rs, "author_id")), Sql.instant(rs, "created_at")))
-                .list();
+    public List<Idea> ideas(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meeting_idea WHERE meeting_id = ? ORDER BY created_at, id")
+                .param(meeting.value()).query(RunnerStore::idea).list();
     }
 
     Optional<Idea> idea(UUID id) {
-        return jdbc.sql("SELECT * FROM meeting_idea WHERE id = ?").param(id)
-                .query((rs, n) -> new Idea(Sql.uuid(rs, "id"), Sql.uuid(rs, "meeting_id"), rs.getString("text"),
-                        new PersonId(Sql.uuid(rs, "author_id")), Sql.instant(rs, "created_at")))
-                .optional();
+        return jdbc.sql("SELECT * FROM meeting_idea WHERE id = ?").param(id).query(RunnerStore::idea).optional();
+    }
+
+    private static Idea idea(ResultSet rs, int n) throws SQLException {
+        return new Idea(Sql.uuid(rs, "id"), new MeetingId(Sql.uuid(rs, "meeting_id")), rs.getString("text"),
+                new PersonId(Sql.uuid(rs, "author_id")), Sql.instant(rs, "created_at"));
     }
 
     void addItem(ActionItem i) {
@@ -58,53 +62,57 @@ public class RunnerStore {
                 INSERT INTO action_item (id, meeting_id, family_id, text, owner_id, author_id, first_due_on, due_on,
                     link_kind, link_id, idea_id, status, reason, done_on, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(i.id(), i.meetingId(), i.familyId(), i.text(), i.ownerId().value(), i.authorId().value(),
+                .params(i.id().value(), i.meetingId().value(), i.familyId().value(), i.text(), i.ownerId().value(),
+                        i.authorId().value(),
                         Date.valueOf(i.firstDueOn()), Date.valueOf(i.dueOn()), i.linkKind(), i.linkId(), i.ideaId(),
                         i.status().name(), i.reason(), i.doneOn() == null ? null : Date.valueOf(i.doneOn()),
                         Sql.utc(i.createdAt()))
                 .update();
     }
 
+    /** Saves what a follow-up changed: the due date and where the item stands. */
     void updateItem(ActionItem i) {
         jdbc.sql("UPDATE action_item SET due_on = ?, status = ?, reason = ?, done_on = ? WHERE id = ?")
                 .params(Date.valueOf(i.dueOn()), i.status().name(), i.reason(),
-                        i.doneOn() == null ? null : Date.valueOf(i.doneOn()), i.id())
+                        i.doneOn() == null ? null : Date.valueOf(i.doneOn()), i.id().value())
                 .update();
     }
 
-    void review(UUID item, UUID meeting, String outcome, LocalDate newDue, String reason, PersonId by, Instant at) {
+    void review(ActionItemId item, MeetingId meeting, ActionItem.Outcome outcome, LocalDate newDue, String reason,
+            PersonId by, Instant at) {
         jdbc.sql("""
                 INSERT INTO action_item_review (id, item_id, meeting_id, outcome, new_due_on, reason, reviewed_by, reviewed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), item, meeting, outcome, newDue == null ? null : Date.valueOf(newDue), reason,
+                .params(UUID.randomUUID(), item.value(), meeting == null ? null : meeting.value(), outcome.name(),
+                        newDue == null ? null : Date.valueOf(newDue), reason,
                         by.value(), Sql.utc(at))
                 .update();
     }
 
-    public Optional<ActionItem> item(UUID id) {
-        return jdbc.sql("SELECT * FROM action_item WHERE id = ?").param(id).query(RunnerStore::item).optional();
+    public Optional<ActionItem> item(ActionItemId id) {
+        return jdbc.sql("SELECT * FROM action_item WHERE id = ?").param(id.value()).query(RunnerStore::item).optional();
     }
 
-    public List<ActionItem> itemsOf(UUID meeting) {
-        return jdbc.sql("SELECT * FROM action_item WHERE meeting_id = ? ORDER BY created_at, id").param(meeting)
+    public List<ActionItem> itemsOf(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM action_item WHERE meeting_id = ? ORDER BY created_at, id").param(meeting.value())
                 .query(RunnerStore::item).list();
     }
 
     /** Items still open from meetings of the family that started before {@code before}, soonest due first. */
-    public List<ActionItem> openBefore(UUID family, Instant before) {
+    public List<ActionItem> openBefore(SeriesId family, Instant before) {
         return jdbc.sql("""
                 SELECT i.* FROM action_item i JOIN meeting m ON m.id = i.meeting_id
                 WHERE i.family_id = ? AND i.status = 'OPEN' AND m.starts_at < ?
                 ORDER BY i.due_on, i.created_at""")
-                .params(family, Sql.utc(before)).query(RunnerStore::item).list();
+                .params(family.value(), Sql.utc(before)).query(RunnerStore::item).list();
     }
 
     /** Items reviewed during a meeting (so its follow-up still shows what was decided). */
-    public List<ActionItem> reviewedIn(UUID meeting) {
+    public List<ActionItem> reviewedIn(MeetingId meeting) {
         return jdbc.sql("""
                 SELECT DISTINCT i.* FROM action_item i JOIN action_item_review r ON r.item_id = i.id
                 WHERE r.meeting_id = ? AND i.status <> 'OPEN' ORDER BY i.due_on""")
-                .param(meeting).query(RunnerStore::item).list();
+                .param(meeting.value()).query(RunnerStore::item).list();
     }
 
     public List<ActionItem> ownedBy(PersonId owner, boolean openOnly) {
@@ -118,36 +126,39 @@ public class RunnerStore {
     }
 
     /** Marks a job as fired for the item's due date; false when it already fired (or the date moved). */
-    boolean markFired(UUID item, String column, LocalDate due) {
+    boolean markFired(ActionItemId item, String column, LocalDate due) {
         return jdbc.sql("UPDATE action_item SET " + column + " = ? WHERE id = ? AND due_on = ? AND status = 'OPEN' AND ("
                 + column + " IS NULL OR " + column + " <> ?)")
-                .params(Date.valueOf(due), item, Date.valueOf(due), Date.valueOf(due)).update() == 1;
+                .params(Date.valueOf(due), item.value(), Date.valueOf(due), Date.valueOf(due)).update() == 1;
     }
 
     void commit(Commitment c) {
         jdbc.sql("INSERT INTO meeting_commitment (meeting_id, person_id, action, committed_at) VALUES (?, ?, ?, ?)")
-                .params(c.meetingId(), c.personId().value(), c.action(), Sql.utc(c.committedAt())).update();
+                .params(c.meetingId().value(), c.personId().value(), c.action(), Sql.utc(c.committedAt())).update();
     }
 
-    public List<Commitment> commitments(UUID meeting) {
-        return jdbc.sql("SELECT * FROM meeting_commitment WHERE meeting_id = ? ORDER BY committed_at").param(meeting)
-                .query((rs, n) -> new Commitment(Sql.uuid(rs, "meeting_id"), new PersonId(Sql.uuid(rs, "person_id")),
+    public List<Commitment> commitments(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meeting_commitment WHERE meeting_id = ? ORDER BY committed_at")
+                .param(meeting.value())
+                .query((rs, n) -> new Commitment(new MeetingId(Sql.uuid(rs, "meeting_id")),
+                        new PersonId(Sql.uuid(rs, "person_id")),
                         rs.getString("action"), Sql.instant(rs, "committed_at")))
                 .list();
     }
 
     void rate(Rating r) {
         int changed = jdbc.sql("UPDATE meeting_rating SET rating = ?, rated_at = ? WHERE meeting_id = ? AND person_id = ?")
-                .params(r.rating(), Sql.utc(r.ratedAt()), r.meetingId(), r.personId().value()).update();
+                .params(r.rating(), Sql.utc(r.ratedAt()), r.meetingId().value(), r.personId().value()).update();
         if (changed == 0) {
             jdbc.sql("INSERT INTO meeting_rating (meeting_id, person_id, rating, rated_at) VALUES (?, ?, ?, ?)")
-                    .params(r.meetingId(), r.personId().value(), r.rating(), Sql.utc(r.ratedAt())).update();
+                    .params(r.meetingId().value(), r.personId().value(), r.rating(), Sql.utc(r.ratedAt())).update();
         }
     }
 
-    public List<Rating> ratings(UUID meeting) {
-        return jdbc.sql("SELECT * FROM meeting_rating WHERE meeting_id = ?").param(meeting)
-                .query((rs, n) -> new Rating(Sql.uuid(rs, "meeting_id"), new PersonId(Sql.uuid(rs, "person_id")),
+    public List<Rating> ratings(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meeting_rating WHERE meeting_id = ?").param(meeting.value())
+                .query((rs, n) -> new Rating(new MeetingId(Sql.uuid(rs, "meeting_id")),
+                        new PersonId(Sql.uuid(rs, "person_id")),
                         rs.getInt("rating"), Sql.instant(rs, "rated_at")))
                 .list();
     }
@@ -155,15 +166,20 @@ public class RunnerStore {
     /** Did the author commit to their plan in the item's meeting? */
     public boolean committed(ActionItem item) {
         return jdbc.sql("SELECT COUNT(*) FROM meeting_commitment WHERE meeting_id = ? AND person_id = ?")
-                .params(item.meetingId(), item.authorId().value()).query(Long.class).single() > 0;
+                .params(item.meetingId().value(), item.authorId().value()).query(Long.class).single() > 0;
     }
 
+    /** The one place an action item row is read. */
     private static ActionItem item(ResultSet rs, int n) throws SQLException {
         Date done = rs.getDate("done_on");
-        return new ActionItem(Sql.uuid(rs, "id"), Sql.uuid(rs, "meeting_id"), Sql.uuid(rs, "family_id"),
-                rs.getString("text"), new PersonId(Sql.uuid(rs, "owner_id")), new PersonId(Sql.uuid(rs, "author_id")),
-                rs.getDate("first_due_on").toLocalDate(), rs.getDate("due_on").toLocalDate(), rs.getString("link_kind"),
-                Sql.uuid(rs, "link_id"), Sql.uuid(rs, "idea_id"), ActionItem.Status.valueOf(rs.getString("status")),
-                rs.getString("reason"), done == null ? null : done.toLocalDate(), Sql.instant(rs, "created_at"));
+        String linkKind = rs.getString("link_kind");
+        ActionItem.Origin origin = new ActionItem.Origin(new MeetingId(Sql.uuid(rs, "meeting_id")),
+                new SeriesId(Sql.uuid(rs, "family_id")), new PersonId(Sql.uuid(rs, "author_id")),
+                Sql.uuid(rs, "idea_id"), Sql.instant(rs, "created_at"));
+        ActionItem.State state = new ActionItem.State(ActionItem.Status.valueOf(rs.getString("status")),
+                rs.getDate("due_on").toLocalDate(), rs.getString("reason"), done == null ? null : done.toLocalDate());
+        return new ActionItem(new ActionItemId(Sql.uuid(rs, "id")), origin, rs.getString("text"),
+                new PersonId(Sql.uuid(rs, "owner_id")), rs.getDate("first_due_on").toLocalDate(),
+                linkKind == null ? null : new ActionItem.Link(linkKind, Sql.uuid(rs, "link_id")), state, List.of());
     }
 }

@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.smartketing.meetings.ActionItemId;
+import org.smartketing.meetings.MeetingId;
+import org.smartketing.meetings.SeriesId;
 import org.smartketing.meetings.planning.CalendarFeeds;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
@@ -14,6 +17,7 @@ import org.smartketing.meetings.planning.MeetingStore;
 import org.smartketing.meetings.planning.Recurrence;
 import org.smartketing.meetings.planning.Series;
 import org.smartketing.meetings.planning.SeriesStore;
+import org.smartketing.meetings.running.ActionItem;
 import org.smartketing.meetings.running.Boards;
 import org.smartketing.meetings.running.MeetingRunner;
 import org.smartketing.meetings.running.Measures;
@@ -105,9 +109,9 @@ class MeetingPagesController {
 
     @GetMapping("/meetings/series/{id}")
     String seriesPage(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, Model model) {
-        Series s = planning.visibleTo(id, me);
+        Series s = planning.visibleTo(new SeriesId(id), me);
         model.addAttribute("s", s);
-        model.addAttribute("meetings", meetings.ofSeries(id));
+        model.addAttribute("meetings", meetings.ofSeries(s.id()));
         model.addAttribute("warnings", planning.warnings(s));
         model.addAttribute("names", names(s));
         if (!model.containsAttribute("form")) {
@@ -124,7 +128,8 @@ class MeetingPagesController {
             if (binding.hasErrors()) {
                 throw new InvalidFieldException(binding.getFieldErrors().get(0).getField(), "has a value of the wrong format");
             }
-            Series saved = planning.edit(id, form.plan(), form.getFrom(), me).series();
+            Series saved = planning.edit(new SeriesId(id), form.plan(),
+                    form.getFrom() == null ? null : new MeetingId(form.getFrom()), me).series();
             redirect.addFlashAttribute("flash", "Saved; updated invitations sent.");
             return "redirect:/meetings/series/" + saved.id();
         }
@@ -136,14 +141,14 @@ class MeetingPagesController {
 
     @PostMapping("/meetings/series/{id}/cancel")
     String cancelSeries(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
-        planning.cancelSeries(id, me);
+        planning.cancelSeries(new SeriesId(id), me);
         redirect.addFlashAttribute("flash", "Series cancelled; everyone was sent the cancellation.");
         return "redirect:/meetings/series/" + id;
     }
 
     @GetMapping("/meetings/{id}")
     String meeting(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, Model model) {
-        model.addAttribute("b", boards.of(id, me));
+        model.addAttribute("b", boards.of(new MeetingId(id), me));
         model.addAttribute("me", me);
         return "meetings/meeting";
     }
@@ -154,7 +159,7 @@ class MeetingPagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
             @RequestParam(required = false) Integer durationMinutes, @AuthenticationPrincipal SignedInPerson me,
             RedirectAttributes redirect) {
-        planning.editOccurrence(id, new MeetingPlanning.OccurrenceChange(start, durationMinutes,
+        planning.editOccurrence(new MeetingId(id), new MeetingPlanning.OccurrenceChange(start, durationMinutes,
                 topic == null ? null : topic, endGoal == null ? null : endGoal), me);
         redirect.addFlashAttribute("flash", "Meeting saved.");
         return "redirect:/meetings/" + id;
@@ -162,7 +167,7 @@ class MeetingPagesController {
 
     @PostMapping("/meetings/{id}/cancel")
     String cancelMeeting(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
-        planning.cancelOccurrence(id, me);
+        planning.cancelOccurrence(new MeetingId(id), me);
         redirect.addFlashAttribute("flash", "This meeting is cancelled; everyone was sent the cancellation.");
         return "redirect:/meetings/" + id;
     }
@@ -171,7 +176,7 @@ class MeetingPagesController {
     String agenda(@PathVariable UUID id, @RequestParam(required = false) String text,
             @RequestParam(required = false) UUID presenterId, @AuthenticationPrincipal SignedInPerson me,
             RedirectAttributes redirect) {
-        planning.addAgendaPoint(id, text, presenterId, me);
+        planning.addAgendaPoint(new MeetingId(id), text, presenterId, me);
         redirect.addFlashAttribute("flash", "Talking point added.");
         return "redirect:/meetings/" + id;
     }
@@ -179,7 +184,7 @@ class MeetingPagesController {
     @PostMapping("/meetings/{id}/start")
     String start(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
         try {
-            runner.start(id, me);
+            runner.start(new MeetingId(id), me);
             return "redirect:/meetings/" + id + "/run";
         }
         catch (InvalidFieldException ex) {
@@ -192,7 +197,7 @@ class MeetingPagesController {
     @GetMapping("/meetings/{id}/run")
     String run(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
             @AuthenticationPrincipal SignedInPerson me, Model model) {
-        model.addAttribute("b", boards.of(id, me));
+        model.addAttribute("b", boards.of(new MeetingId(id), me));
         model.addAttribute("me", me);
         model.addAttribute("steps", Meeting.Step.values());
         model.addAttribute("nextWeek", LocalDate.now(clock.withZone(me.zone())).plusDays(7));
@@ -203,14 +208,14 @@ class MeetingPagesController {
     @PostMapping("/meetings/{id}/run/step")
     String step(@PathVariable UUID id, @RequestParam(required = false) Meeting.Step step,
             @AuthenticationPrincipal SignedInPerson me) {
-        runner.step(id, step, me);
+        runner.step(new MeetingId(id), step, me);
         return "redirect:/meetings/" + id + "/run";
     }
 
     @PostMapping("/meetings/{id}/run/ideas")
     String idea(@PathVariable UUID id, @RequestParam(required = false) String text,
             @AuthenticationPrincipal SignedInPerson me) {
-        runner.addIdea(id, text, me);
+        runner.addIdea(new MeetingId(id), text, me);
         return "redirect:/meetings/" + id + "/run#ideas";
     }
 
@@ -220,7 +225,7 @@ class MeetingPagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             @RequestParam(required = false) String linkKind, @RequestParam(required = false) UUID linkId,
             @RequestParam(required = false) UUID ideaId, @AuthenticationPrincipal SignedInPerson me) {
-        runner.addItem(id, new MeetingRunner.NewItem(text, ownerId,
+        runner.addItem(new MeetingId(id), new MeetingRunner.NewItem(text, ownerId,
                 dueOn == null && ideaId != null ? LocalDate.now(clock.withZone(me.zone())).plusDays(7) : dueOn,
                 linkKind == null || linkKind.isBlank() ? null : linkKind, linkId, ideaId), me);
         return "redirect:/meetings/" + id + "/run#plans";
@@ -229,20 +234,20 @@ class MeetingPagesController {
     @PostMapping("/meetings/{id}/run/commitments")
     String commit(@PathVariable UUID id, @RequestParam(required = false) String action,
             @AuthenticationPrincipal SignedInPerson me) {
-        runner.commit(id, action, me);
+        runner.commit(new MeetingId(id), action, me);
         return "redirect:/meetings/" + id + "/run#commitments";
     }
 
     @PostMapping("/meetings/{id}/run/ratings")
     String rate(@PathVariable UUID id, @RequestParam(required = false) Integer rating,
             @AuthenticationPrincipal SignedInPerson me) {
-        runner.rate(id, rating, me);
+        runner.rate(new MeetingId(id), rating, me);
         return "redirect:/meetings/" + id + "/run";
     }
 
     @PostMapping("/meetings/{id}/run/close")
     String close(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
-        runner.close(id, me);
+        runner.close(new MeetingId(id), me);
         redirect.addFlashAttribute("flash", "Meeting closed; the minutes were emailed to everyone.");
         return "redirect:/meetings/" + id + "/run";
     }
@@ -251,7 +256,7 @@ class MeetingPagesController {
     String followUp(@PathVariable UUID id, @PathVariable UUID itemId, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDueOn,
             @RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInPerson me) {
-        runner.review(itemId, id, new MeetingRunner.Review(outcome, newDueOn, reason), me);
+        runner.review(new ActionItemId(itemId), new MeetingId(id), review(outcome, newDueOn, reason), me);
         return "redirect:/meetings/" + id + "/run#follow-up";
     }
 
@@ -267,7 +272,7 @@ class MeetingPagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDueOn,
             @RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInPerson me,
             RedirectAttributes redirect) {
-        runner.review(id, null, new MeetingRunner.Review(outcome, newDueOn, reason), me);
+        runner.review(new ActionItemId(id), null, review(outcome, newDueOn, reason), me);
         redirect.addFlashAttribute("flash", "Action item updated.");
         return "redirect:/action-items";
     }
@@ -327,8 +332,12 @@ class MeetingPagesController {
         return names;
     }
 
-    private java.util.Map<UUID, String> titles() {
-        java.util.Map<UUID, String> titles = new java.util.HashMap<>();
+    private static MeetingRunner.Review review(String outcome, LocalDate newDueOn, String reason) {
+        return new MeetingRunner.Review(ActionItem.Outcome.parse(outcome), newDueOn, reason);
+    }
+
+    private java.util.Map<SeriesId, String> titles() {
+        java.util.Map<SeriesId, String> titles = new java.util.HashMap<>();
         series.all().forEach(s -> titles.put(s.id(), s.title()));
         return titles;
     }

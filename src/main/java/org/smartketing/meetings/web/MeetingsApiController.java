@@ -6,6 +6,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.smartketing.meetings.ActionItemId;
+import org.smartketing.meetings.MeetingId;
+import org.smartketing.meetings.SeriesId;
 import org.smartketing.meetings.planning.CalendarFeeds;
 import org.smartketing.meetings.planning.Invitations;
 import org.smartketing.meetings.planning.Meeting;
@@ -53,8 +56,8 @@ class MeetingsApiController {
             String topic, String endGoal) {
 
         static MeetingSummary of(Meeting m) {
-            return new MeetingSummary(m.id(), m.startsAt(), m.recurrenceId(), m.durationMinutes(), m.status().name(),
-                    m.topic(), m.endGoal());
+            return new MeetingSummary(m.id().value(), m.startsAt(), m.recurrenceId(), m.durationMinutes(),
+                    m.status().name(), m.topic(), m.endGoal());
         }
     }
 
@@ -62,9 +65,9 @@ class MeetingsApiController {
             LocalDate dueOn, String linkKind, UUID linkId, UUID ideaId, String status, String reason, LocalDate doneOn) {
 
         static ItemView of(ActionItem i) {
-            return new ItemView(i.id(), i.meetingId(), i.text(), i.ownerId().value(), i.authorId().value(),
-                    i.firstDueOn(), i.dueOn(), i.linkKind(), i.linkId(), i.ideaId(), i.status().name(), i.reason(),
-                    i.doneOn());
+            return new ItemView(i.id().value(), i.meetingId().value(), i.text(), i.ownerId().value(),
+                    i.authorId().value(), i.firstDueOn(), i.dueOn(), i.linkKind(), i.linkId(), i.ideaId(),
+                    i.status().name(), i.reason(), i.doneOn());
         }
     }
 
@@ -81,9 +84,10 @@ class MeetingsApiController {
 
         static MeetingView of(Board b) {
             Meeting m = b.meeting();
-            return new MeetingView(m.id(), m.seriesId(), b.series().title(), m.startsAt(), m.durationMinutes(),
-                    m.status().name(), m.step() == null ? null : m.step().name(), m.stepStartedAt(), m.topic(),
-                    m.endGoal(), b.series().sponsorId().value(), b.attendees().stream().map(p -> p.value()).toList(),
+            return new MeetingView(m.id().value(), m.seriesId().value(), b.series().title(), m.startsAt(),
+                    m.durationMinutes(), m.status().name(), m.step() == null ? null : m.step().name(),
+                    m.stepStartedAt(), m.topic(), m.endGoal(), b.series().sponsorId().value(),
+                    b.attendees().stream().map(p -> p.value()).toList(),
                     b.agenda().stream().map(a -> new AgendaView(a.id(), a.text(), a.presenterId().value(),
                             a.addedBy().value())).toList(),
                     b.followUp().stream().map(ItemView::of).toList(),
@@ -159,96 +163,97 @@ class MeetingsApiController {
 
     @GetMapping("/meeting-series/{id}")
     SeriesView get(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        return view(planning.visibleTo(id, me), true);
+        return view(planning.visibleTo(new SeriesId(id), me), true);
     }
 
     /** The whole series, or with {@code from} (a meeting id) that meeting and the following ones. */
     @PutMapping("/meeting-series/{id}")
     SeriesView edit(@PathVariable UUID id, @RequestBody SeriesChange body, @AuthenticationPrincipal SignedInPerson me) {
-        return view(planning.edit(id, body.plan(), body.from(), me).series(), true);
+        MeetingId from = body.from() == null ? null : new MeetingId(body.from());
+        return view(planning.edit(new SeriesId(id), body.plan(), from, me).series(), true);
     }
 
     @DeleteMapping("/meeting-series/{id}")
     SeriesView cancel(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        return view(planning.cancelSeries(id, me), true);
+        return view(planning.cancelSeries(new SeriesId(id), me), true);
     }
 
     @GetMapping("/meeting-series/{id}/ics")
     ResponseEntity<String> ics(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        Series s = planning.visibleTo(id, me);
+        Series s = planning.visibleTo(new SeriesId(id), me);
         return ResponseEntity.ok().contentType(CALENDAR).body(
-                invitations.writer().series(s, meetings.ofSeries(id)).write(
+                invitations.writer().series(s, meetings.ofSeries(s.id())).write(
                         org.smartketing.meetings.planning.IcsWriter.Method.REQUEST));
     }
 
     @GetMapping("/meetings/{id}")
     MeetingView meeting(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        return MeetingView.of(boards.of(id, me));
+        return board(id, me);
     }
 
     @PatchMapping("/meetings/{id}")
     MeetingView editMeeting(@PathVariable UUID id, @RequestBody MeetingPlanning.OccurrenceChange body,
             @AuthenticationPrincipal SignedInPerson me) {
-        planning.editOccurrence(id, body, me);
-        return MeetingView.of(boards.of(id, me));
+        planning.editOccurrence(new MeetingId(id), body, me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/cancel")
     MeetingView cancelMeeting(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        planning.cancelOccurrence(id, me);
-        return MeetingView.of(boards.of(id, me));
+        planning.cancelOccurrence(new MeetingId(id), me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/agenda")
     @ResponseStatus(HttpStatus.CREATED)
     MeetingView agenda(@PathVariable UUID id, @RequestBody TextRequest body, @AuthenticationPrincipal SignedInPerson me) {
-        planning.addAgendaPoint(id, body.text(), body.presenterId(), me);
-        return MeetingView.of(boards.of(id, me));
+        planning.addAgendaPoint(new MeetingId(id), body.text(), body.presenterId(), me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/start")
     MeetingView start(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        runner.start(id, me);
-        return MeetingView.of(boards.of(id, me));
+        runner.start(new MeetingId(id), me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/step")
     MeetingView step(@PathVariable UUID id, @RequestBody StepRequest body, @AuthenticationPrincipal SignedInPerson me) {
-        runner.step(id, body.step(), me);
-        return MeetingView.of(boards.of(id, me));
+        runner.step(new MeetingId(id), body.step(), me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/ideas")
     @ResponseStatus(HttpStatus.CREATED)
     MeetingView idea(@PathVariable UUID id, @RequestBody TextRequest body, @AuthenticationPrincipal SignedInPerson me) {
-        runner.addIdea(id, body.text(), me);
-        return MeetingView.of(boards.of(id, me));
+        runner.addIdea(new MeetingId(id), body.text(), me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/plans")
     @ResponseStatus(HttpStatus.CREATED)
     ItemView plan(@PathVariable UUID id, @RequestBody MeetingRunner.NewItem body,
             @AuthenticationPrincipal SignedInPerson me) {
-        return ItemView.of(runner.addItem(id, body, me));
+        return ItemView.of(runner.addItem(new MeetingId(id), body, me));
     }
 
     @PostMapping("/meetings/{id}/commitments")
     @ResponseStatus(HttpStatus.CREATED)
     MeetingView commit(@PathVariable UUID id, @RequestBody CommitRequest body, @AuthenticationPrincipal SignedInPerson me) {
-        runner.commit(id, body.action(), me);
-        return MeetingView.of(boards.of(id, me));
+        runner.commit(new MeetingId(id), body.action(), me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/ratings")
     MeetingView rate(@PathVariable UUID id, @RequestBody RateRequest body, @AuthenticationPrincipal SignedInPerson me) {
-        runner.rate(id, body.rating(), me);
-        return MeetingView.of(boards.of(id, me));
+        runner.rate(new MeetingId(id), body.rating(), me);
+        return board(id, me);
     }
 
     @PostMapping("/meetings/{id}/close")
     MeetingView close(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        runner.close(id, me);
-        return MeetingView.of(boards.of(id, me));
+        runner.close(new MeetingId(id), me);
+        return board(id, me);
     }
 
     /** My action items, open first by due date; {@code ?open=true} for open ones only. */
@@ -259,8 +264,9 @@ class MeetingsApiController {
 
     @PatchMapping("/action-items/{id}")
     ItemView review(@PathVariable UUID id, @RequestBody ReviewRequest body, @AuthenticationPrincipal SignedInPerson me) {
-        return ItemView.of(runner.review(id, body.meetingId(),
-                new MeetingRunner.Review(body.outcome(), body.newDueOn(), body.reason()), me));
+        return ItemView.of(runner.review(new ActionItemId(id), body.meetingId() == null ? null
+                : new MeetingId(body.meetingId()), new MeetingRunner.Review(ActionItem.Outcome.parse(body.outcome()),
+                        body.newDueOn(), body.reason()), me));
     }
 
     @GetMapping("/meeting-measures")
@@ -274,10 +280,14 @@ class MeetingsApiController {
         return ResponseEntity.ok().contentType(CALENDAR).body(feeds.calendarOf(me.id()));
     }
 
+    private MeetingView board(UUID id, SignedInPerson me) {
+        return MeetingView.of(boards.of(new MeetingId(id), me));
+    }
+
     private SeriesView view(Series s, boolean withMeetings) {
-        return new SeriesView(s.id(), s.familyId(), s.title(), s.firstStart(), s.zone().getId(), s.durationMinutes(),
-                s.rrule(), s.sponsorId().value(), s.organizerId().value(), s.topic(), s.endGoal(), s.icalUid(),
-                s.sequence(), s.cancelled(), s.attendees().stream().map(p -> p.value()).toList(),
+        return new SeriesView(s.id().value(), s.familyId().value(), s.title(), s.firstStart(), s.zone().getId(),
+                s.durationMinutes(), s.rrule(), s.sponsorId().value(), s.organizerId().value(), s.topic(), s.endGoal(),
+                s.icalUid(), s.sequence(), s.cancelled(), s.attendees().stream().map(p -> p.value()).toList(),
                 s.teams().stream().map(t -> t.value()).toList(), planning.warnings(s),
                 withMeetings ? meetings.ofSeries(s.id()).stream().map(MeetingSummary::of).toList() : List.of());
     }

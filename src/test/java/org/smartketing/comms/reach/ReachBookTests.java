@@ -67,7 +67,7 @@ class ReachBookTests {
 
     @AfterEach
     void restoreRouting() {
-        router.replace(routingBefore);
+        router.replace(routingBefore.basedOn(router.setup().version()));
     }
 
     @Test
@@ -162,8 +162,8 @@ class ReachBookTests {
 
         assertThat(availability.stream().map(a -> a.whyUnavailable(person.id(), now)).flatMap(java.util.Optional::stream))
                 .singleElement().asString().startsWith("is off-grid until ");
-        router.replace(new RoutingSetup(null, List.of(new RoutingRule(UUID.randomUUID(), "Iceland", "IS", null, null,
-                List.of(person.id().value(), delegate.id().value()), null)), List.of()));
+        router.replace(new RoutingSetup(router.setup().version(), null, List.of(new RoutingRule(UUID.randomUUID(),
+                "Iceland", "IS", null, null, List.of(person.id().value(), delegate.id().value()), null)), List.of()));
         Lead lead = stages.move(fixtures.aLead("IS").id(), new Lead.Transition(Stage.MQL, null, null, null));
 
         assertThat(lead.ownerId()).isEqualTo(delegate.id().value());
