@@ -8,7 +8,7 @@ SET maintenance_work_mem = '512MB';
 -- Secondary indexes are dropped during the load and rebuilt after (same definitions).
 CREATE TEMP TABLE saved_index AS
 SELECT indexname, indexdef FROM pg_indexes
-WHERE schemaname = 'public' AND tablename IN ('lead', 'lead_touch', 'lead_stage_event', 'activity')
+WHERE schemaname = 'public' AND tablename IN ('lead', 'lead_touch', 'lead_stage_event', 'activity', 'lead_engagement')
   AND indexname NOT IN (SELECT conname FROM pg_constraint);
 DO $$ DECLARE r record; BEGIN
   FOR r IN SELECT indexname FROM saved_index LOOP EXECUTE 'DROP INDEX ' || quote_ident(r.indexname); END LOOP;
@@ -83,6 +83,20 @@ SELECT gen_random_uuid(),
 FROM (SELECT g, now() - (abs(hashint4(g)) % 7776000) * interval '1 second' AS t
       FROM generate_series(1, :activities) g) a;
 
+-- Each lead's engagements, as the app records them: its first touch, and every activity about it.
+INSERT INTO lead_engagement (id, lead_id, activity_type, occurred_at, recorded_at)
+SELECT gen_random_uuid(), id, 'TOUCH', created_at, created_at FROM lead;
+INSERT INTO lead_engagement (id, lead_id, activity_type, occurred_at, recorded_at)
+SELECT gen_random_uuid(), lead_id, type, occurred_at, occurred_at FROM activity WHERE lead_id IS NOT NULL;
+
 DO $$ DECLARE r record; BEGIN
   FOR r IN SELECT indexdef FROM saved_index LOOP EXECUTE r.indexdef; END LOOP;
+END $$;
+
+-- The scores above are made up: the app's scoring job scores every lead again, as after a rule
+-- change (bench/run.sh waits for it). Older builds have no such job.
+DO $$ BEGIN
+  IF to_regclass('scoring_rescore') IS NOT NULL THEN
+    UPDATE scoring_rescore SET requested_at = now() - interval '1 minute', after_lead = NULL;
+  END IF;
 END $$;

@@ -4,8 +4,8 @@
 #   bench/run.sh                      build, fresh database, load 1M leads / 5M activities, run everything
 #   SKIP_LOAD=1 bench/run.sh          reuse the loaded database (a previous run's inserted leads stay)
 #
-# Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080 WARMUP=60
-#   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list"
+# Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080 WARMUP=60 WALK_FOR=180
+#   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list score"
 #   JAR=path/to/another/build.jar (say, an older commit's, to measure before and after on the same data)
 # Output: target/bench/<time>/ (wrk and pgbench output, app log) and a summary on stdout.
 set -euo pipefail
@@ -16,10 +16,11 @@ LEADS=${LEADS:-1000000}
 ACTIVITIES=${ACTIVITIES:-5000000}
 DURATION=${DURATION:-25}
 WARMUP=${WARMUP:-60}
+WALK_FOR=${WALK_FOR:-180}
 CLIENTS=${CLIENTS:-"8 32"}
 PORT=${PORT:-18080}
 DB=${DB:-smartketing_bench}
-PARTS=${PARTS:-"post batch list"}
+PARTS=${PARTS:-"post batch list score"}
 QUERIES=${QUERIES:-"garcia stark zzqx"}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 ADMIN_EMAIL=bench.admin@bench.example.com
@@ -58,7 +59,7 @@ log "starting $JAR on port $PORT"
 SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER \
 SPRING_DATASOURCE_PASSWORD= SMARTKETING_ADMIN_EMAIL=$ADMIN_EMAIL SMARTKETING_ADMIN_PASSWORD=$ADMIN_PASSWORD \
     java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN \
-    --logging.file.name="$OUT/app.json" >"$OUT/app.out" 2>&1 &
+    --logging.level.org.smartketing.funnel.scoring=INFO --logging.file.name="$OUT/app.json" >"$OUT/app.out" 2>&1 &
 APP_PID=$!
 for i in $(seq 1 900); do  # the first start on a loaded database may build indexes
     curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
@@ -73,6 +74,29 @@ if [[ -z "${SKIP_LOAD:-}" ]]; then
     psql_db -v leads="$LEADS" -v activities="$ACTIVITIES" -f bench/load.sql >"$OUT/load.txt"
     psql_db -c "VACUUM ANALYZE"  # what autovacuum would do after a bulk load (it may be off, as on CI servers)
     record "load: $LEADS leads, $ACTIVITIES activities in $(( $(date +%s) - start )) s"
+fi
+has_scoring_job=$(psql_db -At -c "SELECT to_regclass('scoring_rescore') IS NOT NULL")
+if [[ "$has_scoring_job" == t && "$(psql_db -At -c 'SELECT requested_at IS NOT NULL FROM scoring_rescore')" == t ]]; then
+    # After the load the scoring job scores every lead again (as after a rule change), in batches
+    # in id order. Its speed is measured for up to $WALK_FOR s; then it is called off, so that it
+    # does not run beside the figures below (the leads it did not reach keep the load's scores).
+    log "the scoring job scores every lead again: measured for up to $WALK_FOR s"
+    walked() { psql_db -At -c "SELECT COALESCE(('x' || substr(replace(after_lead::text, '-', ''), 1, 8))::bit(32)::bigint, 0)
+        * (SELECT count(*) FROM lead) / 4294967296 FROM scoring_rescore"; }
+    until [[ "$(psql_db -At -c 'SELECT after_lead IS NOT NULL OR requested_at IS NULL FROM scoring_rescore')" == t ]]; do sleep 1; done
+    start=$(date +%s); first=$(walked)
+    while (( $(date +%s) - start < WALK_FOR )) && [[ "$(psql_db -At -c 'SELECT requested_at IS NOT NULL FROM scoring_rescore')" == t ]]; do
+        sleep 5
+    done
+    secs=$(( $(date +%s) - start )); done_now=$(walked)
+    psql_db -c "UPDATE scoring_rescore SET requested_at = NULL, after_lead = NULL"
+    record "RESULT rescore-all leads=$(( done_now - first )) seconds=$secs leads_per_s=$(( (done_now - first) / (secs > 0 ? secs : 1) )) mqls_made=$(psql_db -At -c \
+        "SELECT count(*) FROM lead_stage_event WHERE to_stage = 'MQL' AND actor_label = 'system'") load=$(cut -d' ' -f1 /proc/loadavg)"
+fi
+if [[ "$has_scoring_job" == t ]]; then
+    record "scores due: $(psql_db -At -c "SELECT count(*) FILTER (WHERE score_due_at <= now() + interval '1 hour') || ' within an hour, '
+        || count(*) FILTER (WHERE score_due_at <= now() + interval '1 day') || ' within a day, '
+        || count(*) FILTER (WHERE score_due_at IS NULL) || ' settled, of ' || count(*) FROM lead")"
 fi
 record "data: $(psql_db -At -c "SELECT (SELECT count(*) FROM lead) || ' leads, ' || (SELECT count(*) FROM activity)
     || ' activities, ' || (SELECT count(*) FROM lead_touch) || ' touches, ' || (SELECT count(*) FROM lead_stage_event)
@@ -108,7 +132,7 @@ wrk_run() { # label, then wrk arguments
     local per=1
     [[ "$label" == batch-* ]] && per=${BENCH_BATCH:-1000}
     grep '^RESULT' "$OUT/$label.txt" | sed -E "s/\$/ $(awk -v a="$a1" -v b="$a0" -v c="$p1" -v d="$p0" -v n="${n:-0}" -v k="$per" \
-        'BEGIN { if (n > 0) printf "cpu_app_ms=%.2f cpu_pg_ms=%.2f", 1000 * (a - b) / (n * k), 1000 * (c - d) / (n * k) }')/" \
+        'BEGIN { if (n > 0) printf "cpu_app_ms=%.2f cpu_pg_ms=%.2f", 1000 * (a - b) / (n * k), 1000 * (c - d) / (n * k) }') load=$(cut -d' ' -f1 /proc/loadavg)/" \
         | tee -a "$SUMMARY"
 }
 
@@ -127,7 +151,7 @@ pgbench_run() { # clients
         printf "p50=%.1f p95=%.1f p99=%.1f", a[int(NR * .50)] / 1000, a[int(NR * .95)] / 1000, a[int(NR * .99)] / 1000 }')
     rm -f "$dir"/pgbench_log.*
     record "RESULT pgbench-insert-c$c tps=$tps $p $(awk -v c="$p1" -v d="$p0" -v n="${n:-0}" \
-        'BEGIN { if (n > 0) printf "cpu_pg_ms=%.2f", 1000 * (c - d) / n }')"
+        'BEGIN { if (n > 0) printf "cpu_pg_ms=%.2f", 1000 * (c - d) / n }') load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 if [[ " $PARTS " == *" post "* ]]; then
@@ -159,6 +183,14 @@ if [[ " $PARTS " == *" list "* ]]; then
         wrk_run "page-list-MQL-$q" -t 2 -c 8 -d 20s --latency -s bench/get.lua \
             -H "Cookie: $COOKIE" "$BASE/leads?stage=MQL&q=$q"
     done
+fi
+
+if [[ " $PARTS " == *" score "* ]]; then
+    log "(d) list API by score, 8 connections, 20 s each"
+    wrk_run "api-list-score" -t 2 -c 8 -d 20s --latency -s bench/get.lua \
+        -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/leads?sort=score"
+    wrk_run "api-list-score-MQL" -t 2 -c 8 -d 20s --latency -s bench/get.lua \
+        -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/leads?sort=score&stage=MQL"
 fi
 
 record "leads now: $(psql_db -At -c 'SELECT count(*) FROM lead')"

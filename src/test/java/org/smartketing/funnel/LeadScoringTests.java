@@ -14,6 +14,7 @@ import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.scoring.EngagementRule;
 import org.smartketing.funnel.scoring.FitRule;
 import org.smartketing.funnel.scoring.LeadScoring;
+import org.smartketing.funnel.scoring.ScoreKeeping;
 import org.smartketing.funnel.scoring.ScoringRules;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
@@ -70,6 +71,9 @@ class LeadScoringTests {
     TestClock clock;
 
     @Autowired
+    ScoreKeeping keeping;
+
+    @Autowired
     JsonMapper json;
 
     ScoringRules before;
@@ -112,12 +116,15 @@ class LeadScoringTests {
     }
 
     @Test
-    void halvesAnEngagementsPointsAfterEachHalfLife() throws Exception {
+    void halvesAnEngagementsPointsAfterEachHalfLifeOnceTheJobRuns() throws Exception {
         Lead lead = fixtures.aLead("US");
         engagement.record(lead.id(), "webinar", clock.instant());
         assertThat(score(lead)).isEqualTo(20);
 
         clock.advance(Duration.ofDays(10));
+        assertThat(explain(lead).get("score").asInt()).as("reading changes nothing").isEqualTo(20);
+        assertThat(explain(lead).get("scoreNow").asInt()).as("what the lines add up to now").isEqualTo(10);
+        keeping.catchUp();
         JsonNode explained = explain(lead);
         assertThat(explained.get("score").asInt()).isEqualTo(10);
         JsonNode webinar = line(explained, "WEBINAR");
@@ -127,7 +134,10 @@ class LeadScoringTests {
         assertThat(webinar.get("halfLifeDays").asInt()).isEqualTo(10);
 
         clock.advance(Duration.ofDays(10));
-        assertThat(body(get("/api/v1/leads/" + lead.id())).get("score").asInt()).as("viewing rescores").isEqualTo(5);
+        assertThat(body(get("/api/v1/leads/" + lead.id())).get("score").asInt()).as("viewing does not rescore")
+                .isEqualTo(10);
+        keeping.catchUp();
+        assertThat(body(get("/api/v1/leads/" + lead.id())).get("score").asInt()).as("the job does").isEqualTo(5);
     }
 
     @Test
@@ -176,7 +186,7 @@ class LeadScoringTests {
         assertThat(leads.byId(lead.id()).orElseThrow().stage()).isEqualTo(Stage.RECYCLED);
 
         clock.advance(Duration.ofDays(2));
-        scoring.rescore(lead.id());
+        keeping.catchUp();
 
         assertThat(leads.byId(lead.id()).orElseThrow().stage()).isEqualTo(Stage.MQL);
     }
@@ -206,7 +216,7 @@ class LeadScoringTests {
     }
 
     @Test
-    void listsLeadsByTheirScoreAsOfNow() throws Exception {
+    void listsLeadsByTheirStoredScoreWhichTheJobKeepsCurrent() throws Exception {
         String source = "score-order-" + UUID.randomUUID().toString().substring(0, 8);
         Lead webinar = lead(source, null);
         Lead director = lead(source, "Director");
@@ -214,6 +224,9 @@ class LeadScoringTests {
         assertThat(idsByScore(source)).containsExactly(webinar.id().toString(), director.id().toString());
 
         clock.advance(Duration.ofDays(10));
+        assertThat(idsByScore(source)).as("listing changes no score").containsExactly(webinar.id().toString(),
+                director.id().toString());
+        keeping.catchUp();
 
         assertThat(idsByScore(source)).as("the webinar's 20 points are down to 10, below the director's 15")
                 .containsExactly(director.id().toString(), webinar.id().toString());

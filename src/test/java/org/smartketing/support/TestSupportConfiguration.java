@@ -14,6 +14,11 @@ public class TestSupportConfiguration {
     }
 
     @Bean
+    static WriteStatements writeStatements() {
+        return new WriteStatements();
+    }
+
+    @Bean
     KnownSubjects knownSubjects() {
         return new KnownSubjects();
     }

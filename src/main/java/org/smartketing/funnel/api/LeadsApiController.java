@@ -26,7 +26,6 @@ import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.LeadStages;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.leads.Money;
-import org.smartketing.funnel.scoring.LeadScoring;
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
@@ -87,13 +86,12 @@ class LeadsApiController {
     private final Leads leads;
     private final LeadHistory history;
     private final IdempotentResponses idempotent;
-    private final LeadScoring scoring;
     private final Validator validator;
     private final JsonMapper json;
     private final java.time.Clock clock;
 
     LeadsApiController(LeadIntake intake, LeadEditing editing, LeadStages stages, Leads leads, LeadHistory history,
-            IdempotentResponses idempotent, LeadScoring scoring, Validator validator, JsonMapper json,
+            IdempotentResponses idempotent, Validator validator, JsonMapper json,
             java.time.Clock clock) {
         this.intake = intake;
         this.editing = editing;
@@ -101,7 +99,6 @@ class LeadsApiController {
         this.leads = leads;
         this.history = history;
         this.idempotent = idempotent;
-        this.scoring = scoring;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -190,20 +187,15 @@ class LeadsApiController {
             @RequestParam(defaultValue = "newest") @Pattern(regexp = "newest|score", message = "must be newest or score") String sort,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
         int limit = size == null ? 50 : Math.max(1, Math.min(size, 200));
-        boolean byScore = sort.equals("score");
-        if (byScore) {
-            // Engagement points decay with time: bring every score up to now before ordering by it.
-            scoring.rescoreEngaged(stage);
-        }
-        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned), byScore,
-                cursor, limit);
+        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned),
+                sort.equals("score"), cursor, limit);
         return new SliceView(slice.items().stream().map(LeadView::of).toList(), slice.nextCursor());
     }
 
-    /** The lead with its score recomputed as of now (engagement points decay with time). */
+    /** The lead as stored, with the score the lists show (kept current by scoring, never by reading). */
     @GetMapping("/{id}")
     LeadView get(@PathVariable UUID id) {
-        return LeadView.of(scoring.rescore(new LeadId(id)));
+        return LeadView.of(find(id));
     }
 
     /** Changes the fields given; leaves the others as they are. */

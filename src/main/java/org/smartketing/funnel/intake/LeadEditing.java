@@ -10,6 +10,7 @@ import org.smartketing.funnel.leads.Contact;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadSnapshot;
 import org.smartketing.funnel.leads.Leads;
+import org.smartketing.funnel.scoring.LeadScoring;
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
@@ -26,9 +27,11 @@ public class LeadEditing {
     private final ContactRules rules;
     private final Campaigns campaigns;
     private final AuditLog audit;
+    private final LeadScoring scoring;
     private final Clock clock;
 
-    LeadEditing(Leads leads, ContactRules rules, Campaigns campaigns, AuditLog audit, Clock clock) {
+    LeadEditing(Leads leads, ContactRules rules, Campaigns campaigns, AuditLog audit, LeadScoring scoring, Clock clock) {
+        this.scoring = scoring;
         this.leads = leads;
         this.rules = rules;
         this.campaigns = campaigns;
@@ -62,7 +65,8 @@ public class LeadEditing {
         if (!Objects.equals(LeadSnapshot.of(before), LeadSnapshot.of(after))) {
             audit.record("lead", id, "updated", LeadSnapshot.of(before), LeadSnapshot.of(after));
         }
-        return after;
+        // Fit rules look at the details just changed.
+        return scoring.rescore(after);
     }
 
     private static <T> T or(T change, T current) {

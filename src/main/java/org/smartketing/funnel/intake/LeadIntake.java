@@ -100,8 +100,8 @@ public class LeadIntake {
                 : Consent.none();
         Lead lead = new Lead(LeadId.random(), contact, Text.blankToNull(in.source()), in.campaignId(), consent,
                 null, Stage.NEW, 0, in.tags(), details, null, null, now, now, 0);
-        int score = scoring.scoreOnArrival(lead, LeadEngagement.TOUCH, now);
-        Lead stored = leads.insert(lead.withScore(score, now));
+        LeadScoring.Scored score = scoring.scoreOnArrival(lead, LeadEngagement.TOUCH, now);
+        Lead stored = leads.insert(lead.withScore(score.score(), now), score.dueAt());
         history.touched(lead.id(), channel, lead.source(), lead.campaignId(), null, now);
         history.stageChanged(lead.id(), null, Stage.NEW, null, null, actorLabel(channel), now);
         audit.record("lead", lead.id(), "created", null, LeadSnapshot.of(lead));

@@ -66,6 +66,9 @@ public class LeadStages {
         }
         Instant now = clock.instant();
         Lead after = leads.update(before.moveTo(transition, LocalDate.ofInstant(now, ZoneOffset.UTC), now));
+        if (after.stage() == Stage.RECYCLED) {
+            leads.dueForScoringBy(id, after.requalifyOn().atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
         String reason = transition.reason() == null ? null : transition.reason().strip();
         history.stageChanged(id, before.stage(), after.stage(), reason, actor.map(p -> p.id().value()).orElse(null),
                 actor.map(SignedInPerson::email).orElse(AuditLog.SYSTEM), now);

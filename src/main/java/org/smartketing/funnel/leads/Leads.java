@@ -18,6 +18,7 @@ import org.smartketing.funnel.Stage;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.shared.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,24 +38,56 @@ public class Leads {
     public record Slice(List<Lead> items, String nextCursor) {
     }
 
-    private final JdbcClient jdbc;
-
-    Leads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** A score worked out for a lead, and when it should be worked out again (null: it no longer changes). */
+    public record ScoreUpdate(LeadId id, int score, Instant dueAt) {
     }
 
-    /** @return the lead as reading it back would give it (times to the microsecond, as the database keeps them) */
+    /**
+     * How many of the newest (or highest-scored) leads meeting the list's other filters a text
+     * search looks through first, and then, if it found a few matches there but not a page, how
+     * many more at most before it asks the trigram indexes for every lead with the term instead.
+     */
+    static final int[] TEXT_WINDOWS = { 2000, 50_000 };
+
+    /**
+     * Fewer matches than this among the first window and the term is rare among recent leads:
+     * asking the trigram indexes (work as the term's leads) is then cheaper than walking on (work
+     * as the leads walked until a page of matches, about the window x the page / the matches).
+     */
+    static final int FEW_MATCHES = 8;
+
+    /** A term found in at most this many leads (of any stage) is looked up through the trigram indexes at once. */
+    static final int RARE = 50;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Leads(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A lead whose score no longer changes by itself (the demo's, a test's). */
     public Lead insert(Lead l) {
+        return insert(l, null);
+    }
+
+    /**
+     * @param scoreDueAt when the lead's score is to be worked out again as its engagements decay
+     * @return the lead as reading it back would give it (times to the microsecond, as the database keeps them)
+     */
+    public Lead insert(Lead l, Instant scoreDueAt) {
         Contact c = l.contact();
         jdbc.sql("""
                 INSERT INTO lead (id, email, email_key, phone, phone_e164, phone_key, first_name, last_name, company,
                     title, country, region, source, campaign_id, consent_given, consent_at, consent_method, owner_id,
-                    stage, score, tags, description, amount, currency, requalify_on, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    stage, score, score_due_at, tags, description, amount, currency, requalify_on, created_at,
+                    updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(l.id().value(), c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(),
                         c.lastName(), c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(),
                         l.consent().given(), Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(),
-                        l.stage().name(), l.score(), tags(l.tags()), l.description(),
+                        l.stage().name(), l.score(), Sql.utc(scoreDueAt), tags(l.tags()), l.description(),
                         l.amount() == null ? null : l.amount().amount(),
                         l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
                         Sql.utc(l.createdAt()), Sql.utc(l.updatedAt()))
@@ -72,19 +105,23 @@ public class Leads {
         return nanos == 0 ? at : at.minusNanos(nanos).plusNanos(nanos >= 500 ? 1000 : 0);
     }
 
-    /** @return the lead as stored, with its version raised */
+    /**
+     * Stores the lead's details and stage; not its score, which only scoring writes
+     * ({@link #updateScore}), so a change never puts back a score read before the scoring job moved it.
+     *
+     * @return the lead as stored, with its version raised
+     */
     public Lead update(Lead l) {
         Contact c = l.contact();
         int changed = jdbc.sql("""
                 UPDATE lead SET email = ?, email_key = ?, phone = ?, phone_e164 = ?, phone_key = ?, first_name = ?,
                     last_name = ?, company = ?, title = ?, country = ?, region = ?, source = ?, campaign_id = ?,
-                    consent_given = ?, consent_at = ?, consent_method = ?, owner_id = ?, stage = ?, score = ?, tags = ?,
+                    consent_given = ?, consent_at = ?, consent_method = ?, owner_id = ?, stage = ?, tags = ?,
                     description = ?, amount = ?, currency = ?, requalify_on = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(), c.lastName(),
                         c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(), l.consent().given(),
-                        Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(), l.stage().name(), l.score(),
-                        tags(l.tags()), l.description(), l.amount() == null ? null : l.amount().amount(),
+                        Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(), l.stage().name(), tags(l.tags()), l.description(), l.amount() == null ? null : l.amount().amount(),
                         l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
                         Sql.utc(l.updatedAt()), l.id().value(), l.version())
                 .update();
@@ -98,8 +135,48 @@ public class Leads {
      * Stores a recomputed score. The score is derived (from rules, engagements and the time), so
      * this neither raises the version nor counts as someone's edit.
      */
-    public void updateScore(LeadId id, int score) {
-        jdbc.sql("UPDATE lead SET score = ? WHERE id = ?").params(score, id.value()).update();
+    public void updateScore(ScoreUpdate update) {
+        updateScores(List.of(update));
+    }
+
+    /** {@link #updateScore} for many leads in one round trip. */
+    public void updateScores(List<ScoreUpdate> updates) {
+        template.batchUpdate("UPDATE lead SET score = ?, score_due_at = ? WHERE id = ?", updates.stream()
+                .map(u -> new Object[] { u.score(), Sql.utc(u.dueAt()), u.id().value() }).toList());
+    }
+
+    /**
+     * A lead just recycled comes due for scoring on its date to look again (then its score decides
+     * whether it is an MQL again), unless decay brings it due sooner.
+     */
+    void dueForScoringBy(LeadId id, Instant at) {
+        jdbc.sql("UPDATE lead SET score_due_at = ? WHERE id = ? AND (score_due_at IS NULL OR score_due_at > ?)")
+                .params(Sql.utc(at), id.value(), Sql.utc(at)).update();
+    }
+
+    /**
+     * Up to {@code limit} leads whose score is due to be worked out again, the longest due first,
+     * locked for the caller's transaction; leads another transaction is changing are left for later.
+     */
+    public List<Scoring> dueForScoring(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM lead WHERE score_due_at <= ? ORDER BY score_due_at LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(Sql.utc(now), limit).query(Leads::scoring).list();
+    }
+
+    /** The next {@code limit} leads by id after the one given (from the first when null), locked for the caller. */
+    public List<Scoring> nextById(UUID after, int limit) {
+        return after == null
+                ? jdbc.sql("SELECT * FROM lead ORDER BY id LIMIT ? FOR UPDATE").param(limit).query(Leads::scoring).list()
+                : jdbc.sql("SELECT * FROM lead WHERE id > ? ORDER BY id LIMIT ? FOR UPDATE").params(after, limit)
+                        .query(Leads::scoring).list();
+    }
+
+    /** A lead as the scoring job sees it: with the moment its score was due to be worked out again. */
+    public record Scoring(Lead lead, Instant dueAt) {
+    }
+
+    private static Scoring scoring(ResultSet rs, int row) throws SQLException {
+        return new Scoring(map(rs, row), Sql.instant(rs, "score_due_at"));
     }
 
     /** How many leads the person owns in the stages that keep a rep busy (MQL, SAL, SQL, OPPORTUNITY). */
@@ -128,7 +205,17 @@ public class Leads {
         return find(f, false, cursor, limit);
     }
 
-    /** @param byScore highest score first (then newest first) instead of newest first */
+    /**
+     * @param byScore highest score first (then newest first) instead of newest first
+     *
+     * <p>The work is bounded whatever the data: leads are walked in list order as ids through an
+     * index that holds the order and the filter ({@code lead_stage_newest_idx} for a stage), and
+     * read whole only for those ids, so leads of other stages that came in since (a day of intake)
+     * are never visited; left to itself the planner walked the newest-first index through them.
+     * A text search first counts the term's leads through the trigram indexes, up to {@link #RARE}:
+     * a rare term's few leads are then read at once; a frequent one walks {@link #TEXT_WINDOWS}
+     * such leads at most, which finds its page among the first.
+     */
     public Slice find(Filter f, boolean byScore, String cursor, int limit) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
@@ -151,11 +238,6 @@ public class Leads {
             where.add("campaign_id = ?");
             args.add(f.campaignId());
         }
-        if (f.text() != null && !f.text().isBlank()) {
-            where.add("(email_key LIKE ? OR LOWER(last_name) LIKE ? OR LOWER(first_name) LIKE ? OR LOWER(company) LIKE ?)");
-            String pattern = Sql.contains(f.text());
-            args.addAll(List.of(pattern, pattern, pattern, pattern));
-        }
         if (cursor != null && !cursor.isBlank()) {
             Cursor c = Cursor.parse(cursor);
             if (byScore != (c.score() != null)) {
@@ -171,11 +253,10 @@ public class Leads {
             }
             args.addAll(List.of(Sql.utc(c.createdAt()), Sql.utc(c.createdAt()), c.id()));
         }
-        args.add(limit + 1);
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        String order = byScore ? " ORDER BY score DESC, created_at DESC, id DESC" : " ORDER BY created_at DESC, id DESC";
-        List<Lead> found = jdbc.sql("SELECT * FROM lead" + condition + order + " LIMIT ?")
-                .params(args).query(Leads::map).list();
+        List<Lead> found = f.text() == null || f.text().isBlank()
+                ? walk(condition, args, byScore, limit + 1, null, limit + 1)
+                : findText(Sql.contains(f.text()), condition, args, byScore, limit + 1);
         if (found.size() <= limit) {
             return new Slice(found, null);
         }
@@ -183,6 +264,70 @@ public class Leads {
         Lead last = page.get(limit - 1);
         return new Slice(List.copyOf(page),
                 new Cursor(byScore ? last.score() : null, last.createdAt(), last.id().value()).encode());
+    }
+
+    private List<Lead> findText(String pattern, String condition, List<Object> args, boolean byScore, int wanted) {
+        List<Object> texts = List.of(pattern, pattern, pattern, pattern);
+        List<Lead> found = List.of();
+        boolean rare = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM lead WHERE " + text("") + " LIMIT ?) hit")
+                .params(concat(texts, RARE + 1)).query(Long.class).single() <= RARE;
+        for (int window : rare ? new int[0] : TEXT_WINDOWS) {
+            found = walk(condition, args, byScore, window, pattern, wanted);
+            if (found.size() == wanted || found.size() < FEW_MATCHES) {
+                break;
+            }
+        }
+        if (found.size() == wanted) {
+            return found;
+        }
+        // Every lead with the term, then the filters and order on those (OFFSET 0 keeps the planner
+        // from folding the trigram search back into a walk).
+        List<Object> hitArgs = new ArrayList<>(texts);
+        hitArgs.addAll(args);
+        return query("SELECT l.* FROM lead l JOIN (SELECT id FROM (SELECT id, stage, owner_id, source, campaign_id,"
+                + " score, created_at FROM lead WHERE " + text("") + " OFFSET 0) hit" + condition + " ORDER BY "
+                + order(byScore, "") + " LIMIT ?) page ON page.id = l.id ORDER BY " + order(byScore, "l."), hitArgs, wanted);
+    }
+
+    /**
+     * Up to {@code wanted} leads in list order among the first {@code window} that meet the
+     * filters (and the text pattern, unless null): ids first, whole leads for those ids only.
+     */
+    private List<Lead> walk(String condition, List<Object> args, boolean byScore, int window, String pattern,
+            int wanted) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(window);
+        if (pattern != null) {
+            all.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        // only the columns of the order, so that an index holding order and filter answers alone
+        return query("SELECT l.* FROM (SELECT id, " + (byScore ? "score, " : "") + "created_at FROM lead" + condition
+                + " ORDER BY "
+                + order(byScore, "") + " LIMIT ?) w JOIN lead l ON l.id = w.id"
+                + (pattern == null ? "" : " WHERE " + text("l.")) + " ORDER BY " + order(byScore, "w.") + " LIMIT ?",
+                all, wanted);
+    }
+
+    private static List<Object> concat(List<Object> list, Object last) {
+        List<Object> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
+    }
+
+    private static String order(boolean byScore, String table) {
+        return (byScore ? table + "score DESC, " : "") + table + "created_at DESC, " + table + "id DESC";
+    }
+
+    /** The text query as the trigram indexes of V12 know its expressions. */
+    private static String text(String table) {
+        return "(" + table + "email_key LIKE ? OR LOWER(" + table + "last_name) LIKE ? OR LOWER(" + table
+                + "first_name) LIKE ? OR LOWER(" + table + "company) LIKE ?)";
+    }
+
+    private List<Lead> query(String sql, List<Object> args, int limit) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(limit);
+        return jdbc.sql(sql).params(all).query(Leads::map).list();
     }
 
     /** How many leads stand in each stage, for the board's column headers. */

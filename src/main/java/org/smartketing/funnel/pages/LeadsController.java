@@ -160,10 +160,9 @@ class LeadsController {
 
     @GetMapping("/leads/{id}")
     String show(@PathVariable UUID id, Model model) {
-        leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
-        model.addAttribute("score", scoring.rescoreAndExplain(new LeadId(id)));
-        model.addAttribute("clocks", clocks.clocksOf(new LeadId(id)));
         Lead lead = leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
+        model.addAttribute("score", scoring.explain(lead.id()));
+        model.addAttribute("clocks", clocks.clocksOf(lead.id()));
         model.addAttribute("lead", lead);
         model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())));
         model.addAttribute("touches", newestFirst(history.touches(lead.id())));

@@ -1,7 +1,10 @@
 package org.smartketing.funnel.scoring;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.smartketing.funnel.LeadId;
@@ -32,15 +35,18 @@ public class Engagements {
         return e;
     }
 
-    /** The leads with at least one engagement, in the stage given (any stage when null). */
-    public List<LeadId> engagedLeads(org.smartketing.funnel.Stage stage) {
-        String sql = "SELECT DISTINCT e.lead_id FROM lead_engagement e"
-                + (stage == null ? "" : " JOIN lead l ON l.id = e.lead_id WHERE l.stage = ?");
-        var spec = jdbc.sql(sql);
-        if (stage != null) {
-            spec = spec.param(stage.name());
+    /** Every engagement of each lead given, oldest first (a lead without any is absent). */
+    public Map<LeadId, List<Engagement>> of(List<LeadId> leads) {
+        Map<LeadId, List<Engagement>> of = new HashMap<>();
+        if (leads.isEmpty()) {
+            return of;
         }
-        return spec.query((rs, n) -> new LeadId(Sql.uuid(rs, "lead_id"))).list();
+        jdbc.sql("SELECT * FROM lead_engagement WHERE lead_id IN (:leads) ORDER BY occurred_at, id")
+                .param("leads", leads.stream().map(LeadId::value).toList())
+                .query((rs, n) -> new Engagement(Sql.uuid(rs, "id"), new LeadId(Sql.uuid(rs, "lead_id")),
+                        rs.getString("activity_type"), Sql.instant(rs, "occurred_at")))
+                .list().forEach(e -> of.computeIfAbsent(e.leadId(), id -> new ArrayList<>()).add(e));
+        return of;
     }
 
     public List<Engagement> of(LeadId lead) {

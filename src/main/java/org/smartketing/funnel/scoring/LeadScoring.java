@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.smartketing.funnel.LeadId;
@@ -26,10 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
  * Scores leads from the admin's rules: fit points plus each engagement's points decayed by its
  * half-life up to now. A NEW lead (or a RECYCLED one whose date to look again has come) whose
  * score reaches the threshold becomes an MQL, moved by the system with the score as its reason.
+ *
+ * <p>The stored score is written when something changes it: an engagement, a change of the lead's
+ * details, and {@link ScoreKeeping} (a job) when decay has moved it or the rules changed. Reading a
+ * lead or a list never writes; {@link #explain} works out why a lead scores for display only.
  */
 @Service
 @Transactional
 public class LeadScoring {
+
+    /** A score worked out now, and when decay may move it (null: it no longer changes by itself). */
+    public record Scored(int score, Instant dueAt) {
+    }
 
     private final ScoringRulebook rulebook;
     private final Engagements engagements;
@@ -56,12 +65,13 @@ public class LeadScoring {
 
     /**
      * Replaces every rule and the threshold, when nobody changed them since {@code rules.version()}
-     * (otherwise a {@code StaleVersionException}); scores follow the next time each lead is scored.
+     * (otherwise a {@code StaleVersionException}). Every lead is scored again with them by
+     * {@link ScoreKeeping}, in batches, shortly after (which may make some MQLs).
      */
     public ScoringRules replaceRules(ScoringRules rules) {
         check(rules);
         ScoringRules before = rulebook.current();
-        rulebook.replace(rules);
+        rulebook.replace(rules, clock.instant());
         ScoringRules after = rulebook.current();
         audit.record("scoring", "rules", "replaced", before, after);
         return after;
@@ -84,10 +94,10 @@ public class LeadScoring {
      * The score a lead that is coming in for the first time will have with the engagement it comes
      * with, so that it is stored with it; {@link #engagedOnArrival} then records that engagement.
      */
-    public int scoreOnArrival(Lead lead, String activityType, Instant occurredAt) {
+    public Scored scoreOnArrival(Lead lead, String activityType, Instant occurredAt) {
         String type = checkedType(activityType, occurredAt);
-        return explain(lead, rulebook.current(), clock.instant(),
-                List.of(new Engagements.Engagement(null, lead.id(), type, occurredAt))).score();
+        return scored(lead, rulebook.current(), clock.instant(),
+                List.of(new Engagements.Engagement(null, lead.id(), type, occurredAt)));
     }
 
     /**
@@ -100,20 +110,52 @@ public class LeadScoring {
         return qualifyIfDue(stored, rulebook.current(), clock.instant());
     }
 
-    /** Recomputes the score as of now, stores it when it changed, and applies the MQL threshold. */
+    /** Works the score out as of now, stores it, and applies the MQL threshold. */
     public Lead rescore(LeadId id) {
         return rescore(leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id)));
     }
 
-    private Lead rescore(Lead lead) {
-        ScoringRules rules = rulebook.current();
-        Instant now = clock.instant();
-        int score = explain(lead, rules, now).score();
-        if (score != lead.score()) {
-            leads.updateScore(lead.id(), score);
-            lead = lead.withScore(score, lead.updatedAt());
+    /** The same for a lead the caller has just read or written in this transaction. */
+    public Lead rescore(Lead lead) {
+        Scored s = scored(lead, rulebook.current(), clock.instant(), engagements.of(lead.id()));
+        leads.updateScore(new Leads.ScoreUpdate(lead.id(), s.score(), s.dueAt()));
+        return qualifyIfDue(lead.withScore(s.score(), lead.updatedAt()), rulebook.current(), clock.instant());
+    }
+
+    /**
+     * Works out the scores of leads the caller has locked, stores those that changed in one round
+     * trip (a due moment within {@link DecayingScore#MARGIN} of the stored one is the same), and
+     * makes MQLs of those whose score now reaches the threshold (the system as the actor).
+     *
+     * @return how many scores were stored
+     */
+    int rescore(List<Leads.Scoring> batch, ScoringRules rules, Instant now) {
+        Map<LeadId, List<Engagements.Engagement>> engaged = engagements.of(batch.stream().map(s -> s.lead().id()).toList());
+        List<Leads.ScoreUpdate> updates = new ArrayList<>();
+        List<Lead> scored = new ArrayList<>();
+        for (Leads.Scoring stored : batch) {
+            Lead lead = stored.lead();
+            Scored s = scored(lead, rules, now, engaged.getOrDefault(lead.id(), List.of()));
+            if (s.score() != lead.score() || !same(s.dueAt(), stored.dueAt())) {
+                updates.add(new Leads.ScoreUpdate(lead.id(), s.score(), s.dueAt()));
+            }
+            scored.add(lead.withScore(s.score(), lead.updatedAt()));
         }
-        return qualifyIfDue(lead, rules, now);
+        leads.updateScores(updates);
+        scored.forEach(lead -> qualifyIfDue(lead, rules, now));
+        return updates.size();
+    }
+
+    private static boolean same(Instant due, Instant stored) {
+        return due == null ? stored == null
+                : stored != null && Duration.between(due, stored).abs().compareTo(DecayingScore.MARGIN.multipliedBy(2)) <= 0;
+    }
+
+    /** Why the lead has its stored score, with each rule's points worked out as of now; writes nothing. */
+    @Transactional(readOnly = true)
+    public ScoreExplanation explain(LeadId id) {
+        Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
+        return explain(lead, rulebook.current(), clock.instant(), engagements.of(lead.id()));
     }
 
     private Lead qualifyIfDue(Lead lead, ScoringRules rules, Instant now) {
@@ -144,33 +186,43 @@ public class LeadScoring {
     }
 
     /**
-     * Rescores every lead with engagements (in the stage given, or all), so a list in score order
-     * shows the scores as of now. Costs a few queries per lead; fine for the funnel sizes of one
-     * company, and the place to put a periodic recompute when it is not.
+     * The score now and when to work it out again: when decay may move it, or, for a lead recycled
+     * until a later day, that day (when its score decides whether it is an MQL again).
      */
-    public void rescoreEngaged(Stage stage) {
-        engagements.engagedLeads(stage).forEach(this::rescore);
+    private static Scored scored(Lead lead, ScoringRules rules, Instant now, List<Engagements.Engagement> engaged) {
+        DecayingScore decaying = decaying(lead, rules, now, engaged);
+        Instant due = decaying.nextChange();
+        if (lead.stage() == Stage.RECYCLED && lead.requalifyOn() != null) {
+            Instant lookAgain = lead.requalifyOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (lookAgain.isAfter(now) && (due == null || lookAgain.isBefore(due))) {
+                due = lookAgain;
+            }
+        }
+        return new Scored(decaying.rounded(), due);
     }
 
-    /** Rescores the lead and says why it has its score. */
-    public ScoreExplanation rescoreAndExplain(LeadId id) {
-        Lead lead = rescore(id);
-        return explain(lead, rulebook.current(), clock.instant());
+    private static DecayingScore decaying(Lead lead, ScoringRules rules, Instant now,
+            List<Engagements.Engagement> engaged) {
+        double fit = 0;
+        for (FitRule rule : rules.fitRules()) {
+            if (rule.matches(lead)) {
+                fit += rule.points();
+            }
+        }
+        List<DecayingScore.Term> terms = new ArrayList<>();
+        for (Engagements.Engagement e : engaged) {
+            rules.engagementRule(e.activityType()).ifPresent(r -> terms.add(new DecayingScore.Term(r, e.occurredAt())));
+        }
+        return new DecayingScore(fit, terms, now);
     }
 
-    ScoreExplanation explain(Lead lead, ScoringRules rules, Instant now) {
-        return explain(lead, rules, now, engagements.of(lead.id()));
-    }
-
-    private ScoreExplanation explain(Lead lead, ScoringRules rules, Instant now,
+    private static ScoreExplanation explain(Lead lead, ScoringRules rules, Instant now,
             List<Engagements.Engagement> engaged) {
         List<ScoreExplanation.Line> lines = new ArrayList<>();
-        double total = 0;
         for (FitRule rule : rules.fitRules()) {
             if (rule.matches(lead)) {
                 lines.add(new ScoreExplanation.Line(ScoreExplanation.Kind.FIT, rule.describe(), rule.points(), null,
                         null, null, null));
-                total += rule.points();
             }
         }
         for (Engagements.Engagement e : engaged) {
@@ -182,12 +234,12 @@ public class LeadScoring {
                         e.activityType() + " (no rule for this activity type)", 0, 0, ageDays, null, e.occurredAt()));
                 continue;
             }
-            double decayed = rule.get().decayed(age);
-            total += decayed;
-            lines.add(new ScoreExplanation.Line(ScoreExplanation.Kind.ENGAGEMENT, e.activityType(), round(decayed),
-                    rule.get().points(), ageDays, rule.get().halfLifeDays(), e.occurredAt()));
+            lines.add(new ScoreExplanation.Line(ScoreExplanation.Kind.ENGAGEMENT, e.activityType(),
+                    round(rule.get().decayed(age)), rule.get().points(), ageDays, rule.get().halfLifeDays(),
+                    e.occurredAt()));
         }
-        return new ScoreExplanation(lead.id().value(), (int) Math.round(total), rules.mqlThreshold(), now, lines);
+        return new ScoreExplanation(lead.id().value(), lead.score(), decaying(lead, rules, now, engaged).rounded(),
+                rules.mqlThreshold(), now, lines);
     }
 
     private static void check(ScoringRules rules) {

@@ -7,8 +7,12 @@ import java.util.UUID;
 /**
  * Why a lead has its score, at a moment: one line per fit rule it meets and one per engagement,
  * the engagement's original points, its age and what is left of them after decay.
+ *
+ * @param score    the lead's stored score, the one every list shows
+ * @param scoreNow what the lines add up to at {@code at}; differs from {@code score} only for the
+ *                 minutes until the scoring job stores what decay or a rule change made of it
  */
-public record ScoreExplanation(UUID leadId, int score, int mqlThreshold, Instant at, List<Line> lines) {
+public record ScoreExplanation(UUID leadId, int score, int scoreNow, int mqlThreshold, Instant at, List<Line> lines) {
 
     public enum Kind { FIT, ENGAGEMENT }
 

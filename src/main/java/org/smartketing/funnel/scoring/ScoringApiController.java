@@ -35,6 +35,6 @@ class ScoringApiController {
     /** The score as of now, one line per fit rule met and per engagement. */
     @GetMapping("/api/v1/leads/{id}/score")
     ScoreExplanation score(@PathVariable UUID id) {
-        return scoring.rescoreAndExplain(new LeadId(id));
+        return scoring.explain(new LeadId(id));
     }
 }

@@ -1,6 +1,7 @@
 package org.smartketing.funnel.scoring;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,10 +30,38 @@ class ScoringRulebook {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Where the scoring of every lead after a rule change stands: asked for at {@code requestedAt},
+     * done up to the lead {@code afterLead} (in id order; none yet when null).
+     */
+    record Rescore(Instant requestedAt, UUID afterLead) {
+    }
+
+    /** The rescoring of every lead still to do, if one was asked for. */
+    Optional<Rescore> pendingRescore() {
+        return jdbc.sql("SELECT requested_at, after_lead FROM scoring_rescore WHERE id = 1 AND requested_at IS NOT NULL")
+                .query((rs, n) -> new Rescore(Sql.instant(rs, "requested_at"), Sql.uuid(rs, "after_lead")))
+                .optional();
+    }
+
+    /**
+     * Notes how far the rescoring asked for at that moment has come (done when {@code afterLead} is
+     * null); false if the rules changed again meanwhile, which starts it over.
+     */
+    boolean rescored(Instant requestedAt, UUID afterLead) {
+        return (afterLead == null
+                ? jdbc.sql("UPDATE scoring_rescore SET requested_at = NULL, after_lead = NULL WHERE id = 1 AND requested_at = ?")
+                        .param(Sql.utc(requestedAt))
+                : jdbc.sql("UPDATE scoring_rescore SET after_lead = ? WHERE id = 1 AND requested_at = ?")
+                        .params(afterLead, Sql.utc(requestedAt)))
+                .update() == 1;
+    }
+
     ScoringRules current() {
         return remembered.get(Boolean.TRUE, any -> Optional.of(stored())).orElseThrow();
     }
 
+    /** The rules as committed now, past what this node remembers (the job that applies a change reads these). */
     ScoringRules stored() {
         record Settings(int version, int threshold) {
         }
@@ -53,9 +82,10 @@ class ScoringRulebook {
     /**
      * Replaces the rules when they are still at the version the change was based on, and raises
      * the version. The settings row stays locked until the transaction ends, so of two replaces
-     * based on the same version the second waits, finds the version raised and is refused.
+     * based on the same version the second waits, finds the version raised and is refused. Asks
+     * for every lead to be scored again with the new rules ({@link ScoreKeeping}).
      */
-    void replace(ScoringRules rules) {
+    void replace(ScoringRules rules, Instant at) {
         remembered.invalidate();
         int changed = jdbc.sql("""
                 UPDATE scoring_settings SET mql_threshold = ?, version = version + 1
@@ -64,6 +94,8 @@ class ScoringRulebook {
             throw new StaleVersionException("The scoring rules", rules.version(),
                     jdbc.sql("SELECT version FROM scoring_settings WHERE id = 1").query(Integer.class).single());
         }
+        jdbc.sql("UPDATE scoring_rescore SET requested_at = ?, after_lead = NULL WHERE id = 1").param(Sql.utc(at))
+                .update();
         jdbc.sql("DELETE FROM scoring_fit_rule").update();
         int position = 1;
         for (FitRule r : rules.fitRules()) {
