@@ -1,7 +1,11 @@
 package org.smartketing.team;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.smartketing.team.people.People;
 import org.smartketing.team.people.Person;
@@ -26,6 +30,13 @@ public class TeamDirectory {
         return people.byId(id).map(Person::summary);
     }
 
+    /** Many people in one query, keyed by id; unknown ids are left out. */
+    public Map<PersonId, PersonSummary> people(Collection<PersonId> ids) {
+        Map<PersonId, PersonSummary> found = new LinkedHashMap<>();
+        people.byIds(Set.copyOf(ids)).forEach(p -> found.put(p.id(), p.summary()));
+        return found;
+    }
+
     public List<PersonSummary> enabledPeople() {
         return people.enabledPeople().stream().map(Person::summary).toList();
     }
@@ -35,15 +46,15 @@ public class TeamDirectory {
     }
 
     /** Every team's id and name, by name. */
-    public java.util.Map<TeamId, String> teamNames() {
-        java.util.Map<TeamId, String> names = new java.util.LinkedHashMap<>();
+    public Map<TeamId, String> teamNames() {
+        Map<TeamId, String> names = new LinkedHashMap<>();
         teams.all().forEach(t -> names.put(t.id(), t.name()));
         return names;
     }
 
     /** Every team's id and name, by name (for pickers in other parts). */
-    public List<java.util.Map.Entry<TeamId, String>> teams() {
-        return teams.all().stream().map(t -> java.util.Map.entry(t.id(), t.name())).toList();
+    public List<Map.Entry<TeamId, String>> teams() {
+        return teams.all().stream().map(t -> Map.entry(t.id(), t.name())).toList();
     }
 
     public List<PersonSummary> membersOf(TeamId team) {

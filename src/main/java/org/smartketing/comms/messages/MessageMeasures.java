@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
+import org.smartketing.shared.Percentiles;
 import org.smartketing.shared.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -106,12 +108,9 @@ class MessageMeasures {
                 decided == 0 ? 1.0 : (double) kept / decided);
     }
 
-    /** Nearest-rank percentile; null for no values. */
-    static Long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(rank, 1) - 1);
+    /** Whole minutes at percentile p ({@link Percentiles}, 0–100); null for no values. */
+    static Long percentile(List<Long> minutes, int p) {
+        OptionalDouble value = Percentiles.of(minutes, p / 100.0);
+        return value.isPresent() ? Math.round(value.getAsDouble()) : null;
     }
 }

@@ -10,10 +10,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.smartketing.shared.Percentiles;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
@@ -125,16 +127,10 @@ public class SlaReport {
                 breaches, decided == 0 ? null : (double) within / decided);
     }
 
-    /** Linear interpolation between closest ranks (PERCENTILE.INC); null for no values. */
-    static Double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        double rank = (sorted.size() - 1) * p;
-        int lower = (int) Math.floor(rank);
-        int upper = Math.min(lower + 1, sorted.size() - 1);
-        double value = sorted.get(lower) + (rank - lower) * (sorted.get(upper) - sorted.get(lower));
-        return Math.round(value * 100) / 100.0;
+    /** Hours to two decimals at percentile p ({@link Percentiles}); null for no values. */
+    static Double percentile(List<Double> times, double p) {
+        OptionalDouble value = Percentiles.of(times, p);
+        return value.isPresent() ? Math.round(value.getAsDouble() * 100) / 100.0 : null;
     }
 
     /** The report as CSV: one line per rep and clock, then marketing's line. */
