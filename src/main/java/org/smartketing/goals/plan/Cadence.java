@@ -19,11 +19,12 @@ public enum Cadence {
         return label;
     }
 
-    public LocalDate after(LocalDate day) {
+    /** The {@code n}th review day of a period starting on {@code start}. */
+    public LocalDate nth(LocalDate start, int n) {
         return switch (this) {
-            case WEEKLY -> day.plusWeeks(1);
-            case FORTNIGHTLY -> day.plusWeeks(2);
-            case MONTHLY -> day.plusMonths(1);
+            case WEEKLY -> start.plusWeeks(n);
+            case FORTNIGHTLY -> start.plusWeeks(2L * n);
+            case MONTHLY -> start.plusMonths(n);
         };
     }
 

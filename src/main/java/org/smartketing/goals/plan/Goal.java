@@ -106,7 +106,8 @@ public record Goal(GoalId id, TeamId teamId, String title, Period period, Cadenc
                 List.of(new GoalEndorsed(UUID.randomUUID(), id, version, fully, at, by)));
     }
 
-    void requireVersion(Integer basedOn) {
+    /** Refuses a change based on another version than the current one. */
+    public void requireVersion(Integer basedOn) {
         if (basedOn != null && basedOn != version) {
             throw new StaleVersionException("The goal", basedOn, version);
         }

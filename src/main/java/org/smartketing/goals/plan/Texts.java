@@ -5,12 +5,12 @@ import org.smartketing.shared.PlainText;
 import org.smartketing.shared.Text;
 
 /** Text people type into goals: plain, bounded, blank meaning not given. */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
 
-    static String plain(String field, String value, int max) {
+    public static String plain(String field, String value, int max) {
         String text = Text.blankToNull(value);
         if (text == null) {
             return null;
@@ -24,7 +24,7 @@ final class Texts {
         return text;
     }
 
-    static String required(String field, String value, int max) {
+    public static String required(String field, String value, int max) {
         String text = plain(field, value, max);
         if (text == null) {
             throw new InvalidFieldException(field, "is required");
