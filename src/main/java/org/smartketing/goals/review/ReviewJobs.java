@@ -16,6 +16,7 @@ import org.smartketing.comms.Urgency;
 import org.smartketing.goals.GoalId;
 import org.smartketing.goals.GoalSet;
 import org.smartketing.goals.plan.Goal;
+import org.smartketing.goals.plan.GoalLinks;
 import org.smartketing.goals.plan.GoalStore;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
@@ -157,7 +158,7 @@ public class ReviewJobs {
                 .map(PersonSummary::id).toList();
     }
 
-    static Regarding regarding(Goal g) {
-        return new Regarding("goal", g.id().toString(), g.title(), "/goals/" + g.id());
+    private static Regarding regarding(Goal g) {
+        return GoalLinks.regarding(g);
     }
 }
