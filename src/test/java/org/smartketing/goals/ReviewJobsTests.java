@@ -103,7 +103,7 @@ class ReviewJobsTests {
         var webinars = goal.plan().activities().get(1);
         Goal after = reviews.hold(goal.id(), new Reviews.Held(1, "Demos convert better than we thought; no webinar budget",
                 null, List.of(new Reviews.Decision(demos.id(), "ADJUST", 8, null, null),
-                        new Reviews.Decision(webinars.id(), "DROP", null, null, null))), team.as(team.headOfSales()));
+                        new Reviews.Decision(webinars.id(), "DROP", null, null, null)), null), team.as(team.headOfSales()));
         assertThat(after.version()).isEqualTo(2);
         assertThat(planning.revisions(goal.id()).get(1).changes()).containsExactly("Demos: target 10 a week → 8 a week",
                 "Webinars dropped");
@@ -114,7 +114,7 @@ class ReviewJobsTests {
         jobs.fire(ReviewJobs.Kind.OVERDUE, goal.id() + "@" + due);
         assertThat(fixtures.messagesTo(sponsor.id())).as("a held review is not escalated").isZero();
         Goal kept = reviews.hold(goal.id(), new Reviews.Held(2, "All on track", null, List.of(
-                new Reviews.Decision(demos.id(), "KEEP", null, null, null))), team.as(team.rep()));
+                new Reviews.Decision(demos.id(), "KEEP", null, null, null)), null), team.as(team.rep()));
         assertThat(kept.version()).as("keeping everything changes nothing").isEqualTo(2);
     }
 

@@ -161,6 +161,9 @@ class RoleMatrixTests {
         Stream.of("GET /api/v1/goals", "GET /api/v1/goals/{id}", "GET /api/v1/goals/{id}/check-ins",
                 "GET /api/v1/goals/{id}/revisions", "GET /api/v1/goals/{id}/endorsements", "GET /api/v1/goals/{id}/reviews")
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("GET /goals", "GET /goals/new", "POST /goals", "GET /goals/mine", "GET /goals/{id}",
+                "POST /goals/{id}/check-ins", "POST /goals/{id}/endorsements", "POST /goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, SIGNED_IN));
         Stream.of("POST /api/v1/goals", "POST /api/v1/goals/{id}/check-ins", "POST /api/v1/goals/{id}/revisions",
                 "POST /api/v1/goals/{id}/endorsements", "POST /api/v1/goals/{id}/reviews")
                 .forEach(e -> MATRIX.put(e, WRITE_TOKENS));

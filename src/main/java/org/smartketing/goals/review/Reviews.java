@@ -32,10 +32,12 @@ public class Reviews {
     }
 
     /** A review as held: decisions for the activities it names (others are kept), an optional new outcome target. */
-    public record Held(Integer version, String note, java.math.BigDecimal outcomeTarget, List<Decision> decisions) {
+    public record Held(Integer version, String note, java.math.BigDecimal outcomeTarget, List<Decision> decisions,
+            List<PlannedActivity.Input> added) {
 
         public Held {
             decisions = decisions == null ? List.of() : List.copyOf(decisions);
+            added = added == null ? List.of() : List.copyOf(added);
         }
     }
 
@@ -66,6 +68,8 @@ public class Reviews {
                         null, null));
             }
         }
+        held.added().forEach(a -> changes.add(new PlannedActivity.Input(null, a.type(), a.target(), a.per(), a.ownerIds(),
+                a.assumption(), null)));
         Goal after = goal;
         if (!changes.isEmpty() || held.outcomeTarget() != null) {
             after = planning.revise(id, new Change(held.version(), held.note(), held.outcomeTarget(), changes), me);
