@@ -51,11 +51,20 @@ public class GoalPlanning {
     }
 
     public Goal set(NewGoal in, SignedInPerson me) {
-        return set(in, me.actor(), me.zone(), false, me.role().compareTo(AppRole.MANAGER) >= 0);
+        return setAt(in, me, clock.instant());
+    }
+
+    /** A goal as set at {@code at} (its activities count from that day): for demo data and imports. */
+    public Goal setAt(NewGoal in, SignedInPerson me, Instant at) {
+        return set(in, me.actor(), me.zone(), false, me.role().compareTo(AppRole.MANAGER) >= 0, at);
+    }
+
+    Goal set(NewGoal in, Actor by, ZoneId fallbackZone, boolean draft, boolean manager) {
+        return set(in, by, fallbackZone, draft, manager, clock.instant());
     }
 
     /** A goal set by {@code by}, in {@code fallbackZone} unless the input names one; a draft waits for endorsement. */
-    Goal set(NewGoal in, Actor by, ZoneId fallbackZone, boolean draft, boolean manager) {
+    private Goal set(NewGoal in, Actor by, ZoneId fallbackZone, boolean draft, boolean manager, Instant at) {
         if (in.teamId() == null) {
             throw new InvalidFieldException("teamId", "is required");
         }
@@ -70,7 +79,7 @@ public class GoalPlanning {
         if (in.sponsorId() != null) {
             requireSponsor(new PersonId(in.sponsorId()));
         }
-        Goal goal = Goal.set(in, zone(in.zone(), fallbackZone), members, draft, clock.instant(), by);
+        Goal goal = Goal.set(in, zone(in.zone(), fallbackZone), members, draft, at, by);
         store.insert(goal, Revision.first(goal, draft ? "Drafted in a goal session" : "First set"));
         audit.record("goal", goal.id(), "set", null, snapshot(goal));
         goal.events().forEach(events::publishEvent);
@@ -78,9 +87,13 @@ public class GoalPlanning {
     }
 
     public Goal revise(GoalId id, Change change, SignedInPerson me) {
+        return reviseAt(id, change, me, clock.instant());
+    }
+
+    /** An adjustment as made at {@code now}: for demo data and imports. */
+    public Goal reviseAt(GoalId id, Change change, SignedInPerson me, Instant now) {
         Goal before = get(id);
         requireMayChange(before, me);
-        Instant now = clock.instant();
         Goal after = before.revise(change, members(before.teamId()), now, me.actor());
         store.update(after, before.version(), Revision.between(before, after, me.id(), now, change.reason().strip()), now);
         audit.record("goal", id, "revised", snapshot(before), snapshot(after));
@@ -90,13 +103,18 @@ public class GoalPlanning {
 
     /** Endorses the current version as whichever of head of sales, head of marketing or sponsor {@code me} is. */
     public Endorsements endorse(GoalId id, Integer version, SignedInPerson me) {
+        return endorseAt(id, version, me, clock.instant());
+    }
+
+    /** An endorsement as given at {@code at}: for demo data and imports. */
+    public Endorsements endorseAt(GoalId id, Integer version, SignedInPerson me, Instant at) {
         Goal goal = get(id);
         if (version == null) {
             throw new InvalidFieldException("version", "is required: the version you endorse");
         }
         Endorsement.As as = capacity(goal, me);
         goal.requireVersion(version);
-        Endorsement endorsement = new Endorsement(version, me.id(), as, clock.instant());
+        Endorsement endorsement = new Endorsement(version, me.id(), as, at);
         if (!store.insertEndorsement(id, endorsement)) {
             return endorsements(goal);
         }
