@@ -71,8 +71,8 @@ class GoalApiTests {
         String location = created.getResponse().getHeader(HttpHeaders.LOCATION);
         JsonNode goal = body(call(get(location), team.rep(), null));
         assertThat(goal.get("outcome").get("target").asInt()).isEqualTo(40);
-        assertThat(goal.get("outcome").get("actual").asDouble()).isZero();
-        assertThat(goal.get("outcome").has("forecast") || goal.get("outcome").has("plannedToDate")).isTrue();
+        assertThat(goal.get("outcome").get("actual").isNumber()).as("the whole funnel's customers this quarter").isTrue();
+        assertThat(goal.get("outcome").get("plannedToDate").isNumber()).isTrue();
         assertThat(goal.get("activities").get(0).get("type").asString()).isEqualTo("DEMO");
         assertThat(goal.get("activities").get(0).get("target").asInt()).isEqualTo(10);
         assertThat(goal.get("activities").get(0).get("actual").asDouble()).isZero();
