@@ -65,7 +65,7 @@ public class GoalProgress {
     /** Each running goal's activities the person owns, with what is planned and done in the current week or month. */
     public List<ThisPeriod> thisWeek(PersonId person, Instant now) {
         List<ThisPeriod> rows = new ArrayList<>();
-        for (Goal goal : goals.ownedBy(person, LocalDate.now(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)))) {
+        for (Goal goal : goals.ownedBy(person, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
             for (PlannedActivity a : goal.plan().active()) {
                 if (!a.ownedBy(person)) {
                     continue;
