@@ -93,6 +93,10 @@ public class StageEntries {
                     TransactionSynchronizationManager.registerSynchronization(p);
                     return p;
                 });
+        if (pending.written) { // a change made while the transaction commits: too late to hold it
+            add(key, 1, ThreadLocalRandom.current().nextInt(SLOTS));
+            return;
+        }
         pending.counts.merge(key, 1L, Long::sum);
     }
 
@@ -208,6 +212,7 @@ public class StageEntries {
 
         final StageEntries owner;
         final Map<Key, Long> counts = new TreeMap<>(Key.ORDER);
+        boolean written;
 
         Pending(StageEntries owner) {
             this.owner = owner;
@@ -216,6 +221,7 @@ public class StageEntries {
         @Override
         public void beforeCommit(boolean readOnly) {
             int slot = ThreadLocalRandom.current().nextInt(SLOTS);
+            written = true;
             counts.forEach((key, n) -> owner.add(key, n, slot));
             counts.clear();
         }
