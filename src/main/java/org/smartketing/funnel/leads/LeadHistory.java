@@ -73,22 +73,7 @@ public class LeadHistory {
             where.add("(occurred_at > ? OR (occurred_at = ? AND id > ?))");
             args.addAll(List.of(Sql.utc(after.occurredAt()), Sql.utc(after.occurredAt()), after.id()));
         }
-        if (f.stages() != null && !f.stages().isEmpty()) {
-            where.add("to_stage IN (" + String.join(", ", f.stages().stream().map(s -> "?").toList()) + ")");
-            f.stages().stream().map(Stage::name).sorted().forEach(args::add);
-        }
-        if (f.source() != null) {
-            where.add("source = ?");
-            args.add(f.source());
-        }
-        if (f.campaignId() != null) {
-            where.add("campaign_id = ?");
-            args.add(f.campaignId());
-        }
-        if (f.ownerId() != null) {
-            where.add("owner_id = ?");
-            args.add(f.ownerId());
-        }
+        Narrowing.narrow(where, args, "to_stage", f.stages(), f.source(), f.campaignId(), f.ownerId());
         args.add(limit);
         return jdbc.sql("SELECT * FROM lead_stage_event WHERE " + String.join(" AND ", where)
                         + " ORDER BY occurred_at, id LIMIT ?")

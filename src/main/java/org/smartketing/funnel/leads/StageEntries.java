@@ -131,22 +131,7 @@ public class StageEntries {
     public List<Count> counts(Filter f, Breakdown by) {
         List<String> where = new ArrayList<>(List.of("entry_day >= ?", "entry_day < ?"));
         List<Object> args = new ArrayList<>(List.of(f.from(), f.to()));
-        if (f.stages() != null && !f.stages().isEmpty()) {
-            where.add("stage IN (" + String.join(", ", f.stages().stream().map(s -> "?").toList()) + ")");
-            f.stages().stream().map(Stage::name).sorted().forEach(args::add);
-        }
-        if (f.source() != null) {
-            where.add("source = ?");
-            args.add(f.source());
-        }
-        if (f.campaignId() != null) {
-            where.add("campaign_id = ?");
-            args.add(f.campaignId());
-        }
-        if (f.ownerId() != null) {
-            where.add("owner_id = ?");
-            args.add(f.ownerId());
-        }
+        Narrowing.narrow(where, args, "stage", f.stages(), f.source(), f.campaignId(), f.ownerId());
         List<String> columns = new ArrayList<>(List.of("entry_day", "stage"));
         if (by.source()) {
             columns.add("source");
