@@ -12,6 +12,7 @@ import java.util.function.BiPredicate;
 import jakarta.validation.Valid;
 
 import org.smartketing.activity.counts.CountKey;
+import org.smartketing.activity.counts.CountScheduling;
 import org.smartketing.activity.counts.Rollup;
 import org.smartketing.activity.log.Activities;
 import org.smartketing.shared.NotFoundException;
@@ -24,6 +25,8 @@ import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
 import org.springframework.beans.factory.ObjectProvider;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +50,10 @@ public class ActivityLog {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<SchedulerClient> jobs;
 
     ActivityLog(Activities activities, Rollup rollup, TeamDirectory directory, ObjectProvider<ActivitySubjects> subjects,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            AuditLog audit, ApplicationEventPublisher events, Clock clock, ObjectProvider<SchedulerClient> jobs) {
         this.activities = activities;
         this.rollup = rollup;
         this.directory = directory;
@@ -57,6 +61,7 @@ public class ActivityLog {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /**
@@ -127,6 +132,11 @@ public class ActivityLog {
         audit.record("activity", id, "removed", snapshot(gone), null);
         events.publishEvent(new ActivityRemoved(UUID.randomUUID(), id, gone.type(), gone.personId(), gone.occurredAt(),
                 clock.instant(), Actor.current()));
+    }
+
+    /** Asks the persistent job to count the rollup again from the log (after a repair by hand, say). */
+    public void rebuildCounts() {
+        CountScheduling.schedule(jobs.getObject(), clock);
     }
 
     private Activities.Stored requireByHand(ActivityId id, String what) {
