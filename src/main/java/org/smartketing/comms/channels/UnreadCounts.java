@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.smartketing.shared.NodeSignals;
 import org.smartketing.team.PersonId;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -30,7 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class UnreadCounts implements DisposableBean {
 
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
-    static final Duration REFRESH = Duration.ofSeconds(10);
     static final String SIGNAL = "inbox-unread";
 
     private final Inbox inbox;
@@ -46,7 +46,8 @@ class UnreadCounts implements DisposableBean {
 
     private final NodeSignals signals;
 
-    UnreadCounts(Inbox inbox, NodeSignals signals) {
+    UnreadCounts(Inbox inbox, NodeSignals signals,
+            @Value("${smartketing.inbox.refresh-every:10s}") Duration refresh) {
         this.inbox = inbox;
         this.signals = signals;
         signals.listen(SIGNAL, person -> {
@@ -57,7 +58,7 @@ class UnreadCounts implements DisposableBean {
                 pushCount(new PersonId(UUID.fromString(person)));
             }
         });
-        refresher.scheduleWithFixedDelay(this::refreshAll, REFRESH.toMillis(), REFRESH.toMillis(),
+        refresher.scheduleWithFixedDelay(this::refreshAll, refresh.toMillis(), refresh.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
