@@ -18,6 +18,7 @@ import org.smartketing.meetings.planning.Series;
 import org.smartketing.meetings.planning.SeriesStore;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.NotPermittedException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.AuditLog;
@@ -127,7 +128,7 @@ public class MeetingRunner {
         Meeting m = running(meetingId, me);
         Series s = series.byId(m.seriesId()).orElseThrow();
         if (!s.attendees().contains(me.id())) {
-            throw new RuleViolationException("Only people invited to this meeting commit to a plan.");
+            throw new NotPermittedException("Only people invited to this meeting commit to a plan.");
         }
         String text = MeetingPlanning.text("action", action, 300);
         if (text == null) {
@@ -245,7 +246,7 @@ public class MeetingRunner {
     private Series takingPart(Meeting m, SignedInPerson me) {
         Series s = series.byId(m.seriesId()).orElseThrow();
         if (!s.involves(me.id())) {
-            throw new RuleViolationException("Only people invited to this meeting take part in it.");
+            throw new NotPermittedException("Only people invited to this meeting take part in it.");
         }
         return s;
     }
