@@ -29,7 +29,7 @@ class TableOwnershipTests {
     static final Set<Crossing> ALLOWED = Set.of(
             // created before shared.jobs existed; db-scheduler's table has been shared.jobs' ever since
             new Crossing("V8__funnel_sla.sql", "funnel", "scheduled_tasks", "shared.jobs"),
-            // foreign keys to person and team, dropped again by V56 (funnel), V57 (comms) and V58 (meetings);
+            // foreign keys to person and team, dropped again by V56 (db.migration.V56__no_foreign_keys_across_parts);
             // ForeignKeysTests shows none is left in the database
             new Crossing("V7__funnel_routing.sql", "funnel", "person", "team"),
             new Crossing("V13__comms_reach.sql", "comms", "person", "team"),
