@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Activity",
         allowedDependencies = { "team", "shared", "web" })
+@org.smartketing.shared.OwnsTables({ "activity" })
 package org.smartketing.activity;
