@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Team")
 @org.smartketing.shared.OwnsTables({ "person", "team", "team_member", "installation_claim", "one_time_link",
-        "api_token", "audit_entry" })
+        "api_token", "audit_entry", "spring_session", "spring_session_attributes" })
 package org.smartketing.team;
