@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartketing.support.Fixtures;
@@ -23,7 +25,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -184,7 +185,7 @@ class RoleMatrixTests {
     Fixtures fixtures;
 
     Map<Caller, Person> people = new LinkedHashMap<>();
-    Map<Caller, MockHttpSession> sessions = new LinkedHashMap<>();
+    Map<Caller, Cookie> sessions = new LinkedHashMap<>();
     Map<Caller, String> tokens = new LinkedHashMap<>();
     Person target;
 
@@ -208,11 +209,11 @@ class RoleMatrixTests {
     }
 
     /** A real browser-like session: signed in through the login form. */
-    private MockHttpSession signIn(Person person) throws Exception {
+    private Cookie signIn(Person person) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(person.email())
                 .password(Fixtures.PASSWORD)).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return result.getResponse().getCookie("SESSION"); // Spring Session's cookie: the session lives in the database
     }
 
     @Test
@@ -269,7 +270,7 @@ class RoleMatrixTests {
             request.with(csrf());
         }
         if (sessions.containsKey(caller)) {
-            request.session(sessions.get(caller));
+            request.cookie(sessions.get(caller));
         }
         if (tokens.containsKey(caller)) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(caller));

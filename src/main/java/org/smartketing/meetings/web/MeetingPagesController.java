@@ -200,6 +200,7 @@ class MeetingPagesController {
         model.addAttribute("b", boards.of(new MeetingId(id), me));
         model.addAttribute("me", me);
         model.addAttribute("steps", Meeting.Step.values());
+        model.addAttribute("linkTargets", runner.linkTargets());
         model.addAttribute("nextWeek", LocalDate.now(clock.withZone(me.zone())).plusDays(7));
         model.addAttribute("today", LocalDate.now(clock.withZone(me.zone())));
         return htmx != null ? "meetings/run :: live" : "meetings/run";
