@@ -89,8 +89,11 @@ class RoleMatrixTests {
                 "GET /api/v1/activities", "GET /api/v1/activities/{id}").forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/people", "PUT /api/v1/people/{id}", "POST /api/v1/teams", "PUT /api/v1/teams/{id}")
                 .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
-        // Any read-write token logs activities; whether it may log for someone else depends on its owner's role.
+        // Any read-write token logs activities; whether it may log for someone else depends on its owner's role ...
         MATRIX.put("POST /api/v1/activities", WRITE_TOKENS);
+        // ... and corrects or removes them: a member's own, a manager's or admin's anyone's.
+        MATRIX.put("PUT /api/v1/activities/{id}", WRITE_TOKENS);
+        MATRIX.put("DELETE /api/v1/activities/{id}", WRITE_TOKENS);
         MATRIX.put("POST /api/v1/tokens", BASIC_CREDENTIALS);
         Stream.of("GET /api/v1/leads", "GET /api/v1/leads/{id}", "GET /api/v1/leads/{id}/history",
                 "GET /api/v1/campaigns", "GET /api/v1/campaigns/{id}", "GET /api/v1/campaigns/attribution")

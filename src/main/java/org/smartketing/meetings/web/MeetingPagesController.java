@@ -20,7 +20,7 @@ import org.smartketing.meetings.planning.SeriesStore;
 import org.smartketing.meetings.running.ActionItem;
 import org.smartketing.meetings.running.Boards;
 import org.smartketing.meetings.running.MeetingRunner;
-import org.smartketing.meetings.running.Measures;
+import org.smartketing.meetings.FollowThrough;
 import org.smartketing.meetings.running.RunnerStore;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
@@ -52,13 +52,13 @@ class MeetingPagesController {
     private final MeetingRunner runner;
     private final Boards boards;
     private final RunnerStore store;
-    private final Measures measures;
+    private final FollowThrough measures;
     private final CalendarFeeds feeds;
     private final TeamDirectory directory;
     private final Clock clock;
 
     MeetingPagesController(MeetingPlanning planning, SeriesStore series, MeetingStore meetings, MeetingRunner runner,
-            Boards boards, RunnerStore store, Measures measures, CalendarFeeds feeds, TeamDirectory directory,
+            Boards boards, RunnerStore store, FollowThrough measures, CalendarFeeds feeds, TeamDirectory directory,
             Clock clock) {
         this.planning = planning;
         this.series = series;
