@@ -1,10 +1,21 @@
 package org.smartketing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.DependencyType;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
+import org.springframework.modulith.docs.Documenter.Options;
 
 class ModularityTests {
 
@@ -21,8 +32,25 @@ class ModularityTests {
                 .contains("team", "mail", "shared", "web", "funnel", "activity", "comms", "meetings");
     }
 
+    /**
+     * Writes the diagrams docs/architecture.md shows into docs/modules (committed): every part and
+     * what it uses, and how events flow between parts (which part listens to whose events). Run by every build, so a change to the parts shows in the diff.
+     */
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesThePartsAndTheirEventFlowUnderDocs() throws IOException {
+        new Documenter(modules, Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml();
+        new Documenter(modules, Options.defaults().withOutputFolder("docs/modules/event-flow"))
+                .writeModulesAsPlantUml(DiagramOptions.defaults().withDependencyTypes(DependencyType.EVENT_LISTENER));
+        render(Path.of("docs/modules/components.puml"), Path.of("docs/modules/parts.svg"));
+        render(Path.of("docs/modules/event-flow/components.puml"), Path.of("docs/modules/event-flow.svg"));
+    }
+
+    private static void render(Path plantUml, Path svg) throws IOException {
+        String source = Files.readString(plantUml).replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
+        try (OutputStream out = Files.newOutputStream(svg)) {
+            new SourceStringReader(source).outputImage(out, new FileFormatOption(FileFormat.SVG));
+        }
+        assertThat(Files.readString(svg)).contains("<svg").doesNotContain("Syntax Error");
     }
 }
