@@ -47,6 +47,7 @@ class EventSerializationTests {
     /** The public events of every part, each with the same shape: an event id first, when and who last. */
     static final List<Class<? extends Record>> EVENTS = List.of(LeadStageChanged.class, LeadAssigned.class,
             LeadRoutingFailed.class, SlaWarningReached.class, SlaBreached.class, ActivityLogged.class,
+            org.smartketing.activity.ActivityCorrected.class, org.smartketing.activity.ActivityRemoved.class,
             MessageAcknowledged.class, ActionItemCompleted.class, MeetingClosed.class, DemoCompanyFilled.class,
             GoalSet.class, GoalRevised.class, GoalEndorsed.class);
 

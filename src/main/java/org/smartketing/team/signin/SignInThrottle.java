@@ -2,54 +2,61 @@ package org.smartketing.team.signin;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 
+import org.smartketing.shared.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts failed sign-ins per account and per address in token buckets: after the allowance is
- * spent, that account (or address) is refused until the buckets refill. Kept in memory, per node.
+ * spent, that account (or address) is refused until the buckets refill. Shared by every node
+ * ({@link RateLimits}).
  */
 @Component
 class SignInThrottle {
 
-    private final Cache<String, Bucket> buckets;
+    private final RateLimits buckets;
     private final TeamSettings.SignIn settings;
 
-    SignInThrottle(TeamSettings settings) {
+    SignInThrottle(TeamSettings settings, RateLimits buckets) {
         this.settings = settings.signIn();
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterAccess(this.settings.lockout().multipliedBy(2)).build();
+        this.buckets = buckets;
     }
 
     boolean isBlocked(String account, String address) {
-        return exhausted("account:" + account) || exhausted("address:" + address);
+        return exhausted(accountKey(account), settings.failuresPerAccount())
+                || exhausted(addressKey(address), settings.failuresPerAddress());
     }
 
     void failed(String account, String address) {
-        bucket("account:" + account, settings.failuresPerAccount()).tryConsume(1);
-        bucket("address:" + address, settings.failuresPerAddress()).tryConsume(1);
+        buckets.bucket(accountKey(account), allowing(settings.failuresPerAccount())).tryConsume(1);
+        buckets.bucket(addressKey(address), allowing(settings.failuresPerAddress())).tryConsume(1);
     }
 
     void succeeded(String account) {
-        buckets.invalidate("account:" + account);
+        buckets.forget(accountKey(account));
     }
 
     Duration lockout() {
         return settings.lockout();
     }
 
-    private boolean exhausted(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
-        return bucket != null && bucket.getAvailableTokens() <= 0;
+    private boolean exhausted(String key, int allowance) {
+        return buckets.bucket(key, allowing(allowance)).getAvailableTokens() <= 0;
     }
 
-    private Bucket bucket(String key, int allowance) {
-        return buckets.get(key, k -> Bucket.builder()
+    private BucketConfiguration allowing(int allowance) {
+        return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(allowance).refillIntervally(allowance, settings.lockout()).build())
-                .build());
+                .build();
+    }
+
+    private static String accountKey(String account) {
+        return "sign-in:account:" + account;
+    }
+
+    private static String addressKey(String address) {
+        return "sign-in:address:" + address;
     }
 }
