@@ -6,6 +6,8 @@
  * <p>Other parts use {@link org.smartketing.goals.GoalId} and the events beside this file;
  * everything in the sub-packages is internal.
  */
+@org.smartketing.shared.OwnsTables({ "goal", "goal_activity", "goal_activity_owner", "goal_revision", "goal_endorsement",
+        "goal_check_in", "goal_commitment", "goal_funnel_move", "goal_sla_breach", "goal_item_done", "goal_review" })
 @org.springframework.modulith.ApplicationModule(displayName = "Goals",
         allowedDependencies = { "team", "activity", "funnel", "meetings", "comms", "shared", "web" })
 package org.smartketing.goals;

@@ -28,7 +28,7 @@ import org.smartketing.goals.plan.NewGoal;
 import org.smartketing.goals.plan.Outcome;
 import org.smartketing.goals.plan.Period;
 import org.smartketing.goals.plan.PlannedActivity;
-import org.smartketing.goals.progress.FunnelFigures;
+import org.smartketing.goals.progress.FunnelProgress;
 import org.smartketing.team.DemoCompanyFilled;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
@@ -51,11 +51,11 @@ class GoalsDemo {
 
     private final GoalPlanning planning;
     private final ActivityLog activities;
-    private final FunnelFigures funnel;
+    private final FunnelProgress funnel;
     private final TeamDirectory directory;
     private final Clock clock;
 
-    GoalsDemo(GoalPlanning planning, ActivityLog activities, FunnelFigures funnel, TeamDirectory directory, Clock clock) {
+    GoalsDemo(GoalPlanning planning, ActivityLog activities, FunnelProgress funnel, TeamDirectory directory, Clock clock) {
         this.planning = planning;
         this.activities = activities;
         this.funnel = funnel;

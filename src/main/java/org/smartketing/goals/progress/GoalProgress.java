@@ -33,12 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class GoalProgress {
 
     private final Tallies tallies;
-    private final FunnelFigures funnel;
+    private final FunnelProgress funnel;
     private final CheckIns checkIns;
     private final GoalStore goals;
     private final TeamDirectory directory;
 
-    GoalProgress(Tallies tallies, FunnelFigures funnel, CheckIns checkIns, GoalStore goals, TeamDirectory directory) {
+    GoalProgress(Tallies tallies, FunnelProgress funnel, CheckIns checkIns, GoalStore goals, TeamDirectory directory) {
         this.tallies = tallies;
         this.funnel = funnel;
         this.checkIns = checkIns;

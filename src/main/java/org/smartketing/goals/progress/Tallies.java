@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 class Tallies {
 
     private final ActivityLogFigures log;
-    private final FunnelFigures funnel;
+    private final FunnelProgress funnel;
     private final MeetingsFigures meetings;
 
-    Tallies(ActivityLogFigures log, FunnelFigures funnel, MeetingsFigures meetings) {
+    Tallies(ActivityLogFigures log, FunnelProgress funnel, MeetingsFigures meetings) {
         this.log = log;
         this.funnel = funnel;
         this.meetings = meetings;

@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
  * face, only this class changes.
  */
 @Component
-public class FunnelFigures {
+public class FunnelProgress {
 
     private final JdbcClient jdbc;
     private final Reactions reactions;
 
-    FunnelFigures(JdbcClient jdbc, Reactions reactions) {
+    FunnelProgress(JdbcClient jdbc, Reactions reactions) {
         this.jdbc = jdbc;
         this.reactions = reactions;
     }
