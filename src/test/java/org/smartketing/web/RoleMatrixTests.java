@@ -160,6 +160,17 @@ class RoleMatrixTests {
                 "POST /api/v1/meetings/{id}/plans", "POST /api/v1/meetings/{id}/commitments",
                 "POST /api/v1/meetings/{id}/ratings", "POST /api/v1/meetings/{id}/close",
                 "PATCH /api/v1/action-items/{id}").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Goals: any token reads; any read-write token sets, adjusts, checks in and reviews (the goal decides who
+        // may: its team, sponsor or managers) and endorses (the heads of sales and marketing, or the sponsor).
+        Stream.of("GET /api/v1/goals", "GET /api/v1/goals/{id}", "GET /api/v1/goals/{id}/check-ins",
+                "GET /api/v1/goals/{id}/revisions", "GET /api/v1/goals/{id}/endorsements", "GET /api/v1/goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("GET /goals", "GET /goals/new", "POST /goals", "GET /goals/mine", "GET /goals/{id}",
+                "POST /goals/{id}/check-ins", "POST /goals/{id}/endorsements", "POST /goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("POST /api/v1/goals", "POST /api/v1/goals/{id}/check-ins", "POST /api/v1/goals/{id}/revisions",
+                "POST /api/v1/goals/{id}/endorsements", "POST /api/v1/goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.
