@@ -223,7 +223,7 @@ class GoalPagesController {
         return zones;
     }
 
-    private static String problem(RuntimeException ex) {
+    static String problem(RuntimeException ex) {
         String field = ex instanceof InvalidFieldException f ? f.field() : ex instanceof FieldConflictException c ? c.field()
                 : null;
         return (field == null ? "" : FieldNames.of(field) + ": ") + ex.getMessage();
