@@ -67,7 +67,8 @@ class GoalSessionPagesTests {
                 .contains("Demos").contains("10 a week").contains("Committed: Ten demos a week").contains("Top pick")
                 .doesNotContain(" style=").doesNotContainPattern("<script(?![^>]*src=)");
         String live = page(get(location).header("HX-Request", "true"), team.marketer());
-        assertThat(live).startsWith("<div id=\"live\"").doesNotContain("<form").contains("Demos");
+        assertThat(live).startsWith("<div id=\"live\"").as("nothing typed is polled away")
+                .doesNotContain("type=\"text\"").doesNotContain("type=\"number\"").contains("Demos").contains("button");
 
         MvcResult refused = mvc.perform(post(location + "/commitments").param("text", "I will")
                 .with(user(Fixtures.signedIn(team.headOfMarketing()))).with(csrf())).andReturn();
