@@ -64,7 +64,7 @@ class GoalSessionPagesTests {
 
         String page = page(get(location), team.marketer());
         assertThat(page).contains("hx-trigger=\"every 2s\"").contains("Session 00:").contains("of 15:00")
-                .contains("Demos").contains("10 a week").contains("Committed: Ten demos a week").contains("Top pick")
+                .contains("Demos").contains("10 a week").doesNotContain("NEW_CUSTOMERS").contains("Committed: Ten demos a week").contains("Top pick")
                 .doesNotContain(" style=").doesNotContainPattern("<script(?![^>]*src=)");
         String live = page(get(location).header("HX-Request", "true"), team.marketer());
         assertThat(live).startsWith("<div id=\"live\"").as("nothing typed is polled away")

@@ -30,6 +30,11 @@ public record SessionBoard(GoalSession session, String teamName, List<GoalSessio
         return proposals.stream().sorted(Comparator.comparingInt(GoalSession.Proposal::votes).reversed()).toList();
     }
 
+    /** The outcome in words ("40 new customers"), as a goal describes its own. */
+    public String outcomeText() {
+        return org.smartketing.goals.plan.Outcome.of(session.outcome()).describe();
+    }
+
     public String name(PersonId id) {
         PersonSummary p = people.get(id);
         return p == null ? "someone" : p.displayName();
