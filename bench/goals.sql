@@ -47,6 +47,15 @@ INSERT INTO goal_activity_owner (activity_id, person_id, position)
 SELECT md5('goal' || g || 'activity' || k)::uuid, md5('person' || (1 + ((1 + g % 10) + (k + o) % 10) % 20))::uuid, o
 FROM generate_series(1, :goals) g, generate_series(1, 10) k, generate_series(0, 1) o;
 
+-- Version 1 of each goal as first set (the goal page shows it beside the goal as now).
+INSERT INTO goal_revision (goal_id, version, changed_by, changed_at, reason, changes, plan)
+SELECT g.id, 1, g.created_by, g.created_at, 'First set', 'Set: bench goal through 10 activities',
+       json_build_object('outcome', json_build_object('measure', g.measure, 'target', g.target),
+           'activities', (SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'target', a.target, 'per', a.per,
+               'owners', (SELECT json_agg(o.person_id ORDER BY o.position) FROM goal_activity_owner o WHERE o.activity_id = a.id),
+               'since', a.since) ORDER BY a.position) FROM goal_activity a WHERE a.goal_id = g.id))::text
+FROM goal g;
+
 INSERT INTO goal_endorsement (goal_id, version, person_id, endorsed_as, endorsed_at)
 SELECT md5('goal' || g)::uuid, 1, md5('person2')::uuid, 'HEAD_OF_SALES', now() - interval '29 days'
 FROM generate_series(1, :goals) g WHERE g % 2 = 0;

@@ -203,11 +203,14 @@ if [[ " $PARTS " == *" goals "* ]]; then
         || ' rollup rows'")"
     # A trivial signed-in GET measured beside them, so a busy machine shows in the baseline too.
     for i in 1 2; do  # the first round warms the JIT; only the second is recorded
-        for what in baseline api page; do
+        for what in baseline api page api-one page-one; do
             case $what in
                 baseline) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/teams") ;;
                 api) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/goals") ;;
                 page) args=(-H "Cookie: $COOKIE" "$BASE/goals") ;;
+                # One goal with its 10 activities counted from the log (owners and team totals), its chart and tables.
+                api-one) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/goals/$(psql_db -At -c "SELECT md5('goal1')::uuid")") ;;
+                page-one) args=(-H "Cookie: $COOKIE" "$BASE/goals/$(psql_db -At -c "SELECT md5('goal1')::uuid")") ;;
             esac
             if (( i == 1 )); then
                 BENCH_LABEL=warm-$what wrk -t 2 -c 4 -d 10s --timeout 30s -s bench/get.lua "${args[@]}" >/dev/null 2>&1 || true
