@@ -160,6 +160,19 @@ class RoleMatrixTests {
                 "POST /api/v1/meetings/{id}/plans", "POST /api/v1/meetings/{id}/commitments",
                 "POST /api/v1/meetings/{id}/ratings", "POST /api/v1/meetings/{id}/close",
                 "PATCH /api/v1/action-items/{id}").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Cross-training: everyone offers, asks, books and plans; the session decides who moves it (its host) and who
+        // sees it. The default budget is an admin's; a person's own budget their manager's (the target here has none,
+        // so only an admin gets past the budget's own check).
+        Stream.of("GET /api/v1/cross-training/sessions", "GET /api/v1/cross-training/sessions/{id}",
+                "GET /api/v1/cross-training/offers", "GET /api/v1/cross-training/asks",
+                "GET /api/v1/cross-training/budgets").forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("POST /api/v1/cross-training/sessions", "PATCH /api/v1/cross-training/sessions/{id}",
+                "POST /api/v1/cross-training/sessions/{id}/cancel", "POST /api/v1/cross-training/offers",
+                "POST /api/v1/cross-training/offers/{id}/bookings", "POST /api/v1/cross-training/offers/{id}/withdraw",
+                "POST /api/v1/cross-training/asks", "POST /api/v1/cross-training/asks/{id}/match",
+                "POST /api/v1/cross-training/asks/{id}/withdraw").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        Stream.of("PUT /api/v1/cross-training/budgets/default", "PUT /api/v1/cross-training/budgets/{id}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.
