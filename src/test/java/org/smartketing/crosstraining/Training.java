@@ -34,8 +34,12 @@ public class Training {
 
     /** A demo the rep logged (planned for tomorrow morning), as the activity log keeps it. */
     public String aDemoBy(Person rep) {
-        return activities.log(new NewActivity(ActivityType.DEMO, rep.id(), Instant.now().plus(Duration.ofHours(20)),
-                "Discovery demo with Acme", null, null, ActivitySource.MANUAL)).id().toString();
+        return aDemoBy(rep, Instant.now().plus(Duration.ofHours(20)));
+    }
+
+    public String aDemoBy(Person rep, Instant at) {
+        return activities.log(new NewActivity(ActivityType.DEMO, rep.id(), at, "Discovery demo with Acme", null, null,
+                ActivitySource.MANUAL)).id().toString();
     }
 
     public static String inDays(int days) {

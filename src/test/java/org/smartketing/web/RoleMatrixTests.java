@@ -164,10 +164,12 @@ class RoleMatrixTests {
         // sees it. The default budget is an admin's; a person's own budget their manager's (the target here has none,
         // so only an admin gets past the budget's own check).
         Stream.of("GET /api/v1/cross-training/sessions", "GET /api/v1/cross-training/sessions/{id}",
+                "GET /api/v1/cross-training/sessions/{id}/reflections",
                 "GET /api/v1/cross-training/offers", "GET /api/v1/cross-training/asks",
                 "GET /api/v1/cross-training/budgets").forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/cross-training/sessions", "PATCH /api/v1/cross-training/sessions/{id}",
-                "POST /api/v1/cross-training/sessions/{id}/cancel", "POST /api/v1/cross-training/offers",
+                "POST /api/v1/cross-training/sessions/{id}/cancel",
+                "POST /api/v1/cross-training/sessions/{id}/reflections", "POST /api/v1/cross-training/offers",
                 "POST /api/v1/cross-training/offers/{id}/bookings", "POST /api/v1/cross-training/offers/{id}/withdraw",
                 "POST /api/v1/cross-training/asks", "POST /api/v1/cross-training/asks/{id}/match",
                 "POST /api/v1/cross-training/asks/{id}/withdraw").forEach(e -> MATRIX.put(e, WRITE_TOKENS));

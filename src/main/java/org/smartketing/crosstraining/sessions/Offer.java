@@ -21,6 +21,10 @@ public record Offer(OfferId id, PersonId hostId, String title, Instant startsAt,
 
     public static final int MOST_SEATS = 10;
 
+    public Offer {
+        startsAt = startsAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
     public int seatsLeft() {
         return status == Status.OPEN ? Math.max(0, seats - seatsTaken) : 0;
     }

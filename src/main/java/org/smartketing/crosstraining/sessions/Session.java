@@ -49,6 +49,7 @@ public record Session(SessionId id, Kind kind, String topic, Host host, Instant 
 
     public Session {
         learners = List.copyOf(learners);
+        startsAt = startsAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // what the calendar and the jobs name
     }
 
     /** Checks what every session needs, whatever its kind; {@code now} keeps it out of the past. */

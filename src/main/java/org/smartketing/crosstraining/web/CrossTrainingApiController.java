@@ -12,6 +12,8 @@ import org.smartketing.crosstraining.sessions.Ask;
 import org.smartketing.crosstraining.sessions.Offer;
 import org.smartketing.crosstraining.sessions.OfferStore;
 import org.smartketing.crosstraining.sessions.Offers;
+import org.smartketing.crosstraining.sessions.Reflection;
+import org.smartketing.crosstraining.sessions.Reflections;
 import org.smartketing.crosstraining.sessions.Session;
 import org.smartketing.crosstraining.sessions.SessionStore;
 import org.smartketing.crosstraining.sessions.Sessions;
@@ -73,6 +75,14 @@ class CrossTrainingApiController {
         }
     }
 
+    record ReflectionView(SessionId sessionId, PersonId personId, String learned, String change,
+            org.smartketing.meetings.ActionItemId actionItemId, Instant writtenAt) {
+
+        static ReflectionView of(Reflection r) {
+            return new ReflectionView(r.sessionId(), r.personId(), r.learned(), r.change(), r.actionItemId(), r.writtenAt());
+        }
+    }
+
     record MoveRequest(Instant startsAt, Integer durationMinutes) {
     }
 
@@ -93,10 +103,12 @@ class CrossTrainingApiController {
     private final Offers offers;
     private final OfferStore offerStore;
     private final Budgets budgets;
+    private final Reflections reflections;
     private final TeamDirectory directory;
 
     CrossTrainingApiController(Sessions sessions, SessionStore sessionStore, Offers offers, OfferStore offerStore,
-            Budgets budgets, TeamDirectory directory) {
+            Budgets budgets, Reflections reflections, TeamDirectory directory) {
+        this.reflections = reflections;
         this.sessions = sessions;
         this.sessionStore = sessionStore;
         this.offers = offers;
@@ -131,6 +143,21 @@ class CrossTrainingApiController {
     SessionView cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest body,
             @AuthenticationPrincipal SignedInPerson me) {
         return SessionView.of(sessions.cancel(new SessionId(id), body == null ? null : body.reason(), me));
+    }
+
+    /** The reflections on a session, for anyone who may see the session. */
+    @GetMapping("/sessions/{id}/reflections")
+    List<ReflectionView> reflections(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
+        Session s = sessions.visibleTo(new SessionId(id), me);
+        return reflections.of(s.id()).stream().map(ReflectionView::of).toList();
+    }
+
+    /** The caller's reflection: what they learned, one change, and with {@code actionDueOn} an action item. */
+    @PostMapping("/sessions/{id}/reflections")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReflectionView reflect(@PathVariable UUID id, @RequestBody Reflections.NewReflection body,
+            @AuthenticationPrincipal SignedInPerson me) {
+        return ReflectionView.of(reflections.write(new SessionId(id), body, me));
     }
 
     /** Offers with a seat left, soonest first. */
