@@ -8,6 +8,8 @@ import org.smartketing.crosstraining.AskId;
 import org.smartketing.crosstraining.OfferId;
 import org.smartketing.crosstraining.SessionId;
 import org.smartketing.crosstraining.budgets.Budgets;
+import org.smartketing.crosstraining.coverage.Coverage;
+import org.smartketing.crosstraining.coverage.Pairings;
 import org.smartketing.crosstraining.sessions.Ask;
 import org.smartketing.crosstraining.sessions.Offer;
 import org.smartketing.crosstraining.sessions.OfferStore;
@@ -83,6 +85,36 @@ class CrossTrainingApiController {
         }
     }
 
+    record CellView(String department, String column, int sessions, double hours, Instant last) {
+    }
+
+    record RowView(PersonId personId, String name, String department, String jobRole, int budgetHours,
+            double spentHours, double plannedHours, List<CellView> cells) {
+
+        static RowView of(Coverage.Row r) {
+            List<CellView> cells = new java.util.ArrayList<>();
+            for (int i = 0; i < r.columns().size(); i++) {
+                Coverage.Column c = r.columns().get(i);
+                Coverage.Cell cell = r.cells().get(i);
+                cells.add(new CellView(c.department().name(), c.label(), cell.sessions(), cell.hours(), cell.last()));
+            }
+            return new RowView(r.person().id(), r.person().displayName(), r.person().department().name(),
+                    r.person().jobRole(), r.budget().hours(), r.budget().spentHours(), r.budget().plannedHours(), cells);
+        }
+    }
+
+    record RoleView(String department, String role, int people, int seenBy, int hosts, boolean meetsTarget,
+            String gap) {
+    }
+
+    record SuggestionView(PersonId learnerId, String learner, PersonId hostId, String host, String role, int gap,
+            double overlapHours, double budgetLeftHours, String reason) {
+    }
+
+    record CoverageView(int coveragePercent, int seenTarget, List<RowView> people, List<RoleView> roles,
+            List<PersonId> seenNothing, List<SuggestionView> suggestions) {
+    }
+
     record MoveRequest(Instant startsAt, Integer durationMinutes) {
     }
 
@@ -104,10 +136,14 @@ class CrossTrainingApiController {
     private final OfferStore offerStore;
     private final Budgets budgets;
     private final Reflections reflections;
+    private final Coverage coverage;
+    private final Pairings pairings;
     private final TeamDirectory directory;
 
     CrossTrainingApiController(Sessions sessions, SessionStore sessionStore, Offers offers, OfferStore offerStore,
-            Budgets budgets, Reflections reflections, TeamDirectory directory) {
+            Budgets budgets, Reflections reflections, Coverage coverage, Pairings pairings, TeamDirectory directory) {
+        this.coverage = coverage;
+        this.pairings = pairings;
         this.reflections = reflections;
         this.sessions = sessions;
         this.sessionStore = sessionStore;
@@ -207,6 +243,21 @@ class CrossTrainingApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdrawAsk(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         offers.withdraw(new AskId(id), me);
+    }
+
+    /** The matrix with its gaps against the target, and the pairing suggestions with their reasons. */
+    @GetMapping("/coverage")
+    CoverageView coverage() {
+        Coverage.Matrix m = coverage.matrix();
+        List<RowView> rows = new java.util.ArrayList<>(m.marketers().stream().map(RowView::of).toList());
+        rows.addAll(m.reps().stream().map(RowView::of).toList());
+        return new CoverageView(m.coveragePercent(), Coverage.SEEN_TARGET, rows,
+                m.roles().stream().map(r -> new RoleView(r.department().name(), r.role(), r.people(), r.seenBy(), r.hosts(),
+                        r.meetsTarget(), r.meetsTarget() ? null : r.gap())).toList(),
+                m.seenNothing().stream().map(r -> r.person().id()).toList(),
+                pairings.suggestions(m).stream().map(s -> new SuggestionView(s.learner().id(), s.learner().displayName(),
+                        s.host().id(), s.host().displayName(), s.role(), s.gap(), s.overlapHours(), s.budgetLeft(),
+                        s.reason())).toList());
     }
 
     /** The default and every enabled person's budget this quarter, with hours spent and planned. */
