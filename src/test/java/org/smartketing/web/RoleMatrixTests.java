@@ -166,7 +166,8 @@ class RoleMatrixTests {
         Stream.of("GET /api/v1/cross-training/sessions", "GET /api/v1/cross-training/sessions/{id}",
                 "GET /api/v1/cross-training/sessions/{id}/reflections",
                 "GET /api/v1/cross-training/offers", "GET /api/v1/cross-training/asks",
-                "GET /api/v1/cross-training/budgets", "GET /api/v1/cross-training/coverage").forEach(e -> MATRIX.put(e, ANY_TOKEN));
+                "GET /api/v1/cross-training/budgets", "GET /api/v1/cross-training/coverage",
+                "GET /api/v1/cross-training/measures").forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/cross-training/sessions", "PATCH /api/v1/cross-training/sessions/{id}",
                 "POST /api/v1/cross-training/sessions/{id}/cancel",
                 "POST /api/v1/cross-training/sessions/{id}/reflections", "POST /api/v1/cross-training/offers",

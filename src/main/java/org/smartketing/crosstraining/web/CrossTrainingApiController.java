@@ -1,6 +1,7 @@
 package org.smartketing.crosstraining.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.smartketing.crosstraining.SessionId;
 import org.smartketing.crosstraining.budgets.Budgets;
 import org.smartketing.crosstraining.coverage.Coverage;
 import org.smartketing.crosstraining.coverage.Pairings;
+import org.smartketing.crosstraining.measures.Measures;
 import org.smartketing.crosstraining.sessions.Ask;
 import org.smartketing.crosstraining.sessions.Offer;
 import org.smartketing.crosstraining.sessions.OfferStore;
@@ -23,6 +25,7 @@ import org.smartketing.crosstraining.sessions.Work;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -138,10 +142,12 @@ class CrossTrainingApiController {
     private final Reflections reflections;
     private final Coverage coverage;
     private final Pairings pairings;
+    private final Measures measures;
     private final TeamDirectory directory;
 
     CrossTrainingApiController(Sessions sessions, SessionStore sessionStore, Offers offers, OfferStore offerStore,
-            Budgets budgets, Reflections reflections, Coverage coverage, Pairings pairings, TeamDirectory directory) {
+            Budgets budgets, Reflections reflections, Coverage coverage, Pairings pairings, Measures measures, TeamDirectory directory) {
+        this.measures = measures;
         this.coverage = coverage;
         this.pairings = pairings;
         this.reflections = reflections;
@@ -258,6 +264,13 @@ class CrossTrainingApiController {
                 pairings.suggestions(m).stream().map(s -> new SuggestionView(s.learner().id(), s.learner().displayName(),
                         s.host().id(), s.host().displayName(), s.role(), s.gap(), s.overlapHours(), s.budgetLeft(),
                         s.reason())).toList());
+    }
+
+    /** The effect on handoffs (difference in differences, with the counts), coverage, hours and reflections. */
+    @GetMapping("/measures")
+    Measures.Report measures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return measures.report(from, to);
     }
 
     /** The default and every enabled person's budget this quarter, with hours spent and planned. */
