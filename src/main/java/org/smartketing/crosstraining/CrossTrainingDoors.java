@@ -21,6 +21,8 @@ class CrossTrainingDoors implements DoorRules {
     public List<DoorRule> rules() {
         return List.of(
                 DoorRule.api(HttpMethod.PUT, Who.ADMINS, "/api/v1/cross-training/budgets/default"),
-                DoorRule.api(HttpMethod.PUT, Who.MANAGERS, "/api/v1/cross-training/budgets/*"));
+                DoorRule.api(HttpMethod.PUT, Who.MANAGERS, "/api/v1/cross-training/budgets/*"),
+                DoorRule.pages(Who.ADMINS, "/cross-training/budgets/default"),
+                DoorRule.pages(Who.MANAGERS, "/cross-training/budgets/*"));
     }
 }

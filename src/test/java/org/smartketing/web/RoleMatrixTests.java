@@ -163,6 +163,15 @@ class RoleMatrixTests {
         // Cross-training: everyone offers, asks, books and plans; the session decides who moves it (its host) and who
         // sees it. The default budget is an admin's; a person's own budget their manager's (the target here has none,
         // so only an admin gets past the budget's own check).
+        Stream.of("GET /cross-training", "POST /cross-training/asks", "POST /cross-training/offers",
+                "POST /cross-training/sessions", "GET /cross-training/offers", "POST /cross-training/offers/{id}/book",
+                "POST /cross-training/offers/{id}/withdraw", "POST /cross-training/asks/{id}/match",
+                "POST /cross-training/asks/{id}/withdraw", "GET /cross-training/sessions/{id}",
+                "POST /cross-training/sessions/{id}/reflections", "POST /cross-training/sessions/{id}/move",
+                "POST /cross-training/sessions/{id}/cancel", "GET /cross-training/coverage",
+                "GET /cross-training/measures").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        MATRIX.put("POST /cross-training/budgets/default", ADMINS);
+        MATRIX.put("POST /cross-training/budgets/{id}", ADMINS);
         Stream.of("GET /api/v1/cross-training/sessions", "GET /api/v1/cross-training/sessions/{id}",
                 "GET /api/v1/cross-training/sessions/{id}/reflections",
                 "GET /api/v1/cross-training/offers", "GET /api/v1/cross-training/asks",
