@@ -61,7 +61,13 @@ public class Pairings {
         return suggestions(coverage.matrix());
     }
 
+    /** The best {@link #MOST}, as pages and the API show them. */
     public List<Suggestion> suggestions(Matrix matrix) {
+        return ranked(matrix).stream().limit(MOST).toList();
+    }
+
+    /** Every suggestion, best first. */
+    public List<Suggestion> ranked(Matrix matrix) {
         Instant now = clock.instant();
         Map<PersonId, Optional<String>> away = new HashMap<>();
         List<Row> rows = new ArrayList<>(matrix.marketers());
@@ -95,7 +101,7 @@ public class Pairings {
         return all.stream().sorted(Comparator.comparingInt(Suggestion::gap).reversed()
                 .thenComparing(Comparator.comparingDouble(Suggestion::overlapHours).reversed())
                 .thenComparing(Comparator.comparingDouble(Suggestion::budgetLeft).reversed())
-                .thenComparing(s -> s.learner().displayName(), String.CASE_INSENSITIVE_ORDER)).limit(MOST).toList();
+                .thenComparing(s -> s.learner().displayName(), String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     private Optional<String> unavailable(PersonSummary p, Instant now, Map<PersonId, Optional<String>> known) {
