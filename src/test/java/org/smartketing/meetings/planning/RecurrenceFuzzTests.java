@@ -16,7 +16,7 @@ import org.smartketing.shared.InvalidFieldException;
  */
 class RecurrenceFuzzTests {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "20s")
     void anyRuleIsTakenOrRefusedAsAFieldError(FuzzedDataProvider data) {
         LocalDateTime start = LocalDateTime.of(2026, 1 + data.consumeInt(0, 11), 1 + data.consumeInt(0, 27),
                 data.consumeInt(0, 23), data.consumeInt(0, 59));
