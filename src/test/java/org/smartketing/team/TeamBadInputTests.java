@@ -89,6 +89,8 @@ class TeamBadInputTests {
                 Arguments.of("jobRole", "<b>boss</b>"),
                 Arguments.of("timeZone", "Mars/Olympus_Mons"),
                 Arguments.of("timeZone", ""),
+                Arguments.of("timeZone", "+02:00"),
+                Arguments.of("timeZone", "SystemV/PST8"),
                 Arguments.of("department", "PIRATES"),
                 Arguments.of("appRole", "SUPERUSER"),
                 Arguments.of("workStart", "25:00"),

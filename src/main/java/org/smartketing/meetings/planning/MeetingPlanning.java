@@ -23,6 +23,7 @@ import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.shared.Text;
+import org.smartketing.shared.TimeZones;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.Department;
@@ -261,13 +262,7 @@ public class MeetingPlanning {
         if (plan.start() == null) {
             throw new InvalidFieldException("start", "is required");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(required("zone", plan.zone()));
-        }
-        catch (java.time.DateTimeException ex) {
-            throw new InvalidFieldException("zone", "is not a time zone");
-        }
+        ZoneId zone = TimeZones.of("zone", required("zone", plan.zone()));
         int duration = duration(plan.durationMinutes());
         LocalDateTime start = plan.start().truncatedTo(ChronoUnit.MINUTES);
         if (startNotPast && start.atZone(zone).toInstant().isBefore(clock.instant().minus(1, ChronoUnit.DAYS))) {
