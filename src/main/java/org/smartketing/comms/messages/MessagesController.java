@@ -98,7 +98,8 @@ class MessagesController {
     String send(@Valid @ModelAttribute("form") ComposeForm form, BindingResult errors,
             @AuthenticationPrincipal SignedInPerson me, Model model) {
         Regarding about = null;
-        if (form.regarding() != null && !errors.hasFieldErrors("regarding")) {
+        // Without a target (a field that could not be converted) there is nothing to reject a value on yet.
+        if (form.regarding() != null && !errors.hasFieldErrors("regarding") && errors.getTarget() != null) {
             try {
                 about = regardingLinks.resolve(form.regarding());
                 model.addAttribute("about", about);
