@@ -74,6 +74,7 @@ class RoleMatrixTests {
                 "GET /actuator/health/**").forEach(e -> MATRIX.put(e, EVERYONE));
         // Pages for everyone signed in.
         Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
+                "GET /profile/password", "POST /profile/password",
                 "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke",
                 "GET /activities", "POST /activities")
                 .forEach(e -> MATRIX.put(e, SIGNED_IN));

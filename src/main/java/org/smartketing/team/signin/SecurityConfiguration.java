@@ -16,6 +16,8 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +26,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Four doors: the token-issuing endpoint (HTTP Basic), the JSON API (bearer tokens, scoped),
@@ -65,6 +68,22 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(TeamSettings settings) {
         return new BCryptPasswordEncoder(settings.signIn().bcryptStrength());
+    }
+
+    /**
+     * Every page session by its account, so a password reset or change can end the others
+     * ({@link AccountSessions}). In memory per node; Spring Session JDBC replaces this bean with its
+     * {@code SpringSessionBackedSessionRegistry}.
+     */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the in-memory registry of sessions that ended, so it forgets them. */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -140,7 +159,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain pages(HttpSecurity http, People people) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, People people, SessionRegistry sessionRegistry) throws Exception {
         return http
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
@@ -159,7 +178,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 // Website forms on other sites post leads here; they cannot carry our CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/w2l"))
-                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?ended"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))

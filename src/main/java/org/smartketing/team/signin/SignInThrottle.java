@@ -1,6 +1,8 @@
 package org.smartketing.team.signin;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,36 +12,98 @@ import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per account and per address in token buckets: after the allowance is
- * spent, that account (or address) is refused until the buckets refill. Kept in memory, per node.
+ * Failed sign-ins, counted so that nobody can lock someone else's account (OWASP authentication
+ * guidance): per account <em>and</em> address pair, where each failure after the first few doubles
+ * the wait before the next try from there; per address, however many accounts it tries; and per
+ * account from everywhere, with a limit far higher than the pair's, whose crossing is told to the
+ * account's owner ({@link AccountLockoutNotice}). Reset requests are limited per account and per
+ * address too. Kept in memory, per node.
  */
 @Component
 class SignInThrottle {
 
-    private final Cache<String, Bucket> buckets;
-    private final TeamSettings.SignIn settings;
+    /** How a pair stands: failures so far and when the next try is allowed. */
+    private record Pair(int failures, Instant nextTry) {
+    }
 
-    SignInThrottle(TeamSettings settings) {
+    private final Cache<String, Bucket> buckets;
+    private final Cache<String, Pair> pairs;
+    private final TeamSettings.SignIn settings;
+    private final AccountLockoutNotice notice;
+    private final Clock clock;
+
+    SignInThrottle(TeamSettings settings, AccountLockoutNotice notice, Clock clock) {
         this.settings = settings.signIn();
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterAccess(this.settings.lockout().multipliedBy(2)).build();
+        this.notice = notice;
+        this.clock = clock;
+        Duration kept = max(this.settings.lockout(), this.settings.longestDelay(), this.settings.resetWindow())
+                .multipliedBy(2);
+        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(kept).build();
+        this.pairs = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(kept).build();
+    }
+
+    /** How long this pair, address or account must still wait; zero when it may try now. */
+    Duration waitFor(String account, String address) {
+        Pair pair = pairs.getIfPresent(pair(account, address));
+        Duration pairWait = pair == null || pair.nextTry() == null ? Duration.ZERO
+                : max(Duration.ZERO, Duration.between(clock.instant(), pair.nextTry()));
+        if (exhausted("account:" + account) || exhausted("address:" + address)) {
+            return max(pairWait, settings.lockout());
+        }
+        return pairWait;
     }
 
     boolean isBlocked(String account, String address) {
-        return exhausted("account:" + account) || exhausted("address:" + address);
+        return !waitFor(account, address).isZero();
     }
 
     void failed(String account, String address) {
-        bucket("account:" + account, settings.failuresPerAccount()).tryConsume(1);
-        bucket("address:" + address, settings.failuresPerAddress()).tryConsume(1);
+        Pair pair = pairs.asMap().merge(pair(account, address), new Pair(1, null),
+                (was, one) -> new Pair(was.failures() + 1, null));
+        if (pair.failures() >= settings.failuresPerPair()) {
+            long doublings = Math.min(30, pair.failures() - settings.failuresPerPair());
+            Duration wait = min(settings.longestDelay(), settings.firstDelay().multipliedBy(1L << doublings));
+            pairs.put(pair(account, address), new Pair(pair.failures(), clock.instant().plus(wait)));
+        }
+        bucket("address:" + address, settings.failuresPerAddress(), settings.lockout()).tryConsume(1);
+        Bucket accountBucket = bucket("account:" + account, settings.failuresPerAccount(), settings.lockout());
+        if (accountBucket.tryConsume(1) && accountBucket.getAvailableTokens() == 0) {
+            notice.tell(account, settings.lockout());
+        }
     }
 
-    void succeeded(String account) {
+    /** Signed in: that pair, and the account's count from everywhere, start afresh. */
+    void succeeded(String account, String address) {
+        pairs.invalidate(pair(account, address));
         buckets.invalidate("account:" + account);
     }
 
-    Duration lockout() {
-        return settings.lockout();
+    /** A password is set: every pair of the account starts afresh, and so does the account. */
+    void succeeded(String account) {
+        buckets.invalidate("account:" + account);
+        pairs.asMap().keySet().removeIf(key -> key.startsWith("pair:" + account + " "));
+    }
+
+    /**
+     * Whether a reset link may be emailed: a few per account and some more per address within the
+     * window. Each request counts.
+     */
+    ResetAllowance resetRequested(String account, String address) {
+        if (!bucket("reset-address:" + address, settings.resetsPerAddress(), settings.resetWindow()).tryConsume(1)) {
+            return ResetAllowance.ADDRESS_LIMITED;
+        }
+        if (!bucket("reset-account:" + account, settings.resetsPerAccount(), settings.resetWindow()).tryConsume(1)) {
+            return ResetAllowance.ACCOUNT_LIMITED;
+        }
+        return ResetAllowance.ALLOWED;
+    }
+
+    enum ResetAllowance {
+        ALLOWED, ACCOUNT_LIMITED, ADDRESS_LIMITED
+    }
+
+    private static String pair(String account, String address) {
+        return "pair:" + account + " " + address;
     }
 
     private boolean exhausted(String key) {
@@ -47,9 +111,37 @@ class SignInThrottle {
         return bucket != null && bucket.getAvailableTokens() <= 0;
     }
 
-    private Bucket bucket(String key, int allowance) {
+    private Bucket bucket(String key, int allowance, Duration window) {
         return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(allowance).refillIntervally(allowance, settings.lockout()).build())
+                .addLimit(Bandwidth.builder().capacity(allowance).refillIntervally(allowance, window).build())
+                .withCustomTimePrecision(new ClockTime(clock))
                 .build());
+    }
+
+    private static Duration max(Duration first, Duration... others) {
+        Duration max = first;
+        for (Duration d : others) {
+            max = d.compareTo(max) > 0 ? d : max;
+        }
+        return max;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+
+    /** The application's clock as bucket4j's time, so a test clock moves the refills too. */
+    private record ClockTime(Clock clock) implements io.github.bucket4j.TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 }
