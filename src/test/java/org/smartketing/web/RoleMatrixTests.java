@@ -61,6 +61,9 @@ class RoleMatrixTests {
     static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
     static final Set<Caller> METRICS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MANAGER_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
+    /** Prometheus: admins only (a member's token with the {@code metrics} scope too: OperationsTests). */
+    static final Set<Caller> ADMINS_AND_THEIR_TOKENS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN,
+            Caller.ADMIN_WRITE_TOKEN);
 
     /** "METHOD pattern" (as mapped) → who gets in. {@code *} stands for a mapping that takes any method. */
     static final Map<String, Set<Caller>> MATRIX = new LinkedHashMap<>();
@@ -167,7 +170,7 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/messages", "POST /api/v1/messages/{id}/ack").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Operations.
-        MATRIX.put("GET /actuator/prometheus", METRICS);
+        MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);
         MATRIX.put("GET /actuator/events", METRICS);
     }

@@ -107,7 +107,7 @@ class MessagesApiController {
     @PostMapping
     ResponseEntity<MessageView> send(@Valid @RequestBody SendRequest request, @AuthenticationPrincipal SignedInPerson me) {
         Regarding regarding = request.regarding() == null ? null
-                : regardingLinks.resolve(request.regarding().kind(), request.regarding().id());
+                : regardingLinks.resolve(request.regarding().kind(), request.regarding().id(), me);
         MessageId id;
         try {
             id = messenger.send(new NewMessage(me.id(), audience(request.to()), request.urgency(), request.subject(),

@@ -146,6 +146,11 @@ class SecurityConfiguration {
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics tell much about the installation: an admin, or a token made for them.
+                        .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**", "/actuator/metrics",
+                                "/actuator/metrics/**").access(AuthorizationManagers.anyOf(
+                                        AuthorityAuthorizationManager.hasRole("ADMIN"),
+                                        AuthorityAuthorizationManager.hasAuthority("SCOPE_metrics")))
                         .anyRequest().access(AuthorizationManagers.anyOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_read"))))
