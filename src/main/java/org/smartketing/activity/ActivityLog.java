@@ -2,6 +2,7 @@ package org.smartketing.activity;
 
 import org.smartketing.shared.Text;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,21 +11,32 @@ import java.util.function.BiPredicate;
 
 import jakarta.validation.Valid;
 
+import org.smartketing.activity.counts.CountKey;
+import org.smartketing.activity.counts.CountScheduling;
+import org.smartketing.activity.counts.Rollup;
 import org.smartketing.activity.log.Activities;
+import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.RuleViolationException;
+import org.smartketing.team.Department;
+import org.smartketing.team.PersonId;
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
 import org.springframework.beans.factory.ObjectProvider;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where every part and every person logs what was done. Each logged activity is audited and
- * announced as {@link ActivityLogged} in the same transaction.
+ * Where every part and every person logs what was done, and corrects or removes what was logged by
+ * mistake (goals count from the log, so a wrong entry must be fixable). Each change is audited,
+ * counted in the {@code activity_count} rollup and announced ({@link ActivityLogged},
+ * {@link ActivityCorrected}, {@link ActivityRemoved}) in the same transaction.
  */
 @Service
 @Validated
@@ -32,20 +44,24 @@ import org.springframework.validation.annotation.Validated;
 public class ActivityLog {
 
     private final Activities activities;
+    private final Rollup rollup;
     private final TeamDirectory directory;
     private final ObjectProvider<ActivitySubjects> subjects;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<SchedulerClient> jobs;
 
-    ActivityLog(Activities activities, TeamDirectory directory, ObjectProvider<ActivitySubjects> subjects,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    ActivityLog(Activities activities, Rollup rollup, TeamDirectory directory, ObjectProvider<ActivitySubjects> subjects,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock, ObjectProvider<SchedulerClient> jobs) {
         this.activities = activities;
+        this.rollup = rollup;
         this.directory = directory;
         this.subjects = subjects;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /**
@@ -65,15 +81,83 @@ public class ActivityLog {
                 activity.occurredAt().truncatedTo(ChronoUnit.MICROS), Text.blankToNull(activity.outcome()),
                 activity.leadId(), activity.campaignId(), activity.source(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        activities.insert(stored);
+        activities.insert(stored, person.department());
+        rollup.add(stored.id(), CountKey.of(stored.occurredAt(), stored.personId(), stored.type(), person.department()), 1);
         audit.record("activity", stored.id(), "logged", null, snapshot(stored));
         events.publishEvent(new ActivityLogged(UUID.randomUUID(), stored.id(), stored.type(), stored.leadId(),
                 stored.campaignId(), stored.source(), stored.occurredAt(), Actor.person(person.id(), person.department())));
         return stored;
     }
 
+    /**
+     * Corrects what an activity logged by hand or through the API says: its type, person or time.
+     * Its counts move in the same transaction; audited and announced as {@link ActivityCorrected}.
+     *
+     * @throws NotFoundException when there is no such activity
+     * @throws RuleViolationException for a stage change, which is the funnel's record
+     * @throws FieldConflictException naming {@code personId} when it names someone else who is unknown or disabled
+     */
+    public Activity correct(ActivityId id, @Valid ActivityCorrection correction) {
+        Activities.Stored stored = requireByHand(id, "corrected");
+        Activity before = stored.activity();
+        // the same person keeps the department the activity was logged in; another takes theirs now
+        Department department = correction.personId().equals(before.personId()) ? stored.department()
+                : requireEnabled(correction.personId()).department();
+        Instant at = correction.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        Activity after = new Activity(before.id(), correction.type(), correction.personId(), at, before.outcome(),
+                before.leadId(), before.campaignId(), before.source(), before.recordedAt());
+        if (after.equals(before) && department == stored.department()) {
+            return before;
+        }
+        activities.correct(id, after.type(), after.personId(), department, at);
+        rollup.move(id, key(stored), CountKey.of(at, after.personId(), after.type(), department));
+        audit.record("activity", id, "corrected", snapshot(before), snapshot(after));
+        events.publishEvent(new ActivityCorrected(UUID.randomUUID(), id, before.type(), before.personId(),
+                before.occurredAt(), after.type(), after.personId(), after.occurredAt(), clock.instant(), Actor.current()));
+        return after;
+    }
+
+    /**
+     * Removes an activity logged by mistake; it no longer counts from this transaction on.
+     * Audited and announced as {@link ActivityRemoved}.
+     *
+     * @throws NotFoundException when there is no such activity
+     * @throws RuleViolationException for a stage change, which is the funnel's record
+     */
+    public void remove(ActivityId id) {
+        Activities.Stored stored = requireByHand(id, "removed");
+        Activity gone = stored.activity();
+        activities.delete(id);
+        rollup.add(id, key(stored), -1);
+        audit.record("activity", id, "removed", snapshot(gone), null);
+        events.publishEvent(new ActivityRemoved(UUID.randomUUID(), id, gone.type(), gone.personId(), gone.occurredAt(),
+                clock.instant(), Actor.current()));
+    }
+
+    /** Asks the persistent job to count the rollup again from the log (after a repair by hand, say). */
+    public void rebuildCounts() {
+        CountScheduling.schedule(jobs.getObject(), clock);
+    }
+
+    private Activities.Stored requireByHand(ActivityId id, String what) {
+        Activities.Stored stored = activities.lock(id).orElseThrow(() -> new NotFoundException("Activity " + id));
+        if (!stored.activity().type().loggedByHand()) {
+            throw new RuleViolationException("A stage change is the funnel's record and is not " + what + " by hand.");
+        }
+        return stored;
+    }
+
+    private static CountKey key(Activities.Stored stored) {
+        Activity a = stored.activity();
+        return CountKey.of(a.occurredAt(), a.personId(), a.type(), stored.department());
+    }
+
     private PersonSummary requireEnabled(NewActivity activity) {
-        return directory.person(activity.personId()).filter(PersonSummary::enabled)
+        return requireEnabled(activity.personId());
+    }
+
+    private PersonSummary requireEnabled(PersonId id) {
+        return directory.person(id).filter(PersonSummary::enabled)
                 .orElseThrow(() -> new FieldConflictException("personId", "is not an enabled person in Smartketing"));
     }
 

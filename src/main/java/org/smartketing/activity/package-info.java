@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Activity",
         allowedDependencies = { "team", "shared", "web" })
+@org.smartketing.shared.OwnsTables({ "activity", "activity_count" })
 package org.smartketing.activity;

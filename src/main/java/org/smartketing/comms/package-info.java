@@ -8,4 +8,7 @@
  * in the sub-packages is internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Communication")
+@org.smartketing.shared.OwnsTables({ "comms_contact_method", "comms_expectations", "comms_off_grid",
+        "comms_inbox_item", "comms_message", "comms_recipient", "comms_step", "comms_attempt",
+        "comms_link_key" })
 package org.smartketing.comms;

@@ -4,4 +4,5 @@
  * configured it stays there for an admin to read. {@code SmtpSender} is the one way to the server.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail")
+@org.smartketing.shared.OwnsTables({ "mail_message", "mail_attachment" })
 package org.smartketing.mail;

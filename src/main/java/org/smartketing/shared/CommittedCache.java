@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * token is), for a short while. A change made on this node takes effect at once: the code that
  * writes calls {@link #invalidate()}, which empties the cache now and again when the writing
  * transaction ends, and a value read while a change was under way is never kept (the changing
- * transaction itself reads past the cache). Changes made on
- * another node are seen after {@code timeToLive} at the latest.
+ * transaction itself reads past the cache). Changes made on another node are seen once that node's
+ * transaction commits when the cache is {@link #sharedThrough shared through} {@link NodeSignals},
+ * and after {@code timeToLive} at the latest in any case.
  */
 public final class CommittedCache<K, V> {
 
@@ -28,6 +29,7 @@ public final class CommittedCache<K, V> {
     private final long timeToLiveNanos;
     private final int maxEntries;
     private final LongSupplier nanoTime;
+    private volatile Runnable announce = () -> { };
 
     public CommittedCache(Duration timeToLive, int maxEntries) {
         this(timeToLive, maxEntries, System::nanoTime);
@@ -66,9 +68,20 @@ public final class CommittedCache<K, V> {
         }
     }
 
-    /** Forgets everything now and, inside a transaction, again when it commits or rolls back. */
+    /**
+     * Makes every node's cache of this name forget what it keeps when this one is invalidated: the
+     * other nodes once the invalidating transaction commits.
+     */
+    public CommittedCache<K, V> sharedThrough(NodeSignals signals, String name) {
+        signals.listen("cache:" + name, changed -> clear());
+        this.announce = () -> signals.announce("cache:" + name, "");
+        return this;
+    }
+
+    /** Forgets everything now and, inside a transaction, again when it commits or rolls back; tells the other nodes. */
     public void invalidate() {
         clear();
+        announce.run();
         if (TransactionSynchronizationManager.isSynchronizationActive() && !changedInThisTransaction()) {
             TransactionSynchronizationManager.registerSynchronization(new Forget());
         }

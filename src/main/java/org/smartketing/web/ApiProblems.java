@@ -3,6 +3,7 @@ package org.smartketing.web;
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.NotPermittedException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.shared.StaleVersionException;
 
@@ -134,6 +135,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> concurrentDuplicate(DuplicateKeyException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict", "This clashes with something saved a moment ago; reload and try again.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notPermitted(NotPermittedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
     }
 
     @ExceptionHandler

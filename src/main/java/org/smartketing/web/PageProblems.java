@@ -2,6 +2,7 @@ package org.smartketing.web;
 
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.NotPermittedException;
 import org.smartketing.shared.RuleViolationException;
 
 import org.springframework.core.Ordered;
@@ -23,13 +24,14 @@ import org.springframework.web.servlet.ModelAndView;
 class PageProblems {
 
     @ExceptionHandler({ RuleViolationException.class, FieldConflictException.class, InvalidFieldException.class,
-            DuplicateKeyException.class })
+            DuplicateKeyException.class, NotPermittedException.class })
     ModelAndView refused(RuntimeException ex) {
-        HttpStatus status = ex instanceof InvalidFieldException ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
+        HttpStatus status = ex instanceof InvalidFieldException ? HttpStatus.BAD_REQUEST
+                : ex instanceof NotPermittedException ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
         ModelAndView view = new ModelAndView("error/general");
         view.addObject("status", status.value());
         view.addObject("reason", ex instanceof InvalidFieldException ? "Please check what you entered"
-                : "That cannot be done now");
+                : ex instanceof NotPermittedException ? "You may not do this" : "That cannot be done now");
         view.addObject("message", ex instanceof DuplicateKeyException
                 ? "This clashes with something saved a moment ago; go back, reload and try again."
                 : ex instanceof InvalidFieldException field ? field.field() + ": " + field.getMessage() : ex.getMessage());

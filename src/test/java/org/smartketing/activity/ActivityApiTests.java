@@ -28,17 +28,20 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The activities API: who an activity is logged for, what it answers, and bad input, each refused
- * with the field named and nothing stored.
+ * The activities API: who an activity is logged for (and corrected or removed by), what it answers,
+ * and bad input, each refused with the field named and nothing stored.
  */
 @IntegrationTest
 class ActivityApiTests {
@@ -62,6 +65,9 @@ class ActivityApiTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ActivityCounts counts;
 
     Person admin;
     Person member;
@@ -257,6 +263,65 @@ class ActivityApiTests {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + memberToken)).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(404);
         assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+
+    @Test
+    void aMemberCorrectsAndRemovesTheirOwnActivityAndItsCountFollows() throws Exception {
+        String id = json.readTree(logActivity(memberToken, aCall()).getResponse().getContentAsString()).get("id")
+                .asString();
+        Instant at = Instant.parse("2025-06-02T09:00:00Z");
+
+        MvcResult corrected = change(memberToken, put("/api/v1/activities/" + id),
+                Map.of("type", "DEMO", "occurredAt", at.toString()));
+        assertThat(corrected.getResponse().getStatus()).isEqualTo(200);
+        JsonNode activity = json.readTree(corrected.getResponse().getContentAsString());
+        assertThat(activity.get("type").asString()).isEqualTo("DEMO");
+        assertThat(activity.get("personId").asString()).as("still theirs").isEqualTo(member.id().toString());
+        assertThat(counts.count(ActivityType.DEMO, member.id(), at, at.plusSeconds(1))).isOne();
+        assertThat(counts.count(ActivityType.CALL, member.id(), null, null)).isZero();
+
+        assertThat(change(memberToken, delete("/api/v1/activities/" + id), null).getResponse().getStatus())
+                .isEqualTo(204);
+        assertThat(counts.count(ActivityType.DEMO, member.id(), null, null)).isZero();
+        assertThat(storedFor(member)).isZero();
+        assertThat(change(memberToken, delete("/api/v1/activities/" + id), null).getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aMemberMayNotChangeSomeoneElsesActivityNorGiveTheirsAway() throws Exception {
+        Map<String, Object> forMember = aCall();
+        forMember.put("personId", member.id().toString());
+        String theirs = json.readTree(logActivity(adminToken, forMember).getResponse().getContentAsString()).get("id")
+                .asString();
+        String admins = json.readTree(logActivity(adminToken, aCall()).getResponse().getContentAsString()).get("id")
+                .asString();
+
+        MvcResult someoneElses = change(memberToken, delete("/api/v1/activities/" + admins), null);
+        assertThat(someoneElses.getResponse().getStatus()).isEqualTo(403);
+        assertThat(fieldsIn(someoneElses)).containsExactly("personId");
+        MvcResult givenAway = change(memberToken, put("/api/v1/activities/" + theirs), Map.of("type", "CALL",
+                "personId", admin.id().toString(), "occurredAt", clock.instant().toString()));
+        assertThat(givenAway.getResponse().getStatus()).isEqualTo(403);
+        MvcResult noType = change(memberToken, put("/api/v1/activities/" + theirs),
+                Map.of("occurredAt", clock.instant().toString()));
+        assertThat(noType.getResponse().getStatus()).isEqualTo(400);
+        assertThat(fieldsIn(noType)).containsExactly("type");
+        assertThat(storedFor(admin)).isOne();
+        assertThat(storedFor(member)).isOne();
+        assertThat(change(adminToken, put("/api/v1/activities/" + theirs), Map.of("type", "EMAIL", "personId",
+                admin.id().toString(), "occurredAt", clock.instant().toString())).getResponse().getStatus())
+                .as("an admin moves it to the right person").isEqualTo(200);
+        assertThat(storedFor(admin)).isEqualTo(2);
+    }
+
+    private MvcResult change(String token, MockHttpServletRequestBuilder request, Map<String, ?> body)
+            throws Exception {
+        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        return mvc.perform(request).andReturn();
     }
 
     private MvcResult logActivity(String token, Map<String, ?> body) throws Exception {

@@ -199,10 +199,12 @@ class ActivityLogTests {
 
     @Test
     void refusesEveryLeadAndCampaignWhileNoPartProvidesThem(@Autowired Activities activities,
-            @Autowired TeamDirectory directory, @Autowired AuditLog auditLog,
+            @Autowired org.smartketing.activity.counts.Rollup rollup, @Autowired TeamDirectory directory, @Autowired AuditLog auditLog,
             @Autowired ApplicationEventPublisher publisher) {
-        ActivityLog withoutFunnel = new ActivityLog(activities, directory,
-                new DefaultListableBeanFactory().getBeanProvider(ActivitySubjects.class), auditLog, publisher, clock);
+        DefaultListableBeanFactory none = new DefaultListableBeanFactory();
+        ActivityLog withoutFunnel = new ActivityLog(activities, rollup, directory,
+                none.getBeanProvider(ActivitySubjects.class), auditLog, publisher, clock,
+                none.getBeanProvider(com.github.kagkarlsson.scheduler.SchedulerClient.class));
         UUID lead = subjects.aLead();
         UUID campaign = subjects.aCampaign();
 

@@ -132,4 +132,23 @@ class MeetingPagesTests {
         assertThat(mvc.perform(get("/meetings/" + first).with(user(Fixtures.signedIn(stranger)))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void aPageRefusesSomeoneTheMeetingDoesNotLetInWith403AndSaysWhy() throws Exception {
+        Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        Person otherManager = fixtures.aPerson(AppRole.MANAGER, Department.SALES);
+        Series s = planning.create(Plans.weekly("Not yours", 1, sponsor, rep), Fixtures.signedIn(rep)).series();
+        MeetingId first = meetings.ofSeries(s.id()).get(0).id();
+
+        MvcResult agenda = mvc.perform(post("/meetings/" + first + "/agenda").with(user(Fixtures.signedIn(otherManager)))
+                .with(csrf()).param("text", "My point")).andReturn();
+        MvcResult cancel = mvc.perform(post("/meetings/series/" + s.id() + "/cancel")
+                .with(user(Fixtures.signedIn(otherManager))).with(csrf())).andReturn();
+
+        assertThat(agenda.getResponse().getStatus()).isEqualTo(403);
+        assertThat(agenda.getResponse().getContentAsString()).contains("Only people invited to this meeting add talking points.");
+        assertThat(cancel.getResponse().getStatus()).isEqualTo(403);
+        assertThat(series.byId(s.id()).orElseThrow().cancelled()).isFalse();
+    }
 }

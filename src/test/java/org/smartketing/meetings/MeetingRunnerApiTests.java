@@ -141,9 +141,10 @@ class MeetingRunnerApiTests {
         "a due date in the past          | item     | {\"text\":\"Call\",\"dueOn\":\"2020-01-01\"}            | 400 | dueOn",
         "an empty plan item              | item     | {\"text\":\"  \",\"dueOn\":\"TOMORROW\"}                 | 400 | text",
         "a link to an unknown lead       | item     | {\"text\":\"Call\",\"dueOn\":\"TOMORROW\",\"linkKind\":\"lead\",\"linkId\":\"00000000-0000-0000-0000-000000000001\"} | 400 | linkId",
+        "a link to a goal that does not exist | item | {\"text\":\"Call\",\"dueOn\":\"TOMORROW\",\"linkKind\":\"goal\",\"linkId\":\"00000000-0000-0000-0000-000000000001\"} | 400 | linkId",
         "a commitment with an empty plan | commit   | {\"action\":\"I will\"}                             | 400 | plan",
-        "a commitment by someone not invited | outsider | {\"action\":\"I will\"}                         | 409 | ",
-        "a talking point by someone not invited | outsiderAgenda | {\"text\":\"My point\"}                   | 409 | ",
+        "a commitment by someone not invited | outsider | {\"action\":\"I will\"}                         | 403 | ",
+        "a talking point by someone not invited | outsiderAgenda | {\"text\":\"My point\"}                   | 403 | ",
         "a rating of eleven              | rate     | {\"rating\":11}                                     | 409 | ",
         "a meeting started without an end goal | nogoal | {}                                              | 400 | endGoal" })
     void refusesBadInputWithAClearError(String what, String where, String body, int status, String field) throws Exception {

@@ -10,7 +10,7 @@ import org.smartketing.meetings.planning.Series;
 import org.smartketing.meetings.planning.SeriesStore;
 import org.smartketing.meetings.running.Board;
 import org.smartketing.meetings.running.Boards;
-import org.smartketing.meetings.running.Measures;
+import org.smartketing.meetings.FollowThrough;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.demo.DemoCompany;
@@ -45,7 +45,7 @@ class MeetingsDemoTests {
     Boards boards;
 
     @Autowired
-    Measures measures;
+    FollowThrough measures;
 
     @Test
     void theDemoSyncHasPastMeetingsWithPlansAndCommitmentsAndItsFollowThroughIsMeasured() throws Exception {
@@ -67,8 +67,8 @@ class MeetingsDemoTests {
                 .contains("Rewrite the nurture mail with the objections", "Tag webinar leads by session attended")
                 .doesNotContain("Draft the one-page pricing sheet", "Build the 'not now' retargeting audience");
 
-        Measures.Report report = measures.report();
-        Measures.Rate emma = report.byPerson().stream().filter(r -> r.name().equals("Emma Johansson")).findFirst()
+        FollowThrough.Report report = measures.report();
+        FollowThrough.Rate emma = report.byPerson().stream().filter(r -> r.name().equals("Emma Johansson")).findFirst()
                 .orElseThrow();
         assertThat(emma.committed()).isEqualTo(2);
         assertThat(emma.doneOnTime()).as("one on time, one two days late").isEqualTo(1);
@@ -76,7 +76,7 @@ class MeetingsDemoTests {
             assertThat(r.name()).isEqualTo("Smartketing sync");
             assertThat(r.rate()).isBetween(0.0, 1.0);
         });
-        assertThat(report.byDepartment()).extracting(Measures.Rate::name).contains("Sales", "Marketing");
+        assertThat(report.byDepartment()).extracting(FollowThrough.Rate::name).contains("Sales", "Marketing");
         assertThat(report.ratings()).singleElement().satisfies(r -> assertThat(r.ratings()).isEqualTo(24));
         assertThat(report.flagged()).isEmpty();
 

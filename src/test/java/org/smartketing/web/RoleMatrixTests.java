@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartketing.support.Fixtures;
@@ -23,7 +25,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -92,8 +93,11 @@ class RoleMatrixTests {
                 "GET /api/v1/activities", "GET /api/v1/activities/{id}").forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/people", "PUT /api/v1/people/{id}", "POST /api/v1/teams", "PUT /api/v1/teams/{id}")
                 .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
-        // Any read-write token logs activities; whether it may log for someone else depends on its owner's role.
+        // Any read-write token logs activities; whether it may log for someone else depends on its owner's role ...
         MATRIX.put("POST /api/v1/activities", WRITE_TOKENS);
+        // ... and corrects or removes them: a member's own, a manager's or admin's anyone's.
+        MATRIX.put("PUT /api/v1/activities/{id}", WRITE_TOKENS);
+        MATRIX.put("DELETE /api/v1/activities/{id}", WRITE_TOKENS);
         MATRIX.put("POST /api/v1/tokens", BASIC_CREDENTIALS);
         Stream.of("GET /api/v1/leads", "GET /api/v1/leads/{id}", "GET /api/v1/leads/{id}/history",
                 "GET /api/v1/campaigns", "GET /api/v1/campaigns/{id}", "GET /api/v1/campaigns/attribution")
@@ -160,6 +164,17 @@ class RoleMatrixTests {
                 "POST /api/v1/meetings/{id}/plans", "POST /api/v1/meetings/{id}/commitments",
                 "POST /api/v1/meetings/{id}/ratings", "POST /api/v1/meetings/{id}/close",
                 "PATCH /api/v1/action-items/{id}").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Goals: any token reads; any read-write token sets, adjusts, checks in and reviews (the goal decides who
+        // may: its team, sponsor or managers) and endorses (the heads of sales and marketing, or the sponsor).
+        Stream.of("GET /api/v1/goals", "GET /api/v1/goals/{id}", "GET /api/v1/goals/{id}/check-ins",
+                "GET /api/v1/goals/{id}/revisions", "GET /api/v1/goals/{id}/endorsements", "GET /api/v1/goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("GET /goals", "GET /goals/new", "POST /goals", "GET /goals/mine", "GET /goals/{id}",
+                "POST /goals/{id}/check-ins", "POST /goals/{id}/endorsements", "POST /goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("POST /api/v1/goals", "POST /api/v1/goals/{id}/check-ins", "POST /api/v1/goals/{id}/revisions",
+                "POST /api/v1/goals/{id}/endorsements", "POST /api/v1/goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.
@@ -185,7 +200,7 @@ class RoleMatrixTests {
     Fixtures fixtures;
 
     Map<Caller, Person> people = new LinkedHashMap<>();
-    Map<Caller, MockHttpSession> sessions = new LinkedHashMap<>();
+    Map<Caller, Cookie> sessions = new LinkedHashMap<>();
     Map<Caller, String> tokens = new LinkedHashMap<>();
     Person target;
 
@@ -209,11 +224,11 @@ class RoleMatrixTests {
     }
 
     /** A real browser-like session: signed in through the login form. */
-    private MockHttpSession signIn(Person person) throws Exception {
+    private Cookie signIn(Person person) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(person.email())
                 .password(Fixtures.PASSWORD)).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return result.getResponse().getCookie("SESSION"); // Spring Session's cookie: the session lives in the database
     }
 
     @Test
@@ -270,7 +285,7 @@ class RoleMatrixTests {
             request.with(csrf());
         }
         if (sessions.containsKey(caller)) {
-            request.session(sessions.get(caller));
+            request.cookie(sessions.get(caller));
         }
         if (tokens.containsKey(caller)) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(caller));

@@ -16,6 +16,7 @@ import org.smartketing.activity.ActivitySource;
 import org.smartketing.activity.ActivityType;
 import org.smartketing.shared.PageOf;
 import org.smartketing.shared.Sql;
+import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,13 +35,35 @@ public class Activities {
         this.jdbc = jdbc;
     }
 
-    public void insert(Activity a) {
+    /** Stores the activity with the department its person was in when it was logged. */
+    public void insert(Activity a, Department department) {
         jdbc.sql("""
-                INSERT INTO activity (id, type, person_id, occurred_at, outcome, lead_id, campaign_id, source, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO activity (id, type, person_id, occurred_at, outcome, lead_id, campaign_id, source, recorded_at,
+                    department)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id().value(), a.type().name(), a.personId().value(), Sql.utc(a.occurredAt()), a.outcome(),
-                        a.leadId(), a.campaignId(), a.source().name(), Sql.utc(a.recordedAt()))
+                        a.leadId(), a.campaignId(), a.source().name(), Sql.utc(a.recordedAt()), department.name())
                 .update();
+    }
+
+    /** The activity as stored with its department ({@code null} when logged before departments were kept). */
+    public record Stored(Activity activity, Department department) {
+    }
+
+    /** Locks the row until the transaction ends, so two corrections of one activity follow each other. */
+    public Optional<Stored> lock(ActivityId id) {
+        return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR UPDATE").param(id.value())
+                .query((rs, n) -> new Stored(map(rs, n), department(rs))).optional();
+    }
+
+    public void correct(ActivityId id, ActivityType type, PersonId person, Department department, Instant occurredAt) {
+        jdbc.sql("UPDATE activity SET type = ?, person_id = ?, department = ?, occurred_at = ? WHERE id = ?")
+                .params(type.name(), person.value(), department == null ? null : department.name(), Sql.utc(occurredAt),
+                        id.value()).update();
+    }
+
+    public void delete(ActivityId id) {
+        jdbc.sql("DELETE FROM activity WHERE id = ?").param(id.value()).update();
     }
 
     public Optional<Activity> byId(ActivityId id) {
@@ -108,6 +131,11 @@ public class Activities {
             args.add(Sql.utc(filter.to()));
         }
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), args);
+    }
+
+    private static Department department(ResultSet rs) throws SQLException {
+        String department = rs.getString("department");
+        return department == null ? null : Department.valueOf(department);
     }
 
     private static Activity map(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.smartketing.activity.Activity;
+import org.smartketing.activity.ActivityCorrection;
 import org.smartketing.activity.ActivityId;
 import org.smartketing.activity.ActivityLog;
 import org.smartketing.activity.ActivitySource;
@@ -32,14 +33,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The activity log over JSON: any token reads; a read-write token logs, for its owner or, when the
- * owner is a manager or admin, for someone else.
+ * The activity log over JSON: any token reads; a read-write token logs, corrects and removes, for
+ * its owner or, when the owner is a manager or admin, for someone else.
  */
 @RestController
 @RequestMapping("/api/v1/activities")
@@ -68,7 +71,7 @@ class ActivitiesApiController {
     static class ForSomeoneElse extends RuntimeException {
 
         ForSomeoneElse() {
-            super("only managers and admins may log activities for someone else");
+            super("only managers and admins may log or change activities for someone else");
         }
     }
 
@@ -109,6 +112,36 @@ class ActivitiesApiController {
                 body.campaignId(), ActivitySource.API));
         return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id()))
                 .body(ActivityView.of(activity));
+    }
+
+    /** The body of a PUT: what the activity should have said; {@code personId} defaults to whose it is. */
+    record CorrectionRequest(@NotNull @LoggedByHand ActivityType type, UUID personId, @NotNull Instant occurredAt) {
+    }
+
+    /** Corrects type, person or time; a member only their own activities, and keeps them their own. */
+    @PutMapping("/{id}")
+    ActivityView correct(@PathVariable UUID id, @Valid @RequestBody CorrectionRequest body,
+            @AuthenticationPrincipal SignedInPerson me) {
+        Activity activity = mayChange(new ActivityId(id), me);
+        PersonId who = body.personId() == null ? activity.personId() : new PersonId(body.personId());
+        if (!who.equals(me.id()) && me.role() == AppRole.MEMBER) {
+            throw new ForSomeoneElse();
+        }
+        return ActivityView.of(log.correct(activity.id(), new ActivityCorrection(body.type(), who, body.occurredAt())));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
+        log.remove(mayChange(new ActivityId(id), me).id());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Activity mayChange(ActivityId id, SignedInPerson me) {
+        Activity activity = activities.byId(id).orElseThrow(() -> new NotFoundException("Activity " + id));
+        if (!activity.personId().equals(me.id()) && me.role() == AppRole.MEMBER) {
+            throw new ForSomeoneElse();
+        }
+        return activity;
     }
 
     @ExceptionHandler

@@ -13,24 +13,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.smartketing.shared.NodeSignals;
 import org.smartketing.team.PersonId;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live unread count, pushed to each open page as a server-sent event {@code unread}. A change
- * on this node is pushed once its transaction commits; every few seconds each open stream is also
- * re-read from the database, which carries changes made on other nodes and keeps idle connections
- * alive through proxies.
+ * on any node is pushed once its transaction commits: the node announces whose count changed to
+ * every node ({@link NodeSignals}), and each pushes to the pages it holds open. Every few seconds
+ * each open stream is also re-read from the database, which keeps idle connections alive through
+ * proxies and carries any change whose signal was missed.
  */
 @Component
 class UnreadCounts implements DisposableBean {
 
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
-    static final Duration REFRESH = Duration.ofSeconds(10);
+    static final String SIGNAL = "inbox-unread";
 
     private final Inbox inbox;
     private final Map<UUID, List<Stream>> streams = new ConcurrentHashMap<>();
@@ -43,9 +44,21 @@ class UnreadCounts implements DisposableBean {
     private record Stream(SseEmitter emitter, long[] lastSent) {
     }
 
-    UnreadCounts(Inbox inbox) {
+    private final NodeSignals signals;
+
+    UnreadCounts(Inbox inbox, NodeSignals signals,
+            @Value("${smartketing.inbox.refresh-every:10s}") Duration refresh) {
         this.inbox = inbox;
-        refresher.scheduleWithFixedDelay(this::refreshAll, REFRESH.toMillis(), REFRESH.toMillis(),
+        this.signals = signals;
+        signals.listen(SIGNAL, person -> {
+            if (person == null) {
+                refreshAll();
+            }
+            else {
+                pushCount(new PersonId(UUID.fromString(person)));
+            }
+        });
+        refresher.scheduleWithFixedDelay(this::refreshAll, refresh.toMillis(), refresh.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -64,22 +77,9 @@ class UnreadCounts implements DisposableBean {
         return emitter;
     }
 
-    /** Pushes the person's count to their open pages once the current transaction (if any) commits. */
+    /** Pushes the person's count to their open pages, on whichever node, once the current transaction (if any) commits. */
     void changed(PersonId person) {
-        if (!streams.containsKey(person.value())) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    pushCount(person);
-                }
-            });
-        }
-        else {
-            pushCount(person);
-        }
+        signals.announce(SIGNAL, person.value().toString());
     }
 
     int openStreams() {

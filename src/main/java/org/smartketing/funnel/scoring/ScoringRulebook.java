@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.smartketing.shared.CommittedCache;
+import org.smartketing.shared.NodeSignals;
 import org.smartketing.shared.Sql;
 import org.smartketing.shared.StaleVersionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The scoring tables: fit rules, engagement rules and the threshold, replaced as a whole. Every
  * lead that comes in is scored, so the rules are kept for a few seconds; replacing them forgets
- * them at once on this node (other nodes follow within {@link #REMEMBERED}). What an admin edits
+ * them at once on this node and on the others once the change commits ({@link NodeSignals}; within
+ * {@link #REMEMBERED} at the latest, which the rescoring waits for). What an admin edits
  * is read as stored ({@link #stored()}), so its version is never one a remembered copy holds.
  */
 @Repository
@@ -24,10 +26,11 @@ class ScoringRulebook {
     static final Duration REMEMBERED = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
-    private final CommittedCache<Boolean, ScoringRules> remembered = new CommittedCache<>(REMEMBERED, 1);
+    private final CommittedCache<Boolean, ScoringRules> remembered;
 
-    ScoringRulebook(JdbcClient jdbc) {
+    ScoringRulebook(JdbcClient jdbc, NodeSignals signals) {
         this.jdbc = jdbc;
+        this.remembered = new CommittedCache<Boolean, ScoringRules>(REMEMBERED, 1).sharedThrough(signals, "scoring-rules");
     }
 
     /**

@@ -21,6 +21,7 @@ import org.smartketing.meetings.MeetingId;
 import org.smartketing.meetings.SeriesId;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.NotPermittedException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.shared.Text;
 import org.smartketing.shared.TimeZones;
@@ -209,7 +210,7 @@ public class MeetingPlanning {
         Meeting m = meetings.get(meetingId);
         Series s = seriesOf(m);
         if (!s.involves(me.id())) {
-            throw new RuleViolationException("Only people invited to this meeting add talking points.");
+            throw new NotPermittedException("Only people invited to this meeting add talking points.");
         }
         m.requireNotOver();
         PersonId by = presenter == null ? me.id() : new PersonId(presenter);

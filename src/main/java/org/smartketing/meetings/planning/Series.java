@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.smartketing.meetings.SeriesId;
+import org.smartketing.shared.NotPermittedException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.TeamId;
@@ -86,7 +87,7 @@ public record Series(SeriesId id, SeriesId familyId, PersonId organizerId, Terms
     /** The organizer, the sponsor or an admin change a series, and only while it is not cancelled. */
     public void requireChangeableBy(PersonId person, boolean admin) {
         if (!organizerId.equals(person) && !sponsorId().equals(person) && !admin) {
-            throw new RuleViolationException("Only the organizer, the sponsor or an admin changes this series.");
+            throw new NotPermittedException("Only the organizer, the sponsor or an admin changes this series.");
         }
         requireActive();
     }

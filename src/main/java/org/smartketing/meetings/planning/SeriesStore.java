@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.smartketing.meetings.SeriesId;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.PersonId;
+import org.smartketing.team.PersonSummary;
+import org.smartketing.team.TeamDirectory;
 import org.smartketing.team.TeamId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class SeriesStore {
 
     private final JdbcClient jdbc;
+    private final TeamDirectory directory;
 
-    SeriesStore(JdbcClient jdbc) {
+    SeriesStore(JdbcClient jdbc, TeamDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     void insert(Series s) {
@@ -80,13 +86,21 @@ public class SeriesStore {
                 .query(this::row).list();
     }
 
+    /** Attendees in the order of their names, which the team part knows (one lookup for all). */
+    private List<PersonId> byName(List<PersonId> attendees) {
+        if (attendees.isEmpty()) {
+            return attendees;
+        }
+        Map<PersonId, PersonSummary> people = directory.people(attendees);
+        return attendees.stream().filter(people::containsKey)
+                .sorted(Comparator.comparing(p -> people.get(p).displayName())).toList();
+    }
+
     /** The one place a series row (with its attendees and teams) is read. */
     private Series row(ResultSet rs, int n) throws SQLException {
         UUID id = Sql.uuid(rs, "id");
-        List<PersonId> attendees = jdbc.sql("""
-                SELECT a.person_id FROM meeting_series_attendee a JOIN person p ON p.id = a.person_id
-                WHERE a.series_id = ? ORDER BY p.display_name""")
-                .param(id).query((r, i) -> new PersonId(Sql.uuid(r, "person_id"))).list();
+        List<PersonId> attendees = byName(jdbc.sql("SELECT person_id FROM meeting_series_attendee WHERE series_id = ?")
+                .param(id).query((r, i) -> new PersonId(Sql.uuid(r, "person_id"))).list());
         List<TeamId> teams = jdbc.sql("SELECT team_id FROM meeting_series_team WHERE series_id = ?").param(id)
                 .query((r, i) -> new TeamId(Sql.uuid(r, "team_id"))).list();
         Series.Terms terms = new Series.Terms(rs.getString("title"),

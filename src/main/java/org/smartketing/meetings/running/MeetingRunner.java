@@ -3,12 +3,13 @@ package org.smartketing.meetings.running;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.smartketing.activity.ActivitySubjects;
 import org.smartketing.meetings.ActionItemId;
+import org.smartketing.meetings.LinkTargets;
 import org.smartketing.meetings.MeetingId;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
@@ -17,6 +18,7 @@ import org.smartketing.meetings.planning.Series;
 import org.smartketing.meetings.planning.SeriesStore;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.NotPermittedException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.AuditLog;
@@ -48,19 +50,19 @@ public class MeetingRunner {
     private final RunnerStore store;
     private final Reminders reminders;
     private final Minutes minutes;
-    private final List<ActivitySubjects> subjects;
+    private final Map<String, LinkTargets> linkTargets = new LinkedHashMap<>();
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
     MeetingRunner(MeetingStore meetings, SeriesStore series, RunnerStore store, Reminders reminders, Minutes minutes,
-            List<ActivitySubjects> subjects, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+            List<LinkTargets> linkTargets, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.meetings = meetings;
         this.series = series;
         this.store = store;
         this.reminders = reminders;
         this.minutes = minutes;
-        this.subjects = subjects;
+        linkTargets.forEach(t -> this.linkTargets.put(t.kind(), t));
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -126,7 +128,7 @@ public class MeetingRunner {
         Meeting m = running(meetingId, me);
         Series s = series.byId(m.seriesId()).orElseThrow();
         if (!s.attendees().contains(me.id())) {
-            throw new RuleViolationException("Only people invited to this meeting commit to a plan.");
+            throw new NotPermittedException("Only people invited to this meeting commit to a plan.");
         }
         String text = MeetingPlanning.text("action", action, 300);
         if (text == null) {
@@ -207,24 +209,28 @@ public class MeetingRunner {
         return me.zone() == null ? ZoneId.of("UTC") : me.zone();
     }
 
+    /** The kinds of thing an item may be linked to, as the parts declare them. */
+    public List<LinkTargets> linkTargets() {
+        return List.copyOf(linkTargets.values());
+    }
+
     private String linkKind(String kind, UUID id) {
         if ((kind == null || kind.isBlank()) && id == null) {
             return null;
         }
+        String kinds = String.join(" or ", linkTargets.keySet());
         if (kind == null || kind.isBlank()) {
-            throw new InvalidFieldException("linkKind", "say whether the link is a lead, campaign or goal");
+            throw new InvalidFieldException("linkKind", "say whether the link is a " + kinds);
         }
         if (id == null) {
             throw new InvalidFieldException("linkId", "is required with a link kind");
         }
         String k = kind.strip().toLowerCase();
-        boolean known = switch (k) {
-            case "lead" -> subjects.stream().anyMatch(s -> s.leadExists(id));
-            case "campaign" -> subjects.stream().anyMatch(s -> s.campaignExists(id));
-            case "goal" -> true; // the goals part checks its own ids when it arrives
-            default -> throw new InvalidFieldException("linkKind", "must be lead, campaign or goal");
-        };
-        if (!known) {
+        LinkTargets target = linkTargets.get(k);
+        if (target == null) {
+            throw new InvalidFieldException("linkKind", "must be " + kinds);
+        }
+        if (!target.exists(id)) {
             throw new InvalidFieldException("linkId", "is not a " + k + " here");
         }
         return k;
@@ -240,7 +246,7 @@ public class MeetingRunner {
     private Series takingPart(Meeting m, SignedInPerson me) {
         Series s = series.byId(m.seriesId()).orElseThrow();
         if (!s.involves(me.id())) {
-            throw new RuleViolationException("Only people invited to this meeting take part in it.");
+            throw new NotPermittedException("Only people invited to this meeting take part in it.");
         }
         return s;
     }

@@ -19,7 +19,7 @@ import org.smartketing.meetings.planning.SeriesStore;
 import org.smartketing.meetings.running.ActionItem;
 import org.smartketing.meetings.running.Boards;
 import org.smartketing.meetings.running.MeetingRunner;
-import org.smartketing.meetings.running.Measures;
+import org.smartketing.meetings.FollowThrough;
 import org.smartketing.meetings.running.RunnerStore;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
@@ -52,13 +52,13 @@ class MeetingPagesController {
     private final MeetingRunner runner;
     private final Boards boards;
     private final RunnerStore store;
-    private final Measures measures;
+    private final FollowThrough measures;
     private final CalendarFeeds feeds;
     private final TeamDirectory directory;
     private final Clock clock;
 
     MeetingPagesController(MeetingPlanning planning, SeriesStore series, MeetingStore meetings, MeetingRunner runner,
-            Boards boards, RunnerStore store, Measures measures, CalendarFeeds feeds, TeamDirectory directory,
+            Boards boards, RunnerStore store, FollowThrough measures, CalendarFeeds feeds, TeamDirectory directory,
             Clock clock) {
         this.planning = planning;
         this.series = series;
@@ -200,6 +200,7 @@ class MeetingPagesController {
         model.addAttribute("b", boards.of(new MeetingId(id), me));
         model.addAttribute("me", me);
         model.addAttribute("steps", Meeting.Step.values());
+        model.addAttribute("linkTargets", runner.linkTargets());
         model.addAttribute("nextWeek", LocalDate.now(clock.withZone(me.zone())).plusDays(7));
         model.addAttribute("today", LocalDate.now(clock.withZone(me.zone())));
         return htmx != null ? "meetings/run :: live" : "meetings/run";

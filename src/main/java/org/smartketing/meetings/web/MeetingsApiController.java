@@ -20,7 +20,7 @@ import org.smartketing.meetings.running.ActionItem;
 import org.smartketing.meetings.running.Board;
 import org.smartketing.meetings.running.Boards;
 import org.smartketing.meetings.running.MeetingRunner;
-import org.smartketing.meetings.running.Measures;
+import org.smartketing.meetings.FollowThrough;
 import org.smartketing.meetings.running.RunnerStore;
 import org.smartketing.team.SignedInPerson;
 import org.springframework.http.HttpStatus;
@@ -133,12 +133,12 @@ class MeetingsApiController {
     private final MeetingRunner runner;
     private final Boards boards;
     private final RunnerStore store;
-    private final Measures measures;
+    private final FollowThrough measures;
     private final Invitations invitations;
     private final CalendarFeeds feeds;
 
     MeetingsApiController(MeetingPlanning planning, SeriesStore series, MeetingStore meetings, MeetingRunner runner,
-            Boards boards, RunnerStore store, Measures measures, Invitations invitations, CalendarFeeds feeds) {
+            Boards boards, RunnerStore store, FollowThrough measures, Invitations invitations, CalendarFeeds feeds) {
         this.planning = planning;
         this.series = series;
         this.meetings = meetings;
@@ -270,7 +270,7 @@ class MeetingsApiController {
     }
 
     @GetMapping("/meeting-measures")
-    Measures.Report measures() {
+    FollowThrough.Report measures() {
         return measures.report();
     }
 

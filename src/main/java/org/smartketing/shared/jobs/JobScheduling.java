@@ -40,7 +40,7 @@ class JobScheduling {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(recurring)
                 .pollingInterval(settings.pollingInterval())
-                .heartbeatInterval(Duration.ofSeconds(30))
+                .heartbeatInterval(settings.heartbeat())
                 .threads(settings.threads())
                 .alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(Duration.ofSeconds(10))

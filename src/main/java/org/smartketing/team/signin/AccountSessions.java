@@ -9,11 +9,10 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends an account's page sessions, found by its principal through the {@link SessionRegistry}: in
- * memory per node ({@code SessionRegistryImpl}) today; with Spring Session JDBC the registry bean
- * becomes {@code SpringSessionBackedSessionRegistry}, which finds them by principal name through
- * {@code FindByIndexNameSessionRepository} on every node, and nothing here changes. An ended session
- * is turned away on its next request ({@code /login?ended}).
+ * Ends an account's page sessions, found by its principal through the {@link SessionRegistry}:
+ * Spring Session's {@code SpringSessionBackedSessionRegistry}, which finds them by principal name in
+ * the database, whichever node made them. An ended session is turned away on its next request, on
+ * any node ({@code /login?ended}).
  */
 @Component
 class AccountSessions {

@@ -1,5 +1,8 @@
 package org.smartketing.team.signin;
 
+import java.util.List;
+
+import org.smartketing.team.DoorRules;
 import org.smartketing.team.people.People;
 import org.smartketing.team.tokens.ApiTokenAuthenticationFilter;
 import org.smartketing.team.tokens.ApiTokens;
@@ -17,7 +20,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,12 +31,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Four doors: the token-issuing endpoint (HTTP Basic), the JSON API (bearer tokens, scoped),
  * operations endpoints (health for all; metrics for admins or tokens), and the pages (form login,
- * CSRF, strict content security policy).
+ * CSRF, strict content security policy). The rules here are the house's own (sign-in, first start,
+ * people and teams, admin-only {@code /admin/**}, token scopes); every other part guards its own URLs
+ * with a {@link DoorRules} bean, applied after the house's rules and before the general ones.
  */
 @Configuration
 @EnableMethodSecurity
@@ -43,11 +49,13 @@ class SecurityConfiguration {
     /** Swagger UI sets inline styles; its pages get no other exception. */
     static final String DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
-    private static final AuthorizationManager<RequestAuthorizationContext> ADMIN_WRITE = AuthorizationManagers.allOf(
-            AuthorityAuthorizationManager.hasAuthority("ROLE_ADMIN"), AuthorityAuthorizationManager.hasAuthority("SCOPE_write"));
-    private static final AuthorizationManager<RequestAuthorizationContext> MANAGER_WRITE = AuthorizationManagers.allOf(
-            AuthorityAuthorizationManager.hasAnyAuthority("ROLE_MANAGER", "ROLE_ADMIN"),
-            AuthorityAuthorizationManager.hasAuthority("SCOPE_write"));
+    private static final AuthorizationManager<RequestAuthorizationContext> ADMIN_WRITE = PartDoors.roleAndScope("ROLE_ADMIN");
+
+    private final PartDoors parts;
+
+    SecurityConfiguration(List<DoorRules> parts) {
+        this.parts = new PartDoors(parts);
+    }
 
     @Bean
     static RoleHierarchy roleHierarchy() {
@@ -72,18 +80,12 @@ class SecurityConfiguration {
 
     /**
      * Every page session by its account, so a password reset or change can end the others
-     * ({@link AccountSessions}). In memory per node; Spring Session JDBC replaces this bean with its
-     * {@code SpringSessionBackedSessionRegistry}.
+     * ({@link AccountSessions}): the sessions in the database (Spring Session JDBC), found by
+     * principal name, whichever node holds them.
      */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the in-memory registry of sessions that ended, so it forgets them. */
-    @Bean
-    static HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean
@@ -118,17 +120,16 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        // Admin-only writes are refused before the body is read, so no validation
-                        // message leaks to a caller who may not make the change at all.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/people", "/api/v1/teams").access(ADMIN_WRITE)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/people/*", "/api/v1/teams/*", "/api/v1/scoring",
-                                "/api/v1/routing/rules", "/api/v1/sla").access(ADMIN_WRITE)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/leads/*/route").access(MANAGER_WRITE)
-                        // Signing the SLA is for managers; which department they sign for is checked after.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/sla/signatures").access(MANAGER_WRITE)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
-                        .anyRequest().hasAuthority("SCOPE_write"))
+                .authorizeHttpRequests(a -> {
+                    // Admin-only writes are refused before the body is read, so no validation
+                    // message leaks to a caller who may not make the change at all; the parts'
+                    // rules are applied the same way.
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/people", "/api/v1/teams").access(ADMIN_WRITE)
+                            .requestMatchers(HttpMethod.PUT, "/api/v1/people/*", "/api/v1/teams/*").access(ADMIN_WRITE);
+                    parts.api(a);
+                    a.requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
+                            .anyRequest().hasAuthority("SCOPE_write");
+                })
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false)),
                         BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
@@ -167,22 +168,24 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, People people, SessionRegistry sessionRegistry) throws Exception {
         return http
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/setup", "/invitations/*", "/password-reset", "/password-reset/*",
-                                "/w2l", "/error", "/webjars/**", "/static/**", "/favicon.ico",
-                                // Calendar apps subscribe without a session: the secret in the URL is the key.
-                                "/calendar/*").permitAll()
-                        // Signed acknowledgement links from email and text: the link is the credential.
-                        .requestMatchers("/ack/*").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/setup", "/invitations/*", "/password-reset", "/password-reset/*",
+                            "/error", "/webjars/**", "/static/**", "/favicon.ico").permitAll()
+                            // whatever part an admin page belongs to, it is for admins
+                            .requestMatchers("/admin/**").hasRole("ADMIN");
+                    parts.pages(a);
+                    a.anyRequest().authenticated();
+                })
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .failureHandler((request, response, ex) -> response.sendRedirect(
                                 request.getContextPath() + (ex instanceof SignInThrottledException
                                         ? "/login?throttled" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-                // Website forms on other sites post leads here; they cannot carry our CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/w2l"))
+                .csrf(csrf -> {
+                    if (parts.withoutCsrf().length > 0) {
+                        csrf.ignoringRequestMatchers(parts.withoutCsrf());
+                    }
+                })
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId())
                         .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?ended"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -8,7 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 
+import org.smartketing.shared.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
  * the wait before the next try from there; per address, however many accounts it tries; and per
  * account from everywhere, with a limit far higher than the pair's, whose crossing is told to the
  * account's owner ({@link AccountLockoutNotice}). Reset requests are limited per account and per
- * address too. Kept in memory, per node.
+ * address too. The buckets (address, account, resets) are shared by every node ({@link RateLimits});
+ * a pair's growing delay is kept by the node that saw the failures (an attacker spreading tries
+ * over nodes still meets the address and account limits).
  */
 @Component
 class SignInThrottle {
@@ -26,19 +30,19 @@ class SignInThrottle {
     private record Pair(int failures, Instant nextTry) {
     }
 
-    private final Cache<String, Bucket> buckets;
+    private final RateLimits buckets;
     private final Cache<String, Pair> pairs;
     private final TeamSettings.SignIn settings;
     private final AccountLockoutNotice notice;
     private final Clock clock;
 
-    SignInThrottle(TeamSettings settings, AccountLockoutNotice notice, Clock clock) {
+    SignInThrottle(TeamSettings settings, AccountLockoutNotice notice, Clock clock, RateLimits buckets) {
+        this.buckets = buckets;
         this.settings = settings.signIn();
         this.notice = notice;
         this.clock = clock;
         Duration kept = max(this.settings.lockout(), this.settings.longestDelay(), this.settings.resetWindow())
                 .multipliedBy(2);
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(kept).build();
         this.pairs = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(kept).build();
     }
 
@@ -47,7 +51,8 @@ class SignInThrottle {
         Pair pair = pairs.getIfPresent(pair(account, address));
         Duration pairWait = pair == null || pair.nextTry() == null ? Duration.ZERO
                 : max(Duration.ZERO, Duration.between(clock.instant(), pair.nextTry()));
-        if (exhausted("account:" + account) || exhausted("address:" + address)) {
+        if (exhausted("account:" + account, settings.failuresPerAccount(), settings.lockout())
+                || exhausted("address:" + address, settings.failuresPerAddress(), settings.lockout())) {
             return max(pairWait, settings.lockout());
         }
         return pairWait;
@@ -75,12 +80,12 @@ class SignInThrottle {
     /** Signed in: that pair, and the account's count from everywhere, start afresh. */
     void succeeded(String account, String address) {
         pairs.invalidate(pair(account, address));
-        buckets.invalidate("account:" + account);
+        buckets.forget(key("account:" + account));
     }
 
     /** A password is set: every pair of the account starts afresh, and so does the account. */
     void succeeded(String account) {
-        buckets.invalidate("account:" + account);
+        buckets.forget(key("account:" + account));
         pairs.asMap().keySet().removeIf(key -> key.startsWith("pair:" + account + " "));
     }
 
@@ -106,16 +111,17 @@ class SignInThrottle {
         return "pair:" + account + " " + address;
     }
 
-    private boolean exhausted(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
-        return bucket != null && bucket.getAvailableTokens() <= 0;
+    private boolean exhausted(String key, int allowance, Duration window) {
+        return bucket(key, allowance, window).getAvailableTokens() <= 0;
     }
 
     private Bucket bucket(String key, int allowance, Duration window) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(allowance).refillIntervally(allowance, window).build())
-                .withCustomTimePrecision(new ClockTime(clock))
-                .build());
+        return buckets.bucket(key(key), BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(allowance).refillIntervally(allowance, window).build()).build());
+    }
+
+    private static String key(String key) {
+        return "sign-in:" + key;
     }
 
     private static Duration max(Duration first, Duration... others) {
@@ -128,20 +134,5 @@ class SignInThrottle {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) < 0 ? a : b;
-    }
-
-    /** The application's clock as bucket4j's time, so a test clock moves the refills too. */
-    private record ClockTime(Clock clock) implements io.github.bucket4j.TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

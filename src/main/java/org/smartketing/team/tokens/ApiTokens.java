@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.smartketing.shared.CommittedCache;
+import org.smartketing.shared.NodeSignals;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.AuditLog;
@@ -54,9 +55,11 @@ public class ApiTokens {
     private final People people;
     private final AuditLog audit;
     private final Clock clock;
-    private final CommittedCache<String, Authenticated> remembered = new CommittedCache<>(REMEMBERED, 10_000);
+    private final CommittedCache<String, Authenticated> remembered;
 
-    ApiTokens(JdbcClient jdbc, People people, AuditLog audit, Clock clock) {
+    ApiTokens(JdbcClient jdbc, People people, AuditLog audit, Clock clock, NodeSignals signals) {
+        this.remembered = new CommittedCache<String, Authenticated>(REMEMBERED, 10_000)
+                .sharedThrough(signals, "api-tokens");
         this.jdbc = jdbc;
         this.people = people;
         this.audit = audit;
@@ -118,8 +121,8 @@ public class ApiTokens {
      * The person a presented token acts for, if the token is known, not revoked, and its owner is
      * still enabled. Records the time of use (to the minute, so busy scripts do not write on every call).
      * What a token stands for is kept for a few seconds: every API call asks, and revoking a token
-     * or changing a person (disabling, a new role) forgets it at once on this node (other nodes
-     * follow within {@link #REMEMBERED}).
+     * or changing a person (disabling, a new role) forgets it at once on this node and, once the change
+     * commits, on the others ({@link NodeSignals}; within {@link #REMEMBERED} at the latest).
      */
     @Transactional(propagation = Propagation.SUPPORTS) // a remembered token needs no connection
     public Optional<SignedInPerson> authenticate(String secret) {

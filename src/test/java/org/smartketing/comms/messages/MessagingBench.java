@@ -141,7 +141,8 @@ class MessagingBench {
                     .query((rs, n) -> Duration.between(Sql.instant(rs, "due_at"), Sql.instant(rs, "at")).toMillis())
                     .list().stream().sorted().toList();
             report.add(String.format("escalation-step jobs run late by (polling every %s, %,d jobs): p50 %d ms, p99 %d ms, max %d ms",
-                    POLLING, late.size(), MessageMeasures.percentile(late, 50), MessageMeasures.percentile(late, 99),
+                    POLLING, late.size(), Math.round(org.smartketing.shared.Percentiles.median(late).orElse(0)),
+                    Math.round(org.smartketing.shared.Percentiles.of(late, 0.99).orElse(0)),
                     late.isEmpty() ? null : late.get(late.size() - 1)));
         }
         report.forEach(System.out::println);

@@ -5,9 +5,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.smartketing.meetings.SeriesId;
+import org.smartketing.shared.NotPermittedException;
 import org.smartketing.team.PersonId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.smartketing.meetings.planning.MeetingTests.assertRefused;
 
 /** The series guards its own changes: each raises the SEQUENCE, a split keeps the family, a cancelled one stays put. */
@@ -84,8 +86,9 @@ class SeriesTests {
         series.requireChangeableBy(series.sponsorId(), false);
         series.requireChangeableBy(PersonId.random(), true);
 
-        assertRefused(() -> series.requireChangeableBy(series.attendees().get(0), false),
-                "Only the organizer, the sponsor or an admin changes this series.");
+        assertThatThrownBy(() -> series.requireChangeableBy(series.attendees().get(0), false))
+                .isInstanceOf(NotPermittedException.class)
+                .hasMessage("Only the organizer, the sponsor or an admin changes this series.");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package org.smartketing.funnel;
+
+import java.util.List;
+
+import org.smartketing.team.DoorRule;
+import org.smartketing.team.DoorRule.Who;
+import org.smartketing.team.DoorRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/** Who comes in through the funnel's URLs beyond the house rules (its admin pages are under {@code /admin/}). */
+@Component
+class FunnelDoors implements DoorRules {
+
+    @Override
+    public List<DoorRule> rules() {
+        return List.of(
+                // Website forms on other sites post leads here; they cannot carry our CSRF token.
+                DoorRule.pages(Who.EVERYONE_FROM_ANY_SITE, "/w2l"),
+                // Scoring, routing and the agreement are replaced as a whole, by an admin.
+                DoorRule.api(HttpMethod.PUT, Who.ADMINS, "/api/v1/scoring", "/api/v1/routing/rules", "/api/v1/sla"),
+                DoorRule.api(HttpMethod.POST, Who.MANAGERS, "/api/v1/leads/*/route"),
+                // Signing is for managers; which department they sign for is checked after.
+                DoorRule.api(HttpMethod.POST, Who.MANAGERS, "/api/v1/sla/signatures"));
+    }
+}

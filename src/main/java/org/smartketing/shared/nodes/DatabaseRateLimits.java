@@ -1,0 +1,44 @@
+package org.smartketing.shared.nodes;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+
+import org.smartketing.shared.RateLimits;
+
+/** Buckets in {@code shared_rate_bucket} (V81), kept until a minute after they would be full again. */
+final class DatabaseRateLimits implements RateLimits {
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    DatabaseRateLimits(DataSource dataSource) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("shared_rate_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy
+                        .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
+    }
+
+    @Override
+    public Bucket bucket(String key, BucketConfiguration configuration) {
+        return buckets.getProxy(key, () -> configuration);
+    }
+
+    @Override
+    public void forget(String key) {
+        buckets.removeProxy(key);
+    }
+
+    /** Deletes buckets that are full again; returns how many went. */
+    int removeExpired(int atMost) {
+        return buckets.removeExpired(atMost);
+    }
+}

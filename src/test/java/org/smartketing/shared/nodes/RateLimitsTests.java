@@ -1,0 +1,53 @@
+package org.smartketing.shared.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.smartketing.shared.RateLimits;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A limit is one count for every node on PostgreSQL, and the same limit in memory on the embedded database. */
+class RateLimitsTests {
+
+    static final BucketConfiguration THREE_PER_HOUR = BucketConfiguration.builder()
+            .addLimit(Bandwidth.builder().capacity(3).refillIntervally(3, Duration.ofHours(1)).build()).build();
+
+    @Test
+    void twoNodesOnPostgresSpendOneAllowance() {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        Assumptions.assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "a shared limit needs PostgreSQL");
+        var dataSource = new DriverManagerDataSource(url, System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME",
+                "postgres"), System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
+        RateLimits first = new DatabaseRateLimits(dataSource);
+        RateLimits second = new DatabaseRateLimits(dataSource);
+
+        assertSharedAllowance(first, second);
+    }
+
+    @Test
+    void oneNodeInMemoryKeepsTheSameLimit() {
+        RateLimits memory = new MemoryRateLimits();
+
+        assertSharedAllowance(memory, memory);
+    }
+
+    private static void assertSharedAllowance(RateLimits first, RateLimits second) {
+        String key = "test:" + UUID.randomUUID();
+        assertThat(first.bucket(key, THREE_PER_HOUR).tryConsume(2)).isTrue();
+        assertThat(second.bucket(key, THREE_PER_HOUR).tryConsume(1)).isTrue();
+        assertThat(first.bucket(key, THREE_PER_HOUR).tryConsume(1)).as("the allowance is spent on either node").isFalse();
+        assertThat(second.bucket(key, THREE_PER_HOUR).getAvailableTokens()).isZero();
+
+        second.forget(key);
+        assertThat(first.bucket(key, THREE_PER_HOUR).getAvailableTokens()).as("forgotten: full again").isEqualTo(3);
+    }
+}
