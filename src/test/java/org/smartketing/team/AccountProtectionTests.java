@@ -2,6 +2,8 @@ package org.smartketing.team;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smartketing.mail.MailOutbox;
@@ -13,7 +15,6 @@ import org.smartketing.team.people.Person;
 import org.smartketing.team.tokens.TokenScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -53,9 +54,9 @@ class AccountProtectionTests {
     @Test
     void aPasswordResetEndsTheSessionsThatKnewTheOldPasswordAndMayRevokeTheTokens() throws Exception {
         Person rep = fixtures.aPerson(AppRole.MEMBER);
-        MockHttpSession old = signIn(rep, "10.1.0.1");
+        Cookie old = signIn(rep, "10.1.0.1");
         String token = fixtures.tokenFor(rep, TokenScope.READ);
-        assertThat(mvc.perform(get("/").session(old)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/").cookie(old)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         mvc.perform(post("/password-reset").with(csrf()).param("email", rep.email()));
         String link = Fixtures.linkIn(fixtures.lastMailTo(rep.email()), "/password-reset/");
@@ -63,7 +64,7 @@ class AccountProtectionTests {
                 .param("confirmation", "a brand new secret").param("revokeTokens", "true")).andReturn();
         assertThat(reset.getResponse().getRedirectedUrl()).isEqualTo("/login");
 
-        MvcResult afterwards = mvc.perform(get("/").session(old)).andReturn();
+        MvcResult afterwards = mvc.perform(get("/").cookie(old)).andReturn();
         assertThat(afterwards.getResponse().getRedirectedUrl()).as("the old session").isEqualTo("/login?ended");
         assertThat(mvc.perform(get("/api/v1/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andReturn().getResponse().getStatus()).as("a token issued before the reset").isEqualTo(401);
@@ -72,23 +73,23 @@ class AccountProtectionTests {
     @Test
     void aPasswordChangeKeepsThisSessionAndEndsEveryOther() throws Exception {
         Person rep = fixtures.aPerson(AppRole.MEMBER);
-        MockHttpSession laptop = signIn(rep, "10.1.0.2");
-        MockHttpSession phone = signIn(rep, "10.1.0.3");
+        Cookie laptop = signIn(rep, "10.1.0.2");
+        Cookie phone = signIn(rep, "10.1.0.3");
         String token = fixtures.tokenFor(rep, TokenScope.READ);
 
-        MvcResult wrongCurrent = mvc.perform(post("/profile/password").session(laptop).with(csrf())
+        MvcResult wrongCurrent = mvc.perform(post("/profile/password").cookie(laptop).with(csrf())
                 .param("current", "not my password").param("password", "a brand new secret")
                 .param("confirmation", "a brand new secret")).andReturn();
         assertThat(wrongCurrent.getResponse().getStatus()).isEqualTo(400);
         assertThat(wrongCurrent.getResponse().getContentAsString()).contains("current-error");
 
-        MvcResult changed = mvc.perform(post("/profile/password").session(laptop).with(csrf())
+        MvcResult changed = mvc.perform(post("/profile/password").cookie(laptop).with(csrf())
                 .param("current", Fixtures.PASSWORD).param("password", "a brand new secret")
                 .param("confirmation", "a brand new secret")).andReturn();
         assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/people/" + rep.id());
 
-        assertThat(mvc.perform(get("/").session(laptop)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(get("/").session(phone)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/").cookie(laptop)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/").cookie(phone)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
         assertThat(mvc.perform(get("/api/v1/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andReturn().getResponse().getStatus()).as("tokens stay unless asked").isEqualTo(200);
@@ -182,11 +183,11 @@ class AccountProtectionTests {
                 .param("password", password)).andReturn().getResponse().getRedirectedUrl();
     }
 
-    private MockHttpSession signIn(Person person, String address) throws Exception {
+    private Cookie signIn(Person person, String address) throws Exception {
         MvcResult result = mvc.perform(post("/login").with(csrf()).with(from(address)).param("email", person.email())
                 .param("password", Fixtures.PASSWORD)).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return result.getResponse().getCookie("SESSION"); // the session lives in the database
     }
 
     private static RequestPostProcessor from(String address) {
