@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.smartketing.activity.ActivityLogged;
 import org.smartketing.comms.MessageAcknowledged;
 import org.smartketing.funnel.LeadAssigned;
+import org.smartketing.goals.GoalEndorsed;
+import org.smartketing.goals.GoalRevised;
+import org.smartketing.goals.GoalSet;
 import org.smartketing.funnel.LeadRoutingFailed;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.SlaBreached;
@@ -45,7 +48,8 @@ class EventSerializationTests {
     static final List<Class<? extends Record>> EVENTS = List.of(LeadStageChanged.class, LeadAssigned.class,
             LeadRoutingFailed.class, SlaWarningReached.class, SlaBreached.class, ActivityLogged.class,
             org.smartketing.activity.ActivityCorrected.class, org.smartketing.activity.ActivityRemoved.class,
-            MessageAcknowledged.class, ActionItemCompleted.class, MeetingClosed.class, DemoCompanyFilled.class);
+            MessageAcknowledged.class, ActionItemCompleted.class, MeetingClosed.class, DemoCompanyFilled.class,
+            GoalSet.class, GoalRevised.class, GoalEndorsed.class);
 
     static final Instant WHEN = Instant.parse("2026-03-04T05:06:07.123456789Z");
     static final UUID ID = UUID.fromString("0b7e5c2a-8f3d-4d6e-9a1b-2c3d4e5f6a7b");
