@@ -127,8 +127,12 @@ class MessageRegardingTests {
                 .param("body", "Worth a call?").param("regarding", "lead:" + UUID.randomUUID())).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isNull();
         assertThat(refused.getResponse().getContentAsString()).contains("regarding-error").contains("regarding.id");
+        assertThat(mvc.perform(get("/messages/new").param("regarding", "nothing:" + UUID.randomUUID())
+                .with(user(Fixtures.signedIn(mia)))).andReturn().getResponse().getStatus()).as("a kind nobody declares")
+                .isEqualTo(400);
         assertThat(mvc.perform(get("/messages/new").param("regarding", "goal:" + UUID.randomUUID())
-                .with(user(Fixtures.signedIn(mia)))).andReturn().getResponse().getStatus()).isEqualTo(400);
+                .with(user(Fixtures.signedIn(mia)))).andReturn().getResponse().getStatus()).as("no such goal")
+                .isEqualTo(404);
         assertThat(messagesFrom(mia)).isEqualTo(before);
     }
 
