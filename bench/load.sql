@@ -70,6 +70,20 @@ INSERT INTO lead_touch (id, lead_id, occurred_at, channel, source, campaign_id, 
 SELECT gen_random_uuid(), id, created_at, 'API', source, campaign_id, NULL FROM lead;
 INSERT INTO lead_stage_event (lead_id, from_stage, to_stage, reason, actor_id, actor_label, occurred_at)
 SELECT id, NULL, 'NEW', NULL, NULL, 'intake:api', created_at FROM lead;
+-- The stage entries rollup counts those, as the app's rebuild would (older builds have neither
+-- the rollup nor the event's source, campaign and owner).
+DO $$ BEGIN
+  IF to_regclass('lead_stage_entry_day') IS NOT NULL THEN
+    UPDATE lead_stage_event e SET source = l.source, campaign_id = l.campaign_id
+    FROM lead l WHERE l.id = e.lead_id AND e.actor_label = 'intake:api' AND e.source IS NULL;
+    DELETE FROM lead_stage_entry_day;
+    INSERT INTO lead_stage_entry_day (entry_day, stage, source, campaign_id, owner_id, slot, entries)
+    SELECT (occurred_at AT TIME ZONE 'UTC')::date, to_stage, COALESCE(source, ''),
+           COALESCE(campaign_id, '00000000-0000-0000-0000-000000000000'),
+           COALESCE(owner_id, '00000000-0000-0000-0000-000000000000'), 0, count(*)
+    FROM lead_stage_event GROUP BY 1, 2, 3, 4, 5;
+  END IF;
+END $$;
 
 -- Activities: 8 types, 20 people, 80 % about a lead, spread over the same 90 days.
 INSERT INTO activity (id, type, person_id, occurred_at, outcome, lead_id, campaign_id, source, recorded_at)

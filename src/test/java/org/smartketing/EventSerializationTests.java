@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.smartketing.activity.ActivityLogged;
 import org.smartketing.comms.MessageAcknowledged;
 import org.smartketing.funnel.LeadAssigned;
+import org.smartketing.goals.GoalEndorsed;
+import org.smartketing.goals.GoalRevised;
+import org.smartketing.goals.GoalSet;
 import org.smartketing.funnel.LeadRoutingFailed;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.SlaBreached;
@@ -46,6 +49,7 @@ class EventSerializationTests {
             LeadRoutingFailed.class, SlaWarningReached.class, SlaBreached.class, ActivityLogged.class,
             org.smartketing.activity.ActivityCorrected.class, org.smartketing.activity.ActivityRemoved.class,
             MessageAcknowledged.class, ActionItemCompleted.class, MeetingClosed.class, DemoCompanyFilled.class,
+            GoalSet.class, GoalRevised.class, GoalEndorsed.class,
             org.smartketing.crosstraining.SessionPlanned.class, org.smartketing.crosstraining.SessionCancelled.class,
             org.smartketing.crosstraining.ReflectionWritten.class);
 

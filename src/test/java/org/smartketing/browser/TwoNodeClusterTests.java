@@ -83,6 +83,7 @@ class TwoNodeClusterTests {
                 ClusterNode b = ClusterNode.start("node-b", nodeArguments(), env).awaitReady(http);
                 Haproxy proxy = Haproxy.inFrontOf(a, b)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> get(proxy.url() + "/actuator/health").statusCode() == 200);
+            assertBehindTlsResponsesAreSecure(proxy.url());
             String token = token(proxy.url());
             String rep = invite(proxy.url(), token);
             WebDriver browser = Browsers.open();
@@ -293,6 +294,19 @@ class TwoNodeClusterTests {
         public void close() {
             reader.interrupt();
         }
+    }
+
+    /** With the forwarded headers believed from the proxy, a request that came over TLS gets HSTS and a Secure cookie. */
+    private void assertBehindTlsResponsesAreSecure(String base) throws Exception {
+        HttpResponse<Void> overTls = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(overTls.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(overTls.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("SESSION=")
+                .containsIgnoringCase("; Secure"));
+        HttpResponse<Void> plain = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(plain.headers().allValues("Set-Cookie")).allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("Secure"));
     }
 
     private String token(String base) throws Exception {

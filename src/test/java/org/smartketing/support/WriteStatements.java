@@ -19,7 +19,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the statements that write (INSERT, UPDATE, DELETE, MERGE) which the calling thread sends
  * while it runs some work: the test's data source hands out connections that note them. MockMvc
  * runs a request on the test's thread, so {@code during(() -> mvc.perform(get(...)))} is every
- * write that request made, whatever the background jobs do meanwhile.
+ * write that request made, whatever the background jobs do meanwhile — except the session's own
+ * rows, which Spring Session writes for any signed-in request.
  */
 public final class WriteStatements implements BeanPostProcessor {
 
@@ -86,10 +87,15 @@ public final class WriteStatements implements BeanPostProcessor {
         return type.cast(Proxy.newProxyInstance(WriteStatements.class.getClassLoader(), new Class<?>[] { type }, handler));
     }
 
+    /** The signed-in session itself (Spring Session keeps it in the database), not what the request read. */
+    private static boolean sessionBookkeeping(String sql) {
+        return sql.toUpperCase(Locale.ROOT).matches("(?s)\\s*(INSERT INTO|UPDATE|DELETE FROM)\\s+SPRING_SESSION.*");
+    }
+
     private static void note(String sql) {
         List<String> noted = NOTED.get();
         String verb = sql.stripLeading().split("\\s", 2)[0].toUpperCase(Locale.ROOT);
-        if (noted != null && List.of("INSERT", "UPDATE", "DELETE", "MERGE").contains(verb)) {
+        if (noted != null && List.of("INSERT", "UPDATE", "DELETE", "MERGE").contains(verb) && !sessionBookkeeping(sql)) {
             noted.add(sql);
         }
     }

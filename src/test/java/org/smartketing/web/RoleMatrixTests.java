@@ -62,6 +62,9 @@ class RoleMatrixTests {
     static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
     static final Set<Caller> METRICS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MANAGER_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
+    /** Prometheus: admins only (a member's token with the {@code metrics} scope too: OperationsTests). */
+    static final Set<Caller> ADMINS_AND_THEIR_TOKENS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN,
+            Caller.ADMIN_WRITE_TOKEN);
 
     /** "METHOD pattern" (as mapped) → who gets in. {@code *} stands for a mapping that takes any method. */
     static final Map<String, Set<Caller>> MATRIX = new LinkedHashMap<>();
@@ -75,6 +78,7 @@ class RoleMatrixTests {
                 "GET /actuator/health/**").forEach(e -> MATRIX.put(e, EVERYONE));
         // Pages for everyone signed in.
         Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
+                "GET /profile/password", "POST /profile/password",
                 "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke",
                 "GET /activities", "POST /activities")
                 .forEach(e -> MATRIX.put(e, SIGNED_IN));
@@ -160,6 +164,17 @@ class RoleMatrixTests {
                 "POST /api/v1/meetings/{id}/plans", "POST /api/v1/meetings/{id}/commitments",
                 "POST /api/v1/meetings/{id}/ratings", "POST /api/v1/meetings/{id}/close",
                 "PATCH /api/v1/action-items/{id}").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Goals: any token reads; any read-write token sets, adjusts, checks in and reviews (the goal decides who
+        // may: its team, sponsor or managers) and endorses (the heads of sales and marketing, or the sponsor).
+        Stream.of("GET /api/v1/goals", "GET /api/v1/goals/{id}", "GET /api/v1/goals/{id}/check-ins",
+                "GET /api/v1/goals/{id}/revisions", "GET /api/v1/goals/{id}/endorsements", "GET /api/v1/goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("GET /goals", "GET /goals/new", "POST /goals", "GET /goals/mine", "GET /goals/{id}",
+                "POST /goals/{id}/check-ins", "POST /goals/{id}/endorsements", "POST /goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("POST /api/v1/goals", "POST /api/v1/goals/{id}/check-ins", "POST /api/v1/goals/{id}/revisions",
+                "POST /api/v1/goals/{id}/endorsements", "POST /api/v1/goals/{id}/reviews")
+                .forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Cross-training: everyone offers, asks, books and plans; the session decides who moves it (its host) and who
         // sees it. The default budget is an admin's; a person's own budget their manager's (the target here has none,
         // so only an admin gets past the budget's own check).
@@ -195,7 +210,7 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/messages", "POST /api/v1/messages/{id}/ack").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Operations.
-        MATRIX.put("GET /actuator/prometheus", METRICS);
+        MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);
         MATRIX.put("GET /actuator/events", METRICS);
     }

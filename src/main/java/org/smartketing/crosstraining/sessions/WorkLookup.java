@@ -1,7 +1,9 @@
 package org.smartketing.crosstraining.sessions;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.smartketing.activity.Activity;
@@ -11,7 +13,10 @@ import org.smartketing.activity.ActivitySubjects;
 import org.smartketing.activity.ActivityType;
 import org.smartketing.comms.RegardingTargets;
 import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
+import org.smartketing.team.PersonId;
+import org.smartketing.team.SignedInPerson;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +40,12 @@ class WorkLookup {
         this.subjects = subjects;
     }
 
+    /** Who names the work: the signed-in person (a meeting only if they may see it), else the system (the demo). */
+    private static SignedInPerson viewer() {
+        return SignedInPerson.current().orElseGet(() -> new SignedInPerson(new PersonId(new UUID(0, 0)), "system",
+                "System", AppRole.ADMIN, Department.OPERATIONS, ZoneOffset.UTC, true, null, Set.of()));
+    }
+
     /** The work, checked; {@code host} is the department whose work it is. */
     Work find(String kind, UUID id, Department host) {
         if (kind == null || kind.isBlank()) {
@@ -50,7 +61,7 @@ class WorkLookup {
         return switch (k) {
             case "activity" -> activity(id, host);
             case "meeting" -> targets.orderedStream().filter(t -> t.kind().equals("meeting")).findFirst()
-                    .flatMap(t -> t.find(id.toString()))
+                    .flatMap(t -> t.find(id.toString(), viewer()))
                     .map(r -> new Work("meeting", id, ActivityType.MEETING.name(), r.title()))
                     .orElseThrow(() -> new InvalidFieldException("workId", "is not a meeting here"));
             default -> {

@@ -145,13 +145,14 @@ class FunnelDemo {
         }
         Instant at = created;
         Instant[] reachedAt = new Instant[PATH.length];
-        history.stageChanged(id, null, Stage.NEW, null, null, "intake:demo", at);
+        Lead unowned = lead.withOwner(null, created); // until sales accepted it, as routing would have it
+        history.stageChanged(unowned, null, Stage.NEW, null, null, "intake:demo", at);
         for (int step = 1; step <= reached; step++) {
             // Most handoffs happen within a working day; a few take days, which breaches the SLA.
             at = at.plus(Duration.ofHours(step == 2 && random.nextInt(5) == 0 ? 30 + random.nextInt(60) : 1 + random.nextInt(20)));
             reachedAt[step] = at;
             PersonSummary actor = step == 1 ? marketer : rep;
-            history.stageChanged(id, PATH[step - 1], PATH[step], step == 1 ? "Score reached the MQL threshold" : null,
+            history.stageChanged(step <= 1 ? unowned : lead, PATH[step - 1], PATH[step], step == 1 ? "Score reached the MQL threshold" : null,
                     actor.id().value(), actor.email(), at);
             if (step == 2 && random.nextBoolean()) {
                 activities.log(new NewActivity(random.nextBoolean() ? ActivityType.CALL : ActivityType.EMAIL, rep.id(),
@@ -167,7 +168,7 @@ class FunnelDemo {
                 case RECYCLED -> "Interested, but not before next quarter";
                 default -> "Chose a competitor";
             };
-            history.stageChanged(id, PATH[reached], exit, why, rep.id().value(), rep.email(), at);
+            history.stageChanged(lead, PATH[reached], exit, why, rep.id().value(), rep.email(), at);
         }
         clocks(id, rep, reachedAt, reached == 1 && exit == Stage.REJECTED ? exitAt : null, today);
     }

@@ -103,7 +103,7 @@ public class LeadIntake {
         LeadScoring.Scored score = scoring.scoreOnArrival(lead, LeadEngagement.TOUCH, now);
         Lead stored = leads.insert(lead.withScore(score.score(), now), score.dueAt());
         history.touched(lead.id(), channel, lead.source(), lead.campaignId(), null, now);
-        history.stageChanged(lead.id(), null, Stage.NEW, null, null, actorLabel(channel), now);
+        history.stageChanged(lead, null, Stage.NEW, null, null, actorLabel(channel), now);
         audit.record("lead", lead.id(), "created", null, LeadSnapshot.of(lead));
         events.publishEvent(new LeadStageChanged(UUID.randomUUID(), lead.id(), null, Stage.NEW, null, now,
                 Actor.system(actorLabel(channel))));

@@ -70,7 +70,7 @@ public class LeadStages {
             leads.dueForScoringBy(id, after.requalifyOn().atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         String reason = transition.reason() == null ? null : transition.reason().strip();
-        history.stageChanged(id, before.stage(), after.stage(), reason, actor.map(p -> p.id().value()).orElse(null),
+        history.stageChanged(before, before.stage(), after.stage(), reason, actor.map(p -> p.id().value()).orElse(null),
                 actor.map(SignedInPerson::email).orElse(AuditLog.SYSTEM), now);
         audit.record("lead", id, "stage-changed", LeadSnapshot.of(before), LeadSnapshot.of(after));
         events.publishEvent(new LeadStageChanged(UUID.randomUUID(), id, before.stage(), after.stage(), reason, now,

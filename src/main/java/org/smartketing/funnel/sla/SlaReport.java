@@ -3,6 +3,8 @@ package org.smartketing.funnel.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,16 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.smartketing.funnel.ClockFigures;
+import org.smartketing.funnel.Grouping;
+import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.TimeRange;
+import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.shared.Percentiles;
-import org.smartketing.shared.Sql;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
 import org.smartketing.team.WorkingHours;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,11 +48,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SlaReport {
 
-    public record ClockStats(int runs, int completed, Double medianHours, Double p90Hours, int withinSla, int breaches,
-            Double shareWithinSla) {
+    public record RepRow(UUID ownerId, String ownerName, String email, ClockFigures accept, ClockFigures firstContact) {
     }
 
-    public record RepRow(UUID ownerId, String ownerName, String email, ClockStats accept, ClockStats firstContact) {
+    /** One owner's clocks over the runs they started in one period. */
+    public record OwnerPeriod(LocalDate periodStart, PersonId owner, ClockFigures accept, ClockFigures firstContact) {
     }
 
     public record Marketing(long mqls, int commitment, Double shareOfCommitment) {
@@ -58,15 +65,52 @@ public class SlaReport {
     private final ClockRuns runs;
     private final TeamDirectory directory;
     private final SlaAgreements agreements;
-    private final JdbcClient jdbc;
+    private final LeadHistory history;
     private final Clock clock;
 
-    SlaReport(ClockRuns runs, TeamDirectory directory, SlaAgreements agreements, JdbcClient jdbc, Clock clock) {
+    SlaReport(ClockRuns runs, TeamDirectory directory, SlaAgreements agreements, LeadHistory history, Clock clock) {
         this.runs = runs;
         this.directory = directory;
         this.agreements = agreements;
-        this.jdbc = jdbc;
+        this.history = history;
         this.clock = clock;
+    }
+
+    /**
+     * Each owner's clocks per period, the runs taken by the period their start falls in (as the
+     * zone's calendar has it); by period, then owner. People are looked up in one batch.
+     *
+     * @param owners whose runs count; empty: everybody's
+     */
+    public List<OwnerPeriod> byOwner(TimeRange period, Grouping by, ZoneId zone, Set<PersonId> owners) {
+        return figures(period, by, zone, owners).rows();
+    }
+
+    private record Figures(List<OwnerPeriod> rows, Map<PersonId, PersonSummary> people) {
+    }
+
+    private Figures figures(TimeRange period, Grouping by, ZoneId zone, Set<PersonId> owners) {
+        Instant now = clock.instant();
+        LocalDate first = LocalDate.ofInstant(period.from(), zone);
+        Map<LocalDate, Map<PersonId, List<ClockRun>>> grouped = new TreeMap<>();
+        for (ClockRun run : runs.startedBetween(period.from(), period.to())) {
+            PersonId owner = new PersonId(run.ownerId());
+            if (owners.isEmpty() || owners.contains(owner)) {
+                grouped.computeIfAbsent(by.start(LocalDate.ofInstant(run.startedAt(), zone), first),
+                        d -> new LinkedHashMap<>()).computeIfAbsent(owner, o -> new ArrayList<>()).add(run);
+            }
+        }
+        Map<PersonId, PersonSummary> people = directory.people(
+                grouped.values().stream().flatMap(m -> m.keySet().stream()).collect(Collectors.toSet()));
+        List<OwnerPeriod> rows = new ArrayList<>();
+        grouped.forEach((start, byOwner) -> byOwner.entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getKey().value()))
+                .forEach(e -> {
+                    Optional<PersonSummary> owner = Optional.ofNullable(people.get(e.getKey()));
+                    rows.add(new OwnerPeriod(start, e.getKey(), stats(e.getValue(), ClockRun.Kind.ACCEPT, owner, now),
+                            stats(e.getValue(), ClockRun.Kind.FIRST_CONTACT, owner, now)));
+                }));
+        return new Figures(rows, people);
     }
 
     public Report of(YearMonth month) {
@@ -74,29 +118,29 @@ public class SlaReport {
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
         Agreement agreement = agreements.inForceBefore(to.isAfter(now) ? now.plusNanos(1) : to);
-        Map<UUID, List<ClockRun>> byOwner = runs.startedBetween(from, to).stream()
-                .collect(Collectors.groupingBy(ClockRun::ownerId, LinkedHashMap::new, Collectors.toList()));
+        Figures figures = figures(new TimeRange(from, to), Grouping.WHOLE, ZoneOffset.UTC, Set.of());
         List<RepRow> reps = new ArrayList<>();
-        byOwner.forEach((ownerId, owned) -> {
-            Optional<PersonSummary> owner = directory.person(new PersonId(ownerId));
-            WorkingHours hours = owner.map(PersonSummary::workingHours).orElse(WorkingHours.standard());
-            java.time.ZoneId zone = owner.map(PersonSummary::zone).orElse(ZoneOffset.UTC);
-            reps.add(new RepRow(ownerId, owner.map(PersonSummary::displayName).orElse("(unknown)"),
-                    owner.map(PersonSummary::email).orElse(null),
-                    stats(owned, ClockRun.Kind.ACCEPT, hours, zone, now),
-                    stats(owned, ClockRun.Kind.FIRST_CONTACT, hours, zone, now)));
-        });
+        for (OwnerPeriod row : figures.rows()) {
+            Optional<PersonSummary> owner = Optional.ofNullable(figures.people().get(row.owner()));
+            reps.add(new RepRow(row.owner().value(), owner.map(PersonSummary::displayName).orElse("(unknown)"),
+                    owner.map(PersonSummary::email).orElse(null), row.accept(), row.firstContact()));
+        }
         reps.sort(Comparator.comparing(RepRow::ownerName, String.CASE_INSENSITIVE_ORDER));
-        long mqls = jdbc.sql("""
-                SELECT COUNT(DISTINCT lead_id) FROM lead_stage_event
-                WHERE to_stage = 'MQL' AND occurred_at >= ? AND occurred_at < ?""")
-                .params(Sql.utc(from), Sql.utc(to)).query(Long.class).single();
+        // distinct leads, against marketing's commitment: a lead back in MQL twice in a month is one MQL
+        long mqls = history.leadsEntering(Stage.MQL, from, to);
         int commitment = agreement.mqlsPerMonth();
         return new Report(month, agreement.version(), agreement.acceptHours(), agreement.firstContactHours(), reps,
                 new Marketing(mqls, commitment, commitment == 0 ? null : (double) mqls / commitment));
     }
 
-    static ClockStats stats(List<ClockRun> owned, ClockRun.Kind kind, WorkingHours hours, java.time.ZoneId zone,
+    /** Working time counts in the owner's hours and zone (an unknown owner: 9 to 5, UTC). */
+    private static ClockFigures stats(List<ClockRun> owned, ClockRun.Kind kind, Optional<PersonSummary> owner,
+            Instant now) {
+        return stats(owned, kind, owner.map(PersonSummary::workingHours).orElse(WorkingHours.standard()),
+                owner.map(PersonSummary::zone).orElse(ZoneOffset.UTC), now);
+    }
+
+    static ClockFigures stats(List<ClockRun> owned, ClockRun.Kind kind, WorkingHours hours, ZoneId zone,
             Instant now) {
         List<ClockRun> ofKind = owned.stream().filter(r -> r.clock() == kind).toList();
         List<Double> times = new ArrayList<>();
@@ -123,7 +167,7 @@ public class SlaReport {
         }
         times.sort(null);
         int decided = within + missedHeld;
-        return new ClockStats(ofKind.size(), times.size(), percentile(times, 0.5), percentile(times, 0.9), within,
+        return new ClockFigures(ofKind.size(), times.size(), percentile(times, 0.5), percentile(times, 0.9), within,
                 breaches, decided == 0 ? null : (double) within / decided);
     }
 
@@ -147,7 +191,7 @@ public class SlaReport {
         return out.toString();
     }
 
-    private static void line(StringBuilder out, YearMonth month, RepRow rep, String clock, ClockStats s) {
+    private static void line(StringBuilder out, YearMonth month, RepRow rep, String clock, ClockFigures s) {
         out.append(month).append(',').append(cell(rep.ownerName())).append(',').append(cell(rep.email())).append(',')
                 .append(clock).append(',').append(s.runs()).append(',').append(s.completed()).append(',')
                 .append(number(s.medianHours())).append(',').append(number(s.p90Hours())).append(',')

@@ -1,11 +1,19 @@
 package org.smartketing.funnel.sla;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartketing.funnel.ClockFigures;
+import org.smartketing.funnel.FunnelFigures;
+import org.smartketing.funnel.Grouping;
 import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.TimeRange;
 import org.smartketing.shared.Sql;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
@@ -100,6 +108,22 @@ class SlaReportTests {
         assertThat(marketing.get("mqls").asLong()).isEqualTo(2);
         assertThat(marketing.get("commitment").asInt()).as("no agreement before March 2024: the defaults").isEqualTo(50);
         assertThat(marketing.get("shareOfCommitment").asDouble()).isEqualTo(0.04);
+    }
+
+    @Test
+    void givesEachOwnersClocksPerWeekOfTheirZoneThroughTheFunnelsFace() {
+        FunnelFigures figures = context.getBean(FunnelFigures.class);
+        TimeRange february = TimeRange.of(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1), ZoneOffset.UTC);
+        List<FunnelFigures.SlaFigure> rows = figures.sla(new FunnelFigures.SlaQuery(february, Grouping.WEEK,
+                ZoneId.of("Europe/Berlin"), Set.of(rep.id())));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.periodStart()).as("the Monday of the week the runs started").isEqualTo(LocalDate.of(2024, 2, 5));
+            assertThat(row.owner()).isEqualTo(rep.id());
+            assertThat(row.accept()).isEqualTo(new ClockFigures(6, 4, 2.5, 7.9, 3, 2, 0.6));
+            assertThat(row.firstContact().medianHours()).isEqualTo(20.0);
+        });
+        assertThat(figures.sla(new FunnelFigures.SlaQuery(february, Grouping.WHOLE, ZoneOffset.UTC,
+                Set.of(fixtures.aPerson(AppRole.MEMBER).id())))).as("someone who held no clock").isEmpty();
     }
 
     @Test
