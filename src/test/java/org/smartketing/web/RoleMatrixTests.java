@@ -175,6 +175,31 @@ class RoleMatrixTests {
         Stream.of("POST /api/v1/goals", "POST /api/v1/goals/{id}/check-ins", "POST /api/v1/goals/{id}/revisions",
                 "POST /api/v1/goals/{id}/endorsements", "POST /api/v1/goals/{id}/reviews")
                 .forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Cross-training: everyone offers, asks, books and plans; the session decides who moves it (its host) and who
+        // sees it. The default budget is an admin's; a person's own budget their manager's (the target here has none,
+        // so only an admin gets past the budget's own check).
+        Stream.of("GET /cross-training", "POST /cross-training/asks", "POST /cross-training/offers",
+                "POST /cross-training/sessions", "GET /cross-training/offers", "POST /cross-training/offers/{id}/book",
+                "POST /cross-training/offers/{id}/withdraw", "POST /cross-training/asks/{id}/match",
+                "POST /cross-training/asks/{id}/withdraw", "GET /cross-training/sessions/{id}",
+                "POST /cross-training/sessions/{id}/reflections", "POST /cross-training/sessions/{id}/move",
+                "POST /cross-training/sessions/{id}/cancel", "GET /cross-training/coverage",
+                "GET /cross-training/measures").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        MATRIX.put("POST /cross-training/budgets/default", ADMINS);
+        MATRIX.put("POST /cross-training/budgets/{id}", ADMINS);
+        Stream.of("GET /api/v1/cross-training/sessions", "GET /api/v1/cross-training/sessions/{id}",
+                "GET /api/v1/cross-training/sessions/{id}/reflections",
+                "GET /api/v1/cross-training/offers", "GET /api/v1/cross-training/asks",
+                "GET /api/v1/cross-training/budgets", "GET /api/v1/cross-training/coverage",
+                "GET /api/v1/cross-training/measures").forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("POST /api/v1/cross-training/sessions", "PATCH /api/v1/cross-training/sessions/{id}",
+                "POST /api/v1/cross-training/sessions/{id}/cancel",
+                "POST /api/v1/cross-training/sessions/{id}/reflections", "POST /api/v1/cross-training/offers",
+                "POST /api/v1/cross-training/offers/{id}/bookings", "POST /api/v1/cross-training/offers/{id}/withdraw",
+                "POST /api/v1/cross-training/asks", "POST /api/v1/cross-training/asks/{id}/match",
+                "POST /api/v1/cross-training/asks/{id}/withdraw").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        Stream.of("PUT /api/v1/cross-training/budgets/default", "PUT /api/v1/cross-training/budgets/{id}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.

@@ -113,12 +113,6 @@ public final class IcsWriter {
     }
 
     private List<String> begin(Series s, String status) {
-        List<String> e = new ArrayList<>();
-        e.add("BEGIN:VEVENT");
-        e.add("UID:" + s.icalUid());
-        e.add("DTSTAMP:" + UTC.format(stamp.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
-        e.add("SEQUENCE:" + s.sequence());
-        e.add("SUMMARY:" + line(s.title()));
         StringBuilder description = new StringBuilder();
         if (s.topic() != null) {
             description.append("Topic: ").append(s.topic()).append('\n');
@@ -127,18 +121,50 @@ public final class IcsWriter {
             description.append("End goal: ").append(s.endGoal()).append('\n');
         }
         people.apply(s.sponsorId()).ifPresent(p -> description.append("Sponsor: ").append(p.displayName()).append('\n'));
-        description.append(baseUrl).append("/meetings/series/").append(s.id());
-        e.add("DESCRIPTION:" + text(description.toString()));
-        e.add("URL:" + baseUrl + "/meetings/series/" + s.id());
-        e.add("STATUS:" + status);
-        people.apply(s.organizerId()).ifPresent(p -> e.add("ORGANIZER;CN=" + param(p.displayName()) + ":mailto:" + p.email()));
+        String url = baseUrl + "/meetings/series/" + s.id();
+        description.append(url);
+        List<String> roles = new ArrayList<>();
         for (PersonId id : s.everyone()) {
-            people.apply(id).ifPresent(p -> e.add("ATTENDEE;CN=" + param(p.displayName())
-                    + (id.equals(s.sponsorId()) && !s.attendees().contains(id) ? ";ROLE=OPT-PARTICIPANT"
-                            : ";ROLE=REQ-PARTICIPANT")
+            roles.add(id.equals(s.sponsorId()) && !s.attendees().contains(id) ? "OPT-PARTICIPANT" : "REQ-PARTICIPANT");
+        }
+        return begin(s.icalUid(), s.sequence(), s.title(), description.toString(), url, status, s.organizerId(),
+                List.copyOf(s.everyone()), roles, s.zone());
+    }
+
+    /**
+     * One event that is no meeting of ours (a cross-training session): the same calendar text, its
+     * own UID and SEQUENCE. {@code cancelled} writes it with STATUS:CANCELLED, for METHOD:CANCEL.
+     */
+    public IcsWriter single(String uid, int sequence, String title, String description, String path,
+            ZonedDateTime start, ZonedDateTime end, PersonId organizer, List<PersonId> attendees, boolean cancelled) {
+        String url = baseUrl + path;
+        List<String> e = begin(uid, sequence, title, description == null ? url : description + "\n" + url, url,
+                cancelled ? "CANCELLED" : "CONFIRMED", organizer, attendees,
+                attendees.stream().map(a -> "REQ-PARTICIPANT").toList(), start.getZone());
+        e.add(at("DTSTART", start));
+        e.add(at("DTEND", end));
+        end(e);
+        return this;
+    }
+
+    private List<String> begin(String uid, int sequence, String title, String description, String url, String status,
+            PersonId organizer, List<PersonId> attendees, List<String> roles, ZoneId zone) {
+        List<String> e = new ArrayList<>();
+        e.add("BEGIN:VEVENT");
+        e.add("UID:" + uid);
+        e.add("DTSTAMP:" + UTC.format(stamp.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
+        e.add("SEQUENCE:" + sequence);
+        e.add("SUMMARY:" + line(title));
+        e.add("DESCRIPTION:" + text(description));
+        e.add("URL:" + url);
+        e.add("STATUS:" + status);
+        people.apply(organizer).ifPresent(p -> e.add("ORGANIZER;CN=" + param(p.displayName()) + ":mailto:" + p.email()));
+        for (int i = 0; i < attendees.size(); i++) {
+            String role = roles.get(i);
+            people.apply(attendees.get(i)).ifPresent(p -> e.add("ATTENDEE;CN=" + param(p.displayName()) + ";ROLE=" + role
                     + ";PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + p.email()));
         }
-        zones.add(s.zone());
+        zones.add(zone);
         return e;
     }
 

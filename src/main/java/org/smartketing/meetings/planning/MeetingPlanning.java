@@ -388,17 +388,7 @@ public class MeetingPlanning {
 
     /** Plain text of at most {@code max} characters, or null when blank. */
     public static String text(String field, String value, int max) {
-        String text = Text.blankToNull(value);
-        if (text == null) {
-            return null;
-        }
-        if (text.length() > max) {
-            throw new InvalidFieldException(field, "must be at most " + max + " characters");
-        }
-        if (!new org.smartketing.shared.PlainText.Validator().isValid(text, null)) {
-            throw new InvalidFieldException(field, "must not contain markup (< >) or control characters");
-        }
-        return text;
+        return Text.plain(field, value, max);
     }
 
     private static Map<String, Object> auditable(Series s) {
