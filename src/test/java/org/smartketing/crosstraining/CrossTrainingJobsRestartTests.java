@@ -4,21 +4,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.smartketing.SmartketingApplication;
 import org.smartketing.crosstraining.sessions.Session;
 import org.smartketing.crosstraining.sessions.Sessions;
 import org.smartketing.support.Fixtures;
+import org.smartketing.support.SeparateApplications;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.WorkingHours;
 import org.smartketing.team.people.People;
 import org.smartketing.team.people.Person;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,20 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 class CrossTrainingJobsRestartTests {
 
-    static final String H2 = "jdbc:h2:mem:crosstraining-restart;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-
     static ConfigurableApplicationContext node(String name, Duration polling) {
-        String postgres = System.getenv("SPRING_DATASOURCE_URL");
-        String url = postgres == null ? H2
-                : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=crosstraining_restart";
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
-                "--smartketing.jobs.polling-interval=" + polling.toMillis() + "ms", "--spring.jmx.enabled=false",
-                "--logging.file.name=./target/test-logs/crosstraining-" + name + ".json"));
-        if (postgres != null) {
-            args.add("--spring.flyway.schemas=crosstraining_restart");
-        }
-        return new SpringApplicationBuilder(SmartketingApplication.class).profiles("test").run(args.toArray(String[]::new));
+        return SeparateApplications.node("crosstraining-restart", name, polling);
     }
 
     @Test
