@@ -29,7 +29,8 @@ class ModularityTests {
     @Test
     void everyPartOfTheProductIsAModule() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("team", "mail", "shared", "web", "funnel", "activity", "comms", "meetings", "goals");
+                .contains("team", "mail", "shared", "web", "funnel", "activity", "comms", "meetings", "goals",
+                        "crosstraining");
     }
 
     /**

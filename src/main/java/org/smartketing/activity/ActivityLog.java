@@ -134,6 +134,12 @@ public class ActivityLog {
                 clock.instant(), Actor.current()));
     }
 
+    /** The activity as stored, or empty when there is none (other parts check an id they are given). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Activity> find(ActivityId id) {
+        return activities.byId(id);
+    }
+
     /** Asks the persistent job to count the rollup again from the log (after a repair by hand, say). */
     public void rebuildCounts() {
         CountScheduling.schedule(jobs.getObject(), clock);

@@ -15,4 +15,24 @@ public final class Text {
     public static String abbreviate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
+
+    /**
+     * Text a person typed into a field: blank is "not given" ({@code null}), otherwise stripped and
+     * checked for length and markup.
+     *
+     * @throws InvalidFieldException naming the field when too long or with markup or control characters
+     */
+    public static String plain(String field, String value, int max) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > max) {
+            throw new InvalidFieldException(field, "must be at most " + max + " characters");
+        }
+        if (!new PlainText.Validator().isValid(text, null)) {
+            throw new InvalidFieldException(field, "must not contain markup (< >) or control characters");
+        }
+        return text;
+    }
 }

@@ -5,14 +5,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.ZoneId;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An IANA time zone name such as {@code Europe/Berlin}. {@code null} is valid. */
+/** A time zone name such as {@code Europe/Berlin} that {@link TimeZones} takes. {@code null} is valid. */
 @Documented
 @Constraint(validatedBy = TimeZoneId.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
@@ -29,7 +28,7 @@ public @interface TimeZoneId {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+            return value == null || TimeZones.orNull(value) != null;
         }
     }
 }

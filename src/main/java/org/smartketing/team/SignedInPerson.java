@@ -113,4 +113,15 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
     public List<String> scopes() {
         return scopes.stream().sorted().toList();
     }
+
+    /** The same person, however signed in: what the session registry finds an account's sessions by. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedInPerson that && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
 }

@@ -59,6 +59,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonBodyLimit.TooLarge tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        tooLarge.getMessage());
+                problem.setTitle("Content Too Large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
@@ -101,7 +109,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+        if (ex.field() != null && answer.getBody() != null) {
+            answer.getBody().setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        }
+        return answer;
     }
 
     @ExceptionHandler

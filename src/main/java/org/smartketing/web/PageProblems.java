@@ -10,8 +10,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** A refused change on a page: the person sees why, with a way back, not a bare error code. */
@@ -33,5 +37,33 @@ class PageProblems {
                 : ex instanceof InvalidFieldException field ? field.field() + ": " + field.getMessage() : ex.getMessage());
         view.setStatus(status);
         return view;
+    }
+
+    /**
+     * A form field the handler could not take (missing, or not of its type) and no form to show it
+     * on: a 400 page naming the field.
+     */
+    @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            BindException.class, HandlerMethodValidationException.class })
+    ModelAndView unreadable(Exception ex) {
+        String wrongType = "has a value of the wrong type or format";
+        InvalidFieldException field = new InvalidFieldException("form", "is not valid");
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            field = new InvalidFieldException(missing.getParameterName(), "is required");
+        }
+        else if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            field = new InvalidFieldException(mismatch.getName(), wrongType);
+        }
+        else if (ex instanceof BindException bind && bind.getFieldError() != null) {
+            field = new InvalidFieldException(bind.getFieldError().getField(),
+                    bind.getFieldError().isBindingFailure() ? wrongType : bind.getFieldError().getDefaultMessage());
+        }
+        else if (ex instanceof HandlerMethodValidationException invalid
+                && !invalid.getParameterValidationResults().isEmpty()) {
+            var result = invalid.getParameterValidationResults().get(0);
+            field = new InvalidFieldException(result.getMethodParameter().getParameterName(),
+                    result.getResolvableErrors().get(0).getDefaultMessage());
+        }
+        return refused(field);
     }
 }

@@ -82,7 +82,7 @@ class ActivityPagesTests {
                 .param("type", "").param("occurredAt", "").param("outcome", "<script>x</script>" + "o".repeat(500)))
                 .andReturn();
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString())
                 .contains("type-error", "choose what you did")
                 .contains("occurredAt-error", "must be a date and time")
@@ -96,7 +96,7 @@ class ActivityPagesTests {
         MvcResult result = mvc.perform(post("/activities").with(user(Fixtures.signedIn(rep))).with(csrf())
                 .param("type", "CALL").param("occurredAt", "last tuesday")).andReturn();
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString())
                 .contains("occurredAt-error", "must be a date and time such as 2026-03-31 14:30")
                 .doesNotContain("java.time");
@@ -110,7 +110,7 @@ class ActivityPagesTests {
         MvcResult result = mvc.perform(post("/activities").with(user(Fixtures.signedIn(rep))).with(csrf())
                 .param("type", "CALL").param("occurredAt", inTwoDays).param("outcome", "Planned")).andReturn();
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("occurredAt-error",
                 "must not be more than a day in the future", "value=\"" + inTwoDays + "\"", "Planned");
         assertThat(counts.count(ActivityType.CALL, rep.id(), null, null)).isZero();

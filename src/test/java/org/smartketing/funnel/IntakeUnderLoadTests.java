@@ -114,7 +114,8 @@ class IntakeUnderLoadTests {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(ClockRun.Kind.ACCEPT, stored.ownerId()),
                             org.assertj.core.groups.Tuple.tuple(ClockRun.Kind.FIRST_CONTACT, stored.ownerId()));
             assertThat(noticeRecipient(lead)).isEqualTo(stored.ownerId());
-            assertThat(completedPublications(lead, LeadAssigned.class)).as("one delivery, completed").isEqualTo(1);
+            assertThat(completedPublications(lead, LeadAssigned.class)).as("one delivery to each listener, completed")
+                    .isEqualTo(LISTENERS_OF_LEAD_ASSIGNED);
             assertThat(outstandingPublications(lead)).as("nothing left waiting").isZero();
         }
         assertThat(others).allSatisfy(lead -> {
@@ -155,6 +156,9 @@ class IntakeUnderLoadTests {
                 WHERE m.regarding_kind = 'lead' AND m.regarding_id = ? AND m.subject LIKE 'Lead assigned:%'""")
                 .param(lead.toString()).query(UUID.class).single();
     }
+
+    /** Comms' notification and cross-training's handoff record. */
+    static final long LISTENERS_OF_LEAD_ASSIGNED = 2;
 
     private long completedPublications(LeadId lead, Class<?> event) {
         return jdbc.sql("SELECT COUNT(*) FROM event_publication_archive WHERE event_type = ? AND serialized_event LIKE ?")

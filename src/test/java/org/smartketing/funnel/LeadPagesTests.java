@@ -67,7 +67,7 @@ class LeadPagesTests {
         long before = jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single();
         MvcResult result = mvc.perform(post("/leads").with(user(Fixtures.signedIn(marketer))).with(csrf())
                 .param("email", "").param("phone", "+49 1").param("lastName", "<i>x</i>")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("lastName-error");
         MvcResult phone = mvc.perform(post("/leads").with(user(Fixtures.signedIn(marketer))).with(csrf())
                 .param("phone", "+49 1").param("lastName", "Phone")).andReturn();

@@ -61,7 +61,7 @@ class ScoringAndRoutingPagesTests {
                 .param("version", scoringVersion())
                 .param("field", "COMPANY").param("operator", "EQUALS").param("value", "Acme").param("points", "5"))
                 .andReturn();
-        assertThat(wrong.getResponse().getStatus()).isEqualTo(200);
+        assertThat(wrong.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(wrong.getResponse().getContentAsString()).contains("field-error", "must be one of [PRESENT] for COMPANY");
         assertThat(scoring.rules()).isEqualTo(scoringBefore);
 
@@ -80,7 +80,7 @@ class ScoringAndRoutingPagesTests {
         MvcResult result = mvc.perform(post("/admin/scoring/engagement-rules").with(user(admin)).with(csrf())
                 .param("version", scoringVersion())
                 .param("activityType", "PODCAST").param("points", "5").param("halfLifeDays", "0")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("halfLifeDays-error");
         assertThat(scoring.rules().engagementRule("PODCAST")).isEmpty();
     }
@@ -91,7 +91,7 @@ class ScoringAndRoutingPagesTests {
         MvcResult empty = mvc.perform(post("/admin/routing/rules").with(user(admin)).with(csrf())
                 .param("version", routingVersion())
                 .param("name", "Nordics").param("country", "SE")).andReturn();
-        assertThat(empty.getResponse().getStatus()).isEqualTo(200);
+        assertThat(empty.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(empty.getResponse().getContentAsString()).contains("pool-error", "needs at least one person");
 
         MvcResult saved = mvc.perform(post("/admin/routing/rules").with(user(admin)).with(csrf())
@@ -115,7 +115,7 @@ class ScoringAndRoutingPagesTests {
                 .param("version", routingVersion())
                 .param("personId", rep.id().toString()).param("from", "2030-05-10T09:00")
                 .param("to", "2030-05-01T09:00")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("to-error", "must be after from");
         assertThat(router.setup().outOfOffice()).isEqualTo(routingBefore.outOfOffice());
 

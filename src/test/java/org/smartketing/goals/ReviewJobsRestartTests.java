@@ -4,16 +4,15 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.smartketing.SmartketingApplication;
 import org.smartketing.goals.plan.Goal;
 import org.smartketing.goals.plan.GoalPlanning;
 import org.smartketing.support.Fixtures;
+import org.smartketing.support.SeparateApplications;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.TeamId;
@@ -22,7 +21,6 @@ import org.smartketing.team.people.People;
 import org.smartketing.team.people.Person;
 import org.smartketing.team.teams.Team;
 import org.smartketing.team.teams.Teams;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,20 +33,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ReviewJobsRestartTests {
 
-    static final String H2 = "jdbc:h2:mem:goals-restart;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-
     static ConfigurableApplicationContext node(String name, Duration polling) {
-        String postgres = System.getenv("SPRING_DATASOURCE_URL");
-        String url = postgres == null ? H2
-                : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=goals_restart";
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
-                "--smartketing.jobs.polling-interval=" + polling.toMillis() + "ms", "--spring.jmx.enabled=false",
-                "--logging.file.name=./target/test-logs/goals-" + name + ".json"));
-        if (postgres != null) {
-            args.add("--spring.flyway.schemas=goals_restart");
-        }
-        return new SpringApplicationBuilder(SmartketingApplication.class).profiles("test").run(args.toArray(String[]::new));
+        return SeparateApplications.node("goals-restart", name, polling);
     }
 
     @Test

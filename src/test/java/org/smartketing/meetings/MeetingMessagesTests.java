@@ -74,7 +74,34 @@ class MeetingMessagesTests {
                         {"to": {"person": "%s"}, "urgency": "FYI", "subject": "Agenda", "body": "Please add a point.",
                          "regarding": {"kind": "meeting", "id": "%s"}}""".formatted(marketer.id(), UUID.randomUUID())))
                 .andReturn();
-        assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
         assertThat(unknown.getResponse().getContentAsString()).contains("\"field\":\"regarding.id\"");
+    }
+
+    @Test
+    void aMessageCannotBeAboutAMeetingItsSenderMayNotSee() throws Exception {
+        Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        Person outsider = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
+        Series s = planning.create(Plans.weekly("Salary review", 1, sponsor, rep), Fixtures.signedIn(sponsor)).series();
+        Meeting meeting = meetings.ofSeries(s.id()).get(0);
+        String about = """
+                {"to": {"person": "%s"}, "urgency": "FYI", "subject": "Heard of this?", "body": "Look",
+                 "regarding": {"kind": "meeting", "id": "%s"}}""".formatted(rep.id(), meeting.id());
+
+        MvcResult leak = mvc.perform(post("/api/v1/messages").header(HttpHeaders.AUTHORIZATION, "Bearer "
+                + fixtures.tokenFor(outsider, TokenScope.READ_WRITE)).contentType(MediaType.APPLICATION_JSON).content(about))
+                .andReturn();
+        assertThat(leak.getResponse().getStatus()).as("as if there were no such meeting").isEqualTo(404);
+        assertThat(leak.getResponse().getContentAsString()).contains("\"field\":\"regarding.id\"")
+                .doesNotContain("Salary review");
+        assertThat(mvc.perform(get("/messages/new").param("regarding", "meeting:" + meeting.id())
+                .with(user(Fixtures.signedIn(outsider)))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Salary review");
+
+        MvcResult invited = mvc.perform(post("/api/v1/messages").header(HttpHeaders.AUTHORIZATION, "Bearer "
+                + fixtures.tokenFor(sponsor, TokenScope.READ_WRITE)).contentType(MediaType.APPLICATION_JSON).content(about))
+                .andReturn();
+        assertThat(invited.getResponse().getStatus()).isEqualTo(201);
     }
 }

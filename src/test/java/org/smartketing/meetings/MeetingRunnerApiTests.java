@@ -135,6 +135,9 @@ class MeetingRunnerApiTests {
         "a never-ending RRULE            | series   | {\"rrule\":\"FREQ=WEEKLY;BYDAY=TH\"}                | 400 | rrule",
         "a malformed RRULE               | series   | {\"rrule\":\"FREQ=WEEKLY;BYDAY=XX;COUNT=2\"}        | 400 | rrule",
         "a series without a sponsor      | series   | {\"sponsorId\":null}                               | 400 | sponsorId",
+        "a fixed offset for a zone       | series   | {\"zone\":\"+02:00\"}                               | 400 | zone",
+        "a UTC offset for a zone         | series   | {\"zone\":\"UTC+01:00\"}                            | 400 | zone",
+        "a SystemV zone                  | series   | {\"zone\":\"SystemV/PST8\"}                         | 400 | zone",
         "a due date in the past          | item     | {\"text\":\"Call\",\"dueOn\":\"2020-01-01\"}            | 400 | dueOn",
         "an empty plan item              | item     | {\"text\":\"  \",\"dueOn\":\"TOMORROW\"}                 | 400 | text",
         "a link to an unknown lead       | item     | {\"text\":\"Call\",\"dueOn\":\"TOMORROW\",\"linkKind\":\"lead\",\"linkId\":\"00000000-0000-0000-0000-000000000001\"} | 400 | linkId",
@@ -174,6 +177,20 @@ class MeetingRunnerApiTests {
             assertThat(JsonPath.<String>read(problem, "$.detail")).as(what).isNotBlank();
         }
         assertThat(meetings.ofSeries(series.id())).hasSize((int) before);
+    }
+
+    @Test
+    void aDateOnlyUntilEndsTheSeriesOnThatDayAndIsKeptInUtc() throws Exception {
+        LocalDate last = Plans.nextThursday().toLocalDate().plusWeeks(2);
+        String rule = "FREQ=WEEKLY;UNTIL=" + last.toString().replace("-", "");
+
+        String created = call(rep, post("/api/v1/meeting-series").content(seriesJson("{\"rrule\":\"" + rule + "\"}")),
+                201);
+
+        assertThat(JsonPath.<String>read(created, "$.rrule")).contains("UNTIL=" + last.toString().replace("-", "")
+                + "T225959Z");
+        assertThat(meetings.ofSeries(new org.smartketing.meetings.SeriesId(java.util.UUID.fromString(
+                JsonPath.read(created, "$.id"))))).hasSize(3);
     }
 
     private static Meeting withoutGoal(Meeting m) {

@@ -121,7 +121,7 @@ class FirstStartTests {
     void refusesAWeakPasswordOnSetUp() throws Exception {
         MvcResult result = mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada").param("email", "ada@example.com")
                 .param("password", "short").param("timeZone", "UTC")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("password-error");
         assertThat(directory.enabledPeople()).isEmpty();
     }

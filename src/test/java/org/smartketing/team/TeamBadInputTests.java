@@ -89,6 +89,8 @@ class TeamBadInputTests {
                 Arguments.of("jobRole", "<b>boss</b>"),
                 Arguments.of("timeZone", "Mars/Olympus_Mons"),
                 Arguments.of("timeZone", ""),
+                Arguments.of("timeZone", "+02:00"),
+                Arguments.of("timeZone", "SystemV/PST8"),
                 Arguments.of("department", "PIRATES"),
                 Arguments.of("appRole", "SUPERUSER"),
                 Arguments.of("workStart", "25:00"),
@@ -254,7 +256,7 @@ class TeamBadInputTests {
                 .param("email", "not-an-email").param("displayName", "<script>x</script>")
                 .param("department", "SALES").param("appRole", "MEMBER").param("timeZone", "Nowhere/Land")
                 .param("workStart", "09:00").param("workEnd", "17:00").param("workDays", "MONDAY")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         String page = result.getResponse().getContentAsString();
         assertThat(page).contains("email-error", "displayName-error", "timeZone-error")
                 .contains("must be an email address").doesNotContain("<script>x</script>");
@@ -267,7 +269,7 @@ class TeamBadInputTests {
                 .param("email", "someone@example.com").param("displayName", "Someone")
                 .param("department", "SALES").param("appRole", "MEMBER").param("timeZone", "UTC")
                 .param("workStart", "09:00").param("workEnd", "nine").param("workDays", "MONDAY")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("workEnd-error", "must be a time such as 09:00")
                 .doesNotContain("java.time");
     }
@@ -277,7 +279,7 @@ class TeamBadInputTests {
         MvcResult result = mvc.perform(post("/profile").with(user(Fixtures.signedIn(admin))).with(csrf())
                 .param("displayName", "").param("timeZone", "UTC").param("workStart", "17:00")
                 .param("workEnd", "09:00").param("workDays", "MONDAY")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("displayName-error", "workHoursInOrder-error");
         assertThat(fixtures.reload(admin.id()).displayName()).isEqualTo(admin.displayName());
     }
@@ -286,7 +288,7 @@ class TeamBadInputTests {
     void showsFieldErrorsOnTheTeamAndTokenPages() throws Exception {
         MvcResult team = mvc.perform(post("/teams").with(user(Fixtures.signedIn(admin))).with(csrf())
                 .param("name", "").param("description", "<b>")).andReturn();
-        assertThat(team.getResponse().getStatus()).isEqualTo(200);
+        assertThat(team.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(team.getResponse().getContentAsString()).contains("name-error", "description-error");
 
         MvcResult members = mvc.perform(post("/teams").with(user(Fixtures.signedIn(admin))).with(csrf())
@@ -295,7 +297,7 @@ class TeamBadInputTests {
 
         MvcResult token = mvc.perform(post("/tokens").with(user(Fixtures.signedIn(admin))).with(csrf())
                 .param("name", " ").param("scope", "READ")).andReturn();
-        assertThat(token.getResponse().getStatus()).isEqualTo(200);
+        assertThat(token.getResponse().getStatus()).isEqualTo(400);
         assertThat(token.getResponse().getContentAsString()).contains("name-error");
     }
 

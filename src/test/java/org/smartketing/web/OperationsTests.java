@@ -1,9 +1,12 @@
 package org.smartketing.web;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.AppRole;
+import org.smartketing.team.people.Person;
 import org.smartketing.team.tokens.TokenScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -31,12 +34,21 @@ class OperationsTests {
     }
 
     @Test
-    void servesPrometheusMetricsForAToken() throws Exception {
-        String token = fixtures.tokenFor(fixtures.aPerson(AppRole.MEMBER), TokenScope.READ);
-        MvcResult metrics = mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                .andReturn();
-        assertThat(metrics.getResponse().getStatus()).isEqualTo(200);
-        assertThat(metrics.getResponse().getContentAsString()).contains("jvm_memory_used_bytes", "http_server_requests");
+    void servesPrometheusMetricsToAnAdminsTokenOrAMetricsTokenOnly() throws Exception {
+        Person member = fixtures.aPerson(AppRole.MEMBER);
+        for (String token : List.of(fixtures.tokenFor(fixtures.aPerson(AppRole.ADMIN), TokenScope.READ),
+                fixtures.tokenFor(member, TokenScope.METRICS))) {
+            MvcResult metrics = mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                    .andReturn();
+            assertThat(metrics.getResponse().getStatus()).isEqualTo(200);
+            assertThat(metrics.getResponse().getContentAsString()).contains("jvm_memory_used_bytes", "http_server_requests");
+        }
+        String membersRead = fixtures.tokenFor(member, TokenScope.READ_WRITE);
+        assertThat(mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + membersRead))
+                .andReturn().getResponse().getStatus()).as("a member's read token").isEqualTo(403);
+        String metricsOnly = fixtures.tokenFor(member, TokenScope.METRICS);
+        assertThat(mvc.perform(get("/api/v1/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + metricsOnly))
+                .andReturn().getResponse().getStatus()).as("a metrics token reads nothing else").isEqualTo(403);
     }
 
     @Test

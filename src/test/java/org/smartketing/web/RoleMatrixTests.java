@@ -62,6 +62,9 @@ class RoleMatrixTests {
     static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
     static final Set<Caller> METRICS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
             Caller.MANAGER_WRITE_TOKEN, Caller.MEMBER_WRITE_TOKEN);
+    /** Prometheus: admins only (a member's token with the {@code metrics} scope too: OperationsTests). */
+    static final Set<Caller> ADMINS_AND_THEIR_TOKENS = EnumSet.of(Caller.ADMIN, Caller.ADMIN_READ_TOKEN,
+            Caller.ADMIN_WRITE_TOKEN);
 
     /** "METHOD pattern" (as mapped) → who gets in. {@code *} stands for a mapping that takes any method. */
     static final Map<String, Set<Caller>> MATRIX = new LinkedHashMap<>();
@@ -75,6 +78,7 @@ class RoleMatrixTests {
                 "GET /actuator/health/**").forEach(e -> MATRIX.put(e, EVERYONE));
         // Pages for everyone signed in.
         Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
+                "GET /profile/password", "POST /profile/password",
                 "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke",
                 "GET /activities", "POST /activities")
                 .forEach(e -> MATRIX.put(e, SIGNED_IN));
@@ -182,6 +186,31 @@ class RoleMatrixTests {
                 "POST /api/v1/goal-sessions/{id}/votes", "PUT /api/v1/goal-sessions/{id}/proposals/{proposalId}",
                 "POST /api/v1/goal-sessions/{id}/commitments", "POST /api/v1/goal-sessions/{id}/step")
                 .forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Cross-training: everyone offers, asks, books and plans; the session decides who moves it (its host) and who
+        // sees it. The default budget is an admin's; a person's own budget their manager's (the target here has none,
+        // so only an admin gets past the budget's own check).
+        Stream.of("GET /cross-training", "POST /cross-training/asks", "POST /cross-training/offers",
+                "POST /cross-training/sessions", "GET /cross-training/offers", "POST /cross-training/offers/{id}/book",
+                "POST /cross-training/offers/{id}/withdraw", "POST /cross-training/asks/{id}/match",
+                "POST /cross-training/asks/{id}/withdraw", "GET /cross-training/sessions/{id}",
+                "POST /cross-training/sessions/{id}/reflections", "POST /cross-training/sessions/{id}/move",
+                "POST /cross-training/sessions/{id}/cancel", "GET /cross-training/coverage",
+                "GET /cross-training/measures").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        MATRIX.put("POST /cross-training/budgets/default", ADMINS);
+        MATRIX.put("POST /cross-training/budgets/{id}", ADMINS);
+        Stream.of("GET /api/v1/cross-training/sessions", "GET /api/v1/cross-training/sessions/{id}",
+                "GET /api/v1/cross-training/sessions/{id}/reflections",
+                "GET /api/v1/cross-training/offers", "GET /api/v1/cross-training/asks",
+                "GET /api/v1/cross-training/budgets", "GET /api/v1/cross-training/coverage",
+                "GET /api/v1/cross-training/measures").forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        Stream.of("POST /api/v1/cross-training/sessions", "PATCH /api/v1/cross-training/sessions/{id}",
+                "POST /api/v1/cross-training/sessions/{id}/cancel",
+                "POST /api/v1/cross-training/sessions/{id}/reflections", "POST /api/v1/cross-training/offers",
+                "POST /api/v1/cross-training/offers/{id}/bookings", "POST /api/v1/cross-training/offers/{id}/withdraw",
+                "POST /api/v1/cross-training/asks", "POST /api/v1/cross-training/asks/{id}/match",
+                "POST /api/v1/cross-training/asks/{id}/withdraw").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        Stream.of("PUT /api/v1/cross-training/budgets/default", "PUT /api/v1/cross-training/budgets/{id}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Website forms anywhere post leads with a registered form key.
         MATRIX.put("POST /w2l", EVERYONE);
         // Messages: everyone signed in writes, reads their own and acknowledges; the signed link needs no sign-in.
@@ -192,7 +221,7 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/messages", "POST /api/v1/messages/{id}/ack").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Operations.
-        MATRIX.put("GET /actuator/prometheus", METRICS);
+        MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);
         MATRIX.put("GET /actuator/events", METRICS);
     }

@@ -45,7 +45,9 @@ final class MessageRecords {
             Instant dueAt, int attempts, Instant deliveredAt, String lastError) {
     }
 
-    record Attempt(UUID stepId, int attempt, Channel channel, Instant at, String outcome, String reason) {
+    /** {@code detail} (the address a name resolved to, the remote status) is shown to admins only. */
+    record Attempt(UUID stepId, int attempt, Channel channel, Instant at, String outcome, String reason,
+            String detail) {
     }
 
     /** A message with everything the message page and the API show. */

@@ -179,9 +179,12 @@ class Messages {
                 .params(Sql.utc(at), by, byName, message.value(), recipient).update() == 1;
     }
 
-    void attempt(UUID step, int attempt, Channel channel, Instant at, String outcome, String reason) {
-        jdbc.sql("INSERT INTO comms_attempt (step_id, attempt, channel, at, outcome, reason) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(step, attempt, channel.name(), Sql.utc(at), outcome, cut(reason)).update();
+    /** An attempt and its outcome; the detail (address, remote status) is for admins only. */
+    void attempt(UUID step, int attempt, Channel channel, Instant at, String outcome, String reason, String detail) {
+        jdbc.sql("""
+                INSERT INTO comms_attempt (step_id, attempt, channel, at, outcome, reason, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(step, attempt, channel.name(), Sql.utc(at), outcome, cut(reason), cut(detail)).update();
     }
 
     /** Held FYI steps for the person that are due: the day's digest. */
@@ -257,6 +260,6 @@ class Messages {
 
     private static Attempt attempt(ResultSet rs, int row) throws SQLException {
         return new Attempt(Sql.uuid(rs, "step_id"), rs.getInt("attempt"), Channel.valueOf(rs.getString("channel")),
-                Sql.instant(rs, "at"), rs.getString("outcome"), rs.getString("reason"));
+                Sql.instant(rs, "at"), rs.getString("outcome"), rs.getString("reason"), rs.getString("detail"));
     }
 }

@@ -58,7 +58,9 @@ class MessagesApiController {
             boolean held, String state, Instant dueAt, int attempts, Instant deliveredAt, String lastError) {
     }
 
-    record AttemptView(int step, int attempt, String channel, Instant at, String outcome, String reason) {
+    /** {@code detail} (address, remote status) only for admins. */
+    record AttemptView(int step, int attempt, String channel, Instant at, String outcome, String reason,
+            String detail) {
     }
 
     record RecipientView(UUID person, String name, Integer promisedMinutes, Instant firstDeliveredAt,
@@ -68,7 +70,7 @@ class MessagesApiController {
     record MessageView(MessageId id, String from, String to, Urgency urgency, String subject, String body,
             Regarding regarding, Instant sentAt, List<RecipientView> recipients) {
 
-        static MessageView of(MessageDetails d) {
+        static MessageView of(MessageDetails d, SignedInPerson viewer) {
             var m = d.message();
             return new MessageView(m.id(), m.senderName(), m.audienceLabel(), m.urgency(), m.subject(), m.body(),
                     m.regarding(), m.sentAt(), d.recipients().stream().map(r -> new RecipientView(r.personId(),
@@ -79,7 +81,8 @@ class MessagesApiController {
                                     s.lastError())).toList(),
                             d.stepsOf(r.personId()).stream().flatMap(s -> d.attemptsOf(s.id()).stream()
                                     .map(a -> new AttemptView(s.stepNo(), a.attempt(), a.channel().name(), a.at(),
-                                            a.outcome(), a.reason()))).toList())).toList());
+                                            a.outcome(), a.reason(), viewer.isAdmin() ? a.detail() : null)))
+                                    .toList())).toList());
         }
     }
 
@@ -104,7 +107,7 @@ class MessagesApiController {
     @PostMapping
     ResponseEntity<MessageView> send(@Valid @RequestBody SendRequest request, @AuthenticationPrincipal SignedInPerson me) {
         Regarding regarding = request.regarding() == null ? null
-                : regardingLinks.resolve(request.regarding().kind(), request.regarding().id());
+                : regardingLinks.resolve(request.regarding().kind(), request.regarding().id(), me);
         MessageId id;
         try {
             id = messenger.send(new NewMessage(me.id(), audience(request.to()), request.urgency(), request.subject(),
@@ -113,7 +116,7 @@ class MessagesApiController {
         catch (NotFoundException ex) {
             throw new InvalidFieldException("to.person", "is nobody who can receive messages");
         }
-        return ResponseEntity.created(URI.create("/api/v1/messages/" + id)).body(MessageView.of(reading.details(id, me)));
+        return ResponseEntity.created(URI.create("/api/v1/messages/" + id)).body(MessageView.of(reading.details(id, me), me));
     }
 
     /** {@code ?box=received} (default) or {@code sent}; paged. */
@@ -143,7 +146,7 @@ class MessagesApiController {
 
     @GetMapping("/{id}")
     MessageView get(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
-        return MessageView.of(reading.details(new MessageId(id), me));
+        return MessageView.of(reading.details(new MessageId(id), me), me);
     }
 
     @PostMapping("/{id}/ack")

@@ -87,7 +87,7 @@ class MessagesController {
     String compose(@RequestParam(required = false) UUID to, @RequestParam(required = false) String regarding,
             @AuthenticationPrincipal SignedInPerson me, Model model) {
         if (regarding != null && !regarding.isBlank()) {
-            model.addAttribute("about", regardingLinks.resolve(regarding));
+            model.addAttribute("about", regardingLinks.resolve(regarding, me));
         }
         model.addAttribute("form", new ComposeForm(to == null ? null : "person:" + to, Urgency.NORMAL, null, null,
                 regarding == null || regarding.isBlank() ? null : regarding.strip()));
@@ -98,13 +98,17 @@ class MessagesController {
     String send(@Valid @ModelAttribute("form") ComposeForm form, BindingResult errors,
             @AuthenticationPrincipal SignedInPerson me, Model model) {
         Regarding about = null;
-        if (form.regarding() != null && !errors.hasFieldErrors("regarding")) {
+        // Without a target (a field that could not be converted) there is nothing to reject a value on yet.
+        if (form.regarding() != null && !errors.hasFieldErrors("regarding") && errors.getTarget() != null) {
             try {
-                about = regardingLinks.resolve(form.regarding());
+                about = regardingLinks.resolve(form.regarding(), me);
                 model.addAttribute("about", about);
             }
             catch (InvalidFieldException ex) {
                 errors.rejectValue("regarding", "invalid", ex.field() + " " + ex.getMessage());
+            }
+            catch (NotFoundException ex) {
+                errors.rejectValue("regarding", "invalid", "regarding.id: " + ex.getMessage());
             }
         }
         if (!errors.hasErrors()) {

@@ -112,7 +112,7 @@ class MessagesDemo {
                     out ? StepState.SENDING : StepState.SKIPPED, at, 0, null, null);
             messages.insertStep(step);
             if (out) {
-                messages.attempt(stepId, 1, p.channel(), at, "DELIVERED", null);
+                messages.attempt(stepId, 1, p.channel(), at, "DELIVERED", null, null);
                 messages.delivered(step, at);
                 lastReached = p.person().id();
                 if (i == 0) {

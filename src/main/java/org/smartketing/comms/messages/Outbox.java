@@ -112,7 +112,7 @@ class Outbox {
         }
         Step step = claimed.get();
         StoredMessage message = messages.message(step.messageId()).orElseThrow();
-        Optional<String> failure = hand(step.channel(), delivery(step.id(), step, message, List.of()));
+        Optional<Failure> failure = hand(step.channel(), delivery(step.id(), step, message, List.of()));
         outcome(List.of(step), failure, () -> {
             int attempt = step.attempts() + 1;
             Instant due = clock.instant().plus(settings.retryAfter(step.attempts()));
@@ -143,7 +143,7 @@ class Outbox {
         UUID deliveryId = UUID.nameUUIDFromBytes((parts[0] + "/" + parts[1]).getBytes(StandardCharsets.UTF_8));
         ChannelDelivery delivery = claimed.size() == 1 ? delivery(first.id(), first, message, List.of())
                 : delivery(deliveryId, first, message, claimed);
-        Optional<String> failure = hand(first.channel(), delivery);
+        Optional<Failure> failure = hand(first.channel(), delivery);
         outcome(claimed, failure, () -> {
             Instant due = clock.instant().plus(settings.retryAfter(attempt));
             scheduler.scheduleIfNotExists(new TaskInstance<Void>(DIGEST_TASK,
@@ -156,13 +156,13 @@ class Outbox {
      * Records what came of handing the steps over, and what happens next. A step whose claim is gone
      * meanwhile (swept as stuck, see {@link #recoverStuck()}) is left as it is.
      */
-    private void outcome(List<Step> steps, Optional<String> failure, java.util.function.Supplier<Instant> retry) {
+    private void outcome(List<Step> steps, Optional<Failure> failure, java.util.function.Supplier<Instant> retry) {
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Step lead = steps.get(0);
             if (failure.isEmpty()) {
                 for (Step step : claimStillHeld(steps, s -> messages.delivered(s, now))) {
-                    messages.attempt(step.id(), step.attempts(), step.channel(), now, "DELIVERED", null);
+                    messages.attempt(step.id(), step.attempts(), step.channel(), now, "DELIVERED", null, null);
                     messages.firstDelivered(step.messageId(), step.recipientId(), now);
                     if (step.waitMinutes() != null) {
                         next(step, now.plus(Duration.ofMinutes(step.waitMinutes())));
@@ -173,23 +173,25 @@ class Outbox {
             if (lead.attempts() < settings.attemptsPerChannel()) {
                 // a retry job for a step that is no longer PENDING finds nothing to do
                 Instant due = retry.get();
-                for (Step step : claimStillHeld(steps, s -> messages.failed(s, failure.get(), due))) {
-                    messages.attempt(step.id(), step.attempts(), step.channel(), now, "FAILED", failure.get());
+                for (Step step : claimStillHeld(steps, s -> messages.failed(s, failure.get().reason(), due))) {
+                    messages.attempt(step.id(), step.attempts(), step.channel(), now, "FAILED", failure.get().reason(),
+                            failure.get().detail());
                 }
                 return;
             }
             for (Step step : steps) {
-                giveUp(step, failure.get(), failure.get() + " (gave up after " + step.attempts() + " attempts)", now);
+                giveUp(step, failure.get(), failure.get().reason() + " (gave up after " + step.attempts() + " attempts)",
+                        now);
             }
         });
     }
 
     /** The step fails for good and the plan moves on to its next step at once; nothing when its claim is gone. */
-    private void giveUp(Step step, String attemptReason, String stepReason, Instant now) {
+    private void giveUp(Step step, Failure attempt, String stepReason, Instant now) {
         if (claimStillHeld(List.of(step), s -> messages.failed(s, stepReason, null)).isEmpty()) {
             return;
         }
-        messages.attempt(step.id(), step.attempts(), step.channel(), now, "FAILED", attemptReason);
+        messages.attempt(step.id(), step.attempts(), step.channel(), now, "FAILED", attempt.reason(), attempt.detail());
         next(step, now);
     }
 
@@ -216,7 +218,8 @@ class Outbox {
     void recoverStuck() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (Step step : messages.sendingSince(now.minus(settings.sendingTimeout()))) {
-            tx.executeWithoutResult(status -> giveUp(step, STOPPED_WHILE_SENDING, STOPPED_WHILE_SENDING, now));
+            tx.executeWithoutResult(status -> giveUp(step, new Failure(STOPPED_WHILE_SENDING, null), STOPPED_WHILE_SENDING,
+                    now));
         }
     }
 
@@ -225,23 +228,28 @@ class Outbox {
     }
 
     /** Hands the delivery to the channel; the reason it failed, if it did. */
-    private Optional<String> hand(Channel channel, ChannelDelivery delivery) {
+    /** Why a channel did not take a delivery: the reason everyone sees, the detail admins see (may be null). */
+    record Failure(String reason, String detail) {
+    }
+
+    private Optional<Failure> hand(Channel channel, ChannelDelivery delivery) {
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
         senders.orderedStream().forEach(s -> byChannel.putIfAbsent(s.channel(), s));
         ChannelSender sender = byChannel.get(channel);
         if (sender == null) {
-            return Optional.of("no " + channel + " channel is set up in this installation");
+            return Optional.of(new Failure("no " + channel + " channel is set up in this installation", null));
         }
         try {
             sender.send(delivery);
             return Optional.empty();
         }
         catch (DeliveryFailedException ex) {
-            return Optional.of(ex.getMessage() == null ? "the channel refused it" : ex.getMessage());
+            return Optional.of(new Failure(ex.getMessage() == null ? "the channel refused it" : ex.getMessage(),
+                    ex.detail()));
         }
         catch (RuntimeException ex) {
             log.warn("Channel {} failed on delivery {}", channel, delivery.deliveryId(), ex);
-            return Optional.of("unexpected error: " + ex.getClass().getSimpleName());
+            return Optional.of(new Failure("unexpected error", ex.getClass().getSimpleName()));
         }
     }
 

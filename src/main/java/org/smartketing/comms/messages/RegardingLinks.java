@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.smartketing.comms.Regarding;
 import org.smartketing.comms.RegardingTargets;
 import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.NotFoundException;
+import org.smartketing.team.SignedInPerson;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,8 +35,9 @@ class RegardingLinks {
 
     /**
      * @throws InvalidFieldException naming {@code regarding.kind} or {@code regarding.id}
+     * @throws NotFoundException on {@code regarding.id} when there is none the viewer may see
      */
-    Regarding resolve(String kind, String id) {
+    Regarding resolve(String kind, String id, SignedInPerson viewer) {
         RegardingTargets targets = kind == null ? null : byKind.get(kind.strip());
         if (targets == null) {
             throw new InvalidFieldException("regarding.kind", "must be one of " + String.join(", ", kinds()));
@@ -42,19 +45,20 @@ class RegardingLinks {
         if (id == null || id.isBlank()) {
             throw new InvalidFieldException("regarding.id", "must name the " + targets.kind());
         }
-        Regarding found = targets.find(id.strip()).orElseThrow(
-                () -> new InvalidFieldException("regarding.id", "is no " + targets.kind() + " that exists"));
+        // Unknown and not the viewer's to see answer alike, so the answer tells nobody what exists.
+        Regarding found = targets.find(id.strip(), viewer).orElseThrow(
+                () -> new NotFoundException(targets.kind() + " " + id.strip(), "regarding.id"));
         String title = found.title() == null || found.title().isBlank() ? found.kind() + " " + found.id() : found.title();
         return new Regarding(found.kind(), found.id(), title.length() > 200 ? title.substring(0, 199) + "…" : title,
                 found.path());
     }
 
     /** {@code <kind>:<id>}, as the compose page carries it. */
-    Regarding resolve(String kindAndId) {
+    Regarding resolve(String kindAndId, SignedInPerson viewer) {
         int colon = kindAndId.indexOf(':');
         if (colon < 0) {
             throw new InvalidFieldException("regarding.kind", "must be one of " + String.join(", ", kinds()));
         }
-        return resolve(kindAndId.substring(0, colon), kindAndId.substring(colon + 1));
+        return resolve(kindAndId.substring(0, colon), kindAndId.substring(colon + 1), viewer);
     }
 }

@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ContactVerification {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContactVerification.class);
+
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     static final int ATTEMPTS = 5;
 
@@ -162,6 +164,9 @@ public class ContactVerification {
                             + ". It expires in " + CODE_LIFETIME.toMinutes() + " minutes.", null));
         }
         catch (DeliveryFailedException ex) {
+            // The person reads the general reason; the address or remote status is for the log.
+            log.info("Verification code for contact method {} not sent: {} ({})", method.id(), ex.getMessage(),
+                    ex.detail());
             throw new InvalidFieldException(field, "could not be sent a code: " + ex.getMessage());
         }
         return method.withCode(Secrets.hash(method.id() + ":" + code), clock.instant().plus(CODE_LIFETIME), ATTEMPTS);

@@ -68,6 +68,15 @@ class StageMovesController {
     String move(@PathVariable UUID id, @Valid @ModelAttribute("move") Move move, BindingResult errors,
             @RequestParam(defaultValue = "false") boolean details, Model model, RedirectAttributes redirect) {
         Lead lead = find(id);
+        if (move.to() == null) {
+            // The form asks for what the stage needs, so without a stage there is no form to show again.
+            throw new InvalidFieldException("to", "must be one of the stages: " + String.join(", ",
+                    java.util.Arrays.stream(Stage.values()).map(Stage::name).toList()));
+        }
+        if (errors.getTarget() == null && errors.getFieldError() != null) {
+            // A value that could not be converted leaves no form to show again (the model holds none).
+            throw new InvalidFieldException(errors.getFieldError().getField(), "has a value of the wrong type or format");
+        }
         if (!errors.hasErrors() && move.needsMore() && !details) {
             return form(model, lead, move);
         }

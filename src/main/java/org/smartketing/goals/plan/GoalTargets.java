@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.smartketing.comms.Regarding;
 import org.smartketing.comms.RegardingTargets;
 import org.smartketing.goals.GoalId;
+import org.smartketing.team.SignedInPerson;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +26,8 @@ class GoalTargets implements RegardingTargets {
     }
 
     @Override
-    public Optional<Regarding> find(String id) {
+    public Optional<Regarding> find(String id, SignedInPerson viewer) {
+        // every signed-in person sees every team's goals (the goals pages list them all)
         return RegardingTargets.uuidOf(id).map(GoalId::new).flatMap(goals::byId).map(GoalLinks::regarding);
     }
 }

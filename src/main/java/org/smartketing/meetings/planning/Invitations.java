@@ -78,6 +78,13 @@ public class Invitations {
         return b.toString();
     }
 
+    /** Emails a calendar text to each enabled person, as an invitation (REQUEST) or a cancellation (CANCEL). */
+    public void mail(Collection<PersonId> to, String subject, String body, String ics, IcsWriter.Method method) {
+        MailAttachment file = method == IcsWriter.Method.CANCEL ? MailAttachment.text("cancel.ics", CANCEL_TYPE, ics)
+                : MailAttachment.text("invite.ics", REQUEST_TYPE, ics);
+        send(to, subject, body, file);
+    }
+
     private void send(Collection<PersonId> to, String subject, String body, MailAttachment ics) {
         for (PersonId id : to) {
             directory.person(id).filter(PersonSummary::enabled)

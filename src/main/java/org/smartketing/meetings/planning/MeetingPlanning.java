@@ -24,6 +24,7 @@ import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.NotPermittedException;
 import org.smartketing.shared.RuleViolationException;
 import org.smartketing.shared.Text;
+import org.smartketing.shared.TimeZones;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.Department;
@@ -45,6 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class MeetingPlanning {
+
+    /** People one series may invite, teams' members included, and teams it may name. */
+    public static final int MAX_INVITED = 200;
+    public static final int MAX_TEAMS = 50;
 
     /**
      * What a series is.
@@ -262,13 +267,7 @@ public class MeetingPlanning {
         if (plan.start() == null) {
             throw new InvalidFieldException("start", "is required");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(required("zone", plan.zone()));
-        }
-        catch (java.time.DateTimeException ex) {
-            throw new InvalidFieldException("zone", "is not a time zone");
-        }
+        ZoneId zone = TimeZones.of("zone", required("zone", plan.zone()));
         int duration = duration(plan.durationMinutes());
         LocalDateTime start = plan.start().truncatedTo(ChronoUnit.MINUTES);
         if (startNotPast && start.atZone(zone).toInstant().isBefore(clock.instant().minus(1, ChronoUnit.DAYS))) {
@@ -283,15 +282,24 @@ public class MeetingPlanning {
         if (sponsor.appRole() == AppRole.MEMBER) {
             throw new InvalidFieldException("sponsorId", "must be a manager");
         }
+        List<UUID> attendeeIds = Objects.requireNonNullElse(plan.attendeeIds(), List.<UUID>of());
+        List<UUID> teamIds = Objects.requireNonNullElse(plan.teamIds(), List.<UUID>of());
+        // Refused before anything is looked up: a list of 300,000 ids must not cost 300,000 queries.
+        if (attendeeIds.size() > MAX_INVITED) {
+            throw new InvalidFieldException("attendeeIds", "may name at most " + MAX_INVITED + " people");
+        }
+        if (teamIds.size() > MAX_TEAMS) {
+            throw new InvalidFieldException("teamIds", "may name at most " + MAX_TEAMS + " teams");
+        }
         Set<PersonId> people = new LinkedHashSet<>();
-        for (UUID p : Objects.requireNonNullElse(plan.attendeeIds(), List.<UUID>of())) {
+        for (UUID p : attendeeIds) {
             if (p == null || directory.person(new PersonId(p)).filter(PersonSummary::enabled).isEmpty()) {
                 throw new InvalidFieldException("attendeeIds", "names someone who is not a person here");
             }
             people.add(new PersonId(p));
         }
         List<TeamId> teams = new ArrayList<>();
-        for (UUID t : Objects.requireNonNullElse(plan.teamIds(), List.<UUID>of())) {
+        for (UUID t : teamIds) {
             List<PersonSummary> members = t == null ? List.of() : directory.membersOf(new TeamId(t));
             if (members.isEmpty()) {
                 throw new InvalidFieldException("teamIds", "names a team that does not exist or has no members");
@@ -301,6 +309,10 @@ public class MeetingPlanning {
         }
         if (people.isEmpty()) {
             throw new InvalidFieldException("attendeeIds", "invite at least one person or team");
+        }
+        if (people.size() > MAX_INVITED) {
+            throw new InvalidFieldException(teams.isEmpty() ? "attendeeIds" : "teamIds",
+                    "invites more than " + MAX_INVITED + " people with its teams");
         }
         Purpose purpose = new Purpose(text("topic", plan.topic(), 300), text("endGoal", plan.endGoal(), 500));
         return new Series.Terms(title, new Series.Schedule(start, zone, duration, rrule),
@@ -376,17 +388,7 @@ public class MeetingPlanning {
 
     /** Plain text of at most {@code max} characters, or null when blank. */
     public static String text(String field, String value, int max) {
-        String text = Text.blankToNull(value);
-        if (text == null) {
-            return null;
-        }
-        if (text.length() > max) {
-            throw new InvalidFieldException(field, "must be at most " + max + " characters");
-        }
-        if (!new org.smartketing.shared.PlainText.Validator().isValid(text, null)) {
-            throw new InvalidFieldException(field, "must not contain markup (< >) or control characters");
-        }
-        return text;
+        return Text.plain(field, value, max);
     }
 
     private static Map<String, Object> auditable(Series s) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.smartketing.comms.Regarding;
 import org.smartketing.comms.RegardingTargets;
 import org.smartketing.meetings.MeetingId;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.SignedInPerson;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +36,12 @@ class MeetingTargets implements RegardingTargets {
     }
 
     @Override
-    public Optional<Regarding> find(String id) {
+    public Optional<Regarding> find(String id, SignedInPerson viewer) {
+        // Whom MeetingPlanning.visibleTo shows the series: those in it, and managers and admins.
         return RegardingTargets.uuidOf(id).map(MeetingId::new).flatMap(meetings::byId)
-                .flatMap(m -> series.byId(m.seriesId()).map(s -> new Regarding(kind(), m.id().toString(),
+                .flatMap(m -> series.byId(m.seriesId())
+                        .filter(s -> s.involves(viewer.id()) || viewer.role() != AppRole.MEMBER)
+                        .map(s -> new Regarding(kind(), m.id().toString(),
                         s.title() + ", " + DAY.format(m.startsAt().atZone(s.zone())), "/meetings/" + m.id())));
     }
 }

@@ -1,6 +1,7 @@
 package org.smartketing.meetings.planning;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
@@ -28,6 +30,9 @@ public final class Recurrence {
 
     public static final int MAX_OCCURRENCES = 200;
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final java.util.regex.Pattern UNTIL_PART = java.util.regex.Pattern
+            .compile("(^|;)UNTIL=([^;]*)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** How a form says it repeats; the API takes the RRULE itself. */
     public enum Pattern {
@@ -46,6 +51,9 @@ public final class Recurrence {
         if (text.startsWith("RRULE:")) {
             text = text.substring(6);
         }
+        if (zone != null) {
+            text = untilInUtc(text, zone);
+        }
         Recur<ZonedDateTime> recur = parse(text);
         if (recur.getFrequency() != Frequency.WEEKLY && recur.getFrequency() != Frequency.MONTHLY) {
             throw new InvalidFieldException("rrule", "must repeat WEEKLY or MONTHLY");
@@ -61,7 +69,7 @@ public final class Recurrence {
             throw new InvalidFieldException("rrule", "INTERVAL may be at most 12");
         }
         if (firstStart != null) {
-            List<ZonedDateTime> dates = dates(recur, firstStart.atZone(zone), MAX_OCCURRENCES + 1);
+            List<ZonedDateTime> dates = dates(recur.toString(), firstStart, zone, MAX_OCCURRENCES + 1);
             if (dates.isEmpty()) {
                 throw new InvalidFieldException("rrule", "gives no meeting on or after the first start");
             }
@@ -74,11 +82,25 @@ public final class Recurrence {
 
     /** Every occurrence's start, in order; a single meeting has one. */
     public static List<ZonedDateTime> expand(LocalDateTime firstStart, ZoneId zone, String rrule) {
-        ZonedDateTime seed = firstStart.atZone(zone);
         if (rrule == null) {
-            return List.of(seed);
+            return List.of(firstStart.atZone(zone));
         }
-        return dates(parse(rrule), seed, MAX_OCCURRENCES);
+        return dates(rrule, firstStart, zone, MAX_OCCURRENCES);
+    }
+
+    /**
+     * The rule with its UNTIL as a UTC date-time, which RFC 5545 requires when DTSTART names a zone:
+     * a local UNTIL is read in the series' zone, a date-only one as the end of that day there.
+     */
+    public static String untilInUtc(String rrule, ZoneId zone) {
+        if (rrule == null) {
+            return null;
+        }
+        Matcher until = UNTIL_PART.matcher(rrule);
+        if (!until.find()) {
+            return rrule;
+        }
+        return until.replaceFirst("$1UNTIL=" + untilOf(until(until.group(2), zone)));
     }
 
     /** The rule for what a form chose, ending after {@code count} meetings or on {@code until} (in the zone). */
@@ -152,7 +174,36 @@ public final class Recurrence {
         }
     }
 
-    private static List<ZonedDateTime> dates(Recur<ZonedDateTime> recur, ZonedDateTime seed, int max) {
-        return recur.getDates(seed, seed, seed.plusYears(30), max);
+    private static ZonedDateTime until(String value, ZoneId zone) {
+        try {
+            return switch (value.length()) {
+                case 8 -> LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE).atTime(23, 59, 59).atZone(zone);
+                case 15 -> LocalDateTime.parse(value, LOCAL).atZone(zone);
+                case 16 -> LocalDateTime.parse(value, UNTIL).atZone(ZoneOffset.UTC);
+                default -> throw new java.time.DateTimeException(value);
+            };
+        }
+        catch (java.time.DateTimeException ex) {
+            throw new InvalidFieldException("rrule", "UNTIL must be a date (20270301) or a date and time in UTC"
+                    + " (20270301T170000Z)");
+        }
+    }
+
+    /**
+     * The rule's dates from the first start. ical4j steps a zoned date-time, so a first start in a
+     * daylight-saving gap (moved an hour on) would move every later meeting as well; stepping the
+     * wall clock instead (as UTC, which has no gaps) and placing each date in the zone afterwards
+     * moves only the dates that fall in a gap, as RFC 5545 says.
+     */
+    private static List<ZonedDateTime> dates(String rrule, LocalDateTime firstStart, ZoneId zone, int max) {
+        String rule = untilInUtc(rrule, zone);
+        Matcher untilPart = UNTIL_PART.matcher(rule);
+        Instant until = untilPart.find() ? until(untilPart.group(2), zone).toInstant() : null;
+        Recur<ZonedDateTime> recur = parse(until == null ? rule : untilPart.replaceFirst("").replaceFirst("^;", ""));
+        ZonedDateTime seed = firstStart.atZone(ZoneOffset.UTC);
+        ZonedDateTime end = until == null ? seed.plusYears(30)
+                : LocalDateTime.ofInstant(until, zone).plusDays(1).atZone(ZoneOffset.UTC);
+        return recur.getDates(seed, seed, end, max).stream().map(d -> d.toLocalDateTime().atZone(zone))
+                .filter(d -> until == null || !d.toInstant().isAfter(until)).toList();
     }
 }

@@ -47,8 +47,19 @@ public record ActionItem(ActionItemId id, Origin origin, String text, PersonId o
         }
     }
 
-    /** Where the item was made: in which meeting (and its family of series), by whom, from which idea, when. */
-    public record Origin(MeetingId meetingId, SeriesId familyId, PersonId authorId, UUID ideaId, Instant createdAt) {
+    /**
+     * Where the item was made: in which meeting (and its family of series), by whom, from which idea,
+     * when; or, for an item another part made, no meeting but its {@link Source}.
+     */
+    public record Origin(MeetingId meetingId, SeriesId familyId, PersonId authorId, UUID ideaId, Instant createdAt,
+            Source source) {
+    }
+
+    /**
+     * Where an item made outside a meeting came from (a cross-training session, say): its title and
+     * page, and who follows it up in place of a meeting's sponsor.
+     */
+    public record Source(String title, String path, PersonId followedUpBy) {
     }
 
     /** What the item is about: a lead, a campaign or a goal, by id. */
@@ -74,6 +85,19 @@ public record ActionItem(ActionItemId id, Origin origin, String text, PersonId o
     public static ActionItem plan(ActionItemId id, Meeting meeting, PersonId author, Draft draft, LocalDate today,
             Instant at) {
         meeting.requireRunning();
+        return open(id, new Origin(meeting.id(), meeting.familyId(), author, draft.ideaId(), at, null), draft, today);
+    }
+
+    /**
+     * A new open item that another part makes outside any meeting; followed up like a meeting's items,
+     * with {@code source} naming where it came from and who follows it up.
+     */
+    public static ActionItem elsewhere(ActionItemId id, Source source, PersonId author, Draft draft, LocalDate today,
+            Instant at) {
+        return open(id, new Origin(null, null, author, null, at, source), draft, today);
+    }
+
+    private static ActionItem open(ActionItemId id, Origin origin, Draft draft, LocalDate today) {
         if (draft.text() == null || draft.text().isBlank()) {
             throw new InvalidFieldException("text", "is required: an empty plan item commits nobody to anything");
         }
@@ -87,7 +111,6 @@ public record ActionItem(ActionItemId id, Origin origin, String text, PersonId o
         if (due.isAfter(today.plusYears(2))) {
             throw new InvalidFieldException("dueOn", "must be within two years");
         }
-        Origin origin = new Origin(meeting.id(), meeting.familyId(), author, draft.ideaId(), at);
         return new ActionItem(id, origin, draft.text(), draft.ownerId(), due, draft.link(),
                 new State(Status.OPEN, due, null, null), List.of());
     }
@@ -144,6 +167,11 @@ public record ActionItem(ActionItemId id, Origin origin, String text, PersonId o
 
     public SeriesId familyId() {
         return origin.familyId();
+    }
+
+    /** Made by another part outside any meeting; null for a meeting's item. */
+    public Source source() {
+        return origin.source();
     }
 
     public PersonId authorId() {

@@ -123,6 +123,22 @@ public class MeetingRunner {
         return added;
     }
 
+    /**
+     * An item another part makes outside any meeting (see {@code meetings.ActionItems}); the owner
+     * has been checked by the caller, the due date lies ahead in the owner's zone.
+     */
+    public ActionItem addElsewhere(ActionItem.Source source, PersonId author, String text, PersonId owner,
+            java.time.LocalDate dueOn, ZoneId ownerZone) {
+        ActionItem added = ActionItem.elsewhere(ActionItemId.random(), source, author,
+                new ActionItem.Draft(MeetingPlanning.text("text", text, 500), owner, dueOn, null, null),
+                LocalDate.now(clock.withZone(ownerZone)), clock.instant());
+        store.addItem(added);
+        reminders.schedule(added);
+        audit.record("action-item", added.id(), "planned", null, Map.of("text", added.text(), "owner",
+                owner.toString(), "dueOn", dueOn.toString(), "from", source.title()));
+        return added;
+    }
+
     /** One explicit action, time-stamped, by an attendee who has written a plan. */
     public RunnerStore.Commitment commit(MeetingId meetingId, String action, SignedInPerson me) {
         Meeting m = running(meetingId, me);
@@ -175,15 +191,24 @@ public class MeetingRunner {
      */
     public ActionItem review(ActionItemId itemId, MeetingId meetingId, Review review, SignedInPerson me) {
         ActionItem item = store.item(itemId).orElseThrow(() -> new NotFoundException("Action item " + itemId));
-        Meeting origin = meetings.get(item.meetingId());
-        Series s = series.byId(origin.seriesId()).orElseThrow();
-        if (meetingId != null) {
+        if (item.meetingId() == null) {
+            // made by another part: followed up by its owner, whoever follows it up, or an admin
+            boolean mine = item.ownerId().equals(me.id()) || me.id().equals(item.source().followedUpBy())
+                    || me.role() == AppRole.ADMIN;
+            if (meetingId != null) {
+                throw new InvalidFieldException("itemId", "is not an item of this series");
+            }
+            if (!mine) {
+                throw new NotFoundException("Action item " + itemId);
+            }
+        }
+        else if (meetingId != null) {
             Meeting m = running(meetingId, me);
             if (!m.familyId().equals(item.familyId())) {
                 throw new InvalidFieldException("itemId", "is not an item of this series");
             }
         }
-        else if (!item.ownerId().equals(me.id()) && !s.sponsorId().equals(me.id()) && me.role() != AppRole.ADMIN) {
+        else if (!item.ownerId().equals(me.id()) && !sponsorOf(item).equals(me.id()) && me.role() != AppRole.ADMIN) {
             throw new NotFoundException("Action item " + itemId);
         }
         if (review.outcome() == null) {
@@ -203,6 +228,10 @@ public class MeetingRunner {
         }
         after.events().forEach(events::publishEvent);
         return after;
+    }
+
+    private PersonId sponsorOf(ActionItem item) {
+        return series.byId(meetings.get(item.meetingId()).seriesId()).orElseThrow().sponsorId();
     }
 
     private static ZoneId zoneOf(SignedInPerson me) {

@@ -115,26 +115,41 @@ public class Reminders {
             return;
         }
         ActionItem item = found.get();
-        var meeting = meetings.byId(item.meetingId()).orElseThrow();
-        var s = series.byId(meeting.seriesId()).orElseThrow();
+        // an item from another part has no meeting: its source names where it came from and who follows it up
+        String from;
+        PersonId followUp;
+        if (item.meetingId() == null) {
+            from = item.source().title();
+            followUp = item.source().followedUpBy();
+        }
+        else {
+            var s = series.byId(meetings.byId(item.meetingId()).orElseThrow().seriesId()).orElseThrow();
+            from = s.title();
+            followUp = s.sponsorId();
+        }
         String owner = directory.person(item.ownerId()).map(PersonSummary::displayName).orElse("someone");
         Regarding regarding = new Regarding("action-item", item.id().toString(), item.text(), "/action-items");
         switch (kind) {
             case REMINDER -> messenger.send(NewMessage.system(item.ownerId(), Urgency.NORMAL,
                     "Due " + due + ": " + item.text(),
-                    "Your action item from " + s.title() + " is due on " + due + ":\n\n" + item.text()
+                    "Your action item from " + from + " is due on " + due + ":\n\n" + item.text()
                             + "\n\nMark it done, or give it a new date, on your action items page.",
                     regarding));
             case OVERDUE -> messenger.send(NewMessage.system(item.ownerId(), Urgency.NORMAL,
                     "Overdue: " + item.text(),
-                    "Your action item from " + s.title() + " was due on " + due + " and is still open:\n\n"
-                            + item.text() + "\n\nIf nobody acknowledges this, the meeting's sponsor is told.",
-                    regarding).escalatingTo(s.sponsorId()));
-            case ESCALATION -> messenger.send(NewMessage.system(s.sponsorId(), Urgency.NORMAL,
-                    "Overdue in " + s.title() + ": " + owner,
-                    owner + "'s action item from " + s.title() + " was due on " + due + " and is still open:\n\n"
-                            + item.text() + "\n\nYou sponsor this meeting: please follow up with " + owner + ".",
-                    regarding));
+                    "Your action item from " + from + " was due on " + due + " and is still open:\n\n"
+                            + item.text() + "\n\nIf nobody acknowledges this, " + (item.meetingId() == null
+                                    ? "your manager is told." : "the meeting's sponsor is told."),
+                    regarding).escalatingTo(followUp));
+            case ESCALATION -> {
+                if (followUp != null) {
+                    messenger.send(NewMessage.system(followUp, Urgency.NORMAL,
+                            "Overdue in " + from + ": " + owner,
+                            owner + "'s action item from " + from + " was due on " + due + " and is still open:\n\n"
+                                    + item.text() + "\n\nPlease follow up with " + owner + ".",
+                            regarding));
+                }
+            }
         }
     }
 

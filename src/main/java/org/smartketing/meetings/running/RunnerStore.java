@@ -60,13 +60,17 @@ public class RunnerStore {
     void addItem(ActionItem i) {
         jdbc.sql("""
                 INSERT INTO action_item (id, meeting_id, family_id, text, owner_id, author_id, first_due_on, due_on,
-                    link_kind, link_id, idea_id, status, reason, done_on, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(i.id().value(), i.meetingId().value(), i.familyId().value(), i.text(), i.ownerId().value(),
+                    link_kind, link_id, idea_id, status, reason, done_on, created_at, source_title, source_path,
+                    followed_up_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(i.id().value(), i.meetingId() == null ? null : i.meetingId().value(),
+                        i.familyId() == null ? null : i.familyId().value(), i.text(), i.ownerId().value(),
                         i.authorId().value(),
                         Date.valueOf(i.firstDueOn()), Date.valueOf(i.dueOn()), i.linkKind(), i.linkId(), i.ideaId(),
                         i.status().name(), i.reason(), i.doneOn() == null ? null : Date.valueOf(i.doneOn()),
-                        Sql.utc(i.createdAt()))
+                        Sql.utc(i.createdAt()), i.source() == null ? null : i.source().title(),
+                        i.source() == null ? null : i.source().path(),
+                        i.source() == null || i.source().followedUpBy() == null ? null : i.source().followedUpBy().value())
                 .update();
     }
 
@@ -165,7 +169,7 @@ public class RunnerStore {
 
     /** Did the author commit to their plan in the item's meeting? */
     public boolean committed(ActionItem item) {
-        return jdbc.sql("SELECT COUNT(*) FROM meeting_commitment WHERE meeting_id = ? AND person_id = ?")
+        return item.meetingId() != null && jdbc.sql("SELECT COUNT(*) FROM meeting_commitment WHERE meeting_id = ? AND person_id = ?")
                 .params(item.meetingId().value(), item.authorId().value()).query(Long.class).single() > 0;
     }
 
@@ -173,9 +177,15 @@ public class RunnerStore {
     private static ActionItem item(ResultSet rs, int n) throws SQLException {
         Date done = rs.getDate("done_on");
         String linkKind = rs.getString("link_kind");
-        ActionItem.Origin origin = new ActionItem.Origin(new MeetingId(Sql.uuid(rs, "meeting_id")),
-                new SeriesId(Sql.uuid(rs, "family_id")), new PersonId(Sql.uuid(rs, "author_id")),
-                Sql.uuid(rs, "idea_id"), Sql.instant(rs, "created_at"));
+        UUID meeting = Sql.uuid(rs, "meeting_id");
+        UUID family = Sql.uuid(rs, "family_id");
+        String sourceTitle = rs.getString("source_title");
+        UUID followedUpBy = Sql.uuid(rs, "followed_up_by");
+        ActionItem.Source source = sourceTitle == null ? null : new ActionItem.Source(sourceTitle,
+                rs.getString("source_path"), followedUpBy == null ? null : new PersonId(followedUpBy));
+        ActionItem.Origin origin = new ActionItem.Origin(meeting == null ? null : new MeetingId(meeting),
+                family == null ? null : new SeriesId(family), new PersonId(Sql.uuid(rs, "author_id")),
+                Sql.uuid(rs, "idea_id"), Sql.instant(rs, "created_at"), source);
         ActionItem.State state = new ActionItem.State(ActionItem.Status.valueOf(rs.getString("status")),
                 rs.getDate("due_on").toLocalDate(), rs.getString("reason"), done == null ? null : done.toLocalDate());
         return new ActionItem(new ActionItemId(Sql.uuid(rs, "id")), origin, rs.getString("text"),

@@ -3,7 +3,6 @@ package org.smartketing.meetings.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ import org.smartketing.meetings.FollowThrough;
 import org.smartketing.meetings.running.RunnerStore;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
+import org.smartketing.shared.TimeZones;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
@@ -322,8 +322,7 @@ class MeetingPagesController {
         model.addAttribute("people", people);
         model.addAttribute("sponsors", people.stream().filter(p -> p.appRole() != AppRole.MEMBER).toList());
         model.addAttribute("teams", directory.teams());
-        model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
-                .sorted().toList());
+        model.addAttribute("zones", TimeZones.OFFERED);
         model.addAttribute("patterns", Recurrence.Pattern.values());
     }
 

@@ -65,7 +65,7 @@ class MeetingsApiController {
             LocalDate dueOn, String linkKind, UUID linkId, UUID ideaId, String status, String reason, LocalDate doneOn) {
 
         static ItemView of(ActionItem i) {
-            return new ItemView(i.id().value(), i.meetingId().value(), i.text(), i.ownerId().value(),
+            return new ItemView(i.id().value(), i.meetingId() == null ? null : i.meetingId().value(), i.text(), i.ownerId().value(),
                     i.authorId().value(), i.firstDueOn(), i.dueOn(), i.linkKind(), i.linkId(), i.ideaId(),
                     i.status().name(), i.reason(), i.doneOn());
         }

@@ -11,6 +11,7 @@ import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.Recurrence;
 import org.smartketing.meetings.planning.Series;
 import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.TimeZones;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The series form: a repeat pattern for people, or an RRULE typed by those who know one. */
@@ -63,13 +64,7 @@ public class SeriesForm {
             if (count == null && until == null) {
                 throw new InvalidFieldException("count", "say after how many meetings, or on which date, it ends");
             }
-            ZoneId z;
-            try {
-                z = ZoneId.of(zone);
-            }
-            catch (java.time.DateTimeException ex) {
-                throw new InvalidFieldException("zone", "is not a time zone");
-            }
+            ZoneId z = TimeZones.of("zone", zone);
             rule = Recurrence.of(pattern, every, start, z, until == null ? count : null, until);
         }
         return new MeetingPlanning.SeriesPlan(title, start, zone, durationMinutes, rule, sponsorId, attendeeIds, teamIds,

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.smartketing.shared.EmailAddress;
 import org.smartketing.shared.PlainText;
 import org.smartketing.shared.TimeZoneId;
+import org.smartketing.shared.TimeZones;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
@@ -60,7 +61,7 @@ public record PersonDetails(
     }
 
     ZoneId zone() {
-        return ZoneId.of(timeZone);
+        return TimeZones.of("timeZone", timeZone);
     }
 
     PersonId manager() {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.smartketing.shared.PlainText;
 import org.smartketing.shared.TimeZoneId;
+import org.smartketing.shared.TimeZones;
 import org.smartketing.team.WorkingHours;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -40,6 +41,6 @@ public record ProfileDetails(
     }
 
     ZoneId zone() {
-        return ZoneId.of(timeZone);
+        return TimeZones.of("timeZone", timeZone);
     }
 }

@@ -4,15 +4,20 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.smartketing.mail.Mailer;
+import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.team.AuditLog;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.people.People;
 import org.smartketing.team.people.Person;
+import org.smartketing.team.tokens.ApiTokens;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Choosing a password from an invitation, and resetting a forgotten one by an emailed link. */
+/**
+ * Choosing a password from an invitation, resetting a forgotten one by an emailed link, and changing
+ * one's own; a reset or change may revoke the account's API tokens as well.
+ */
 @Service
 @Transactional
 public class Passwords {
@@ -25,9 +30,11 @@ public class Passwords {
     private final AuditLog audit;
     private final TeamSettings settings;
     private final Clock clock;
+    private final ApiTokens tokens;
 
     Passwords(People people, OneTimeLinks links, Links addresses, PasswordEncoder encoder, Mailer mailer,
-            AuditLog audit, TeamSettings settings, Clock clock) {
+            AuditLog audit, TeamSettings settings, Clock clock, ApiTokens tokens) {
+        this.tokens = tokens;
         this.people = people;
         this.links = links;
         this.addresses = addresses;
@@ -46,8 +53,29 @@ public class Passwords {
         return setPassword(links.redeem(secret, OneTimeLinks.Purpose.INVITATION), password, "invitation-accepted");
     }
 
-    public Person reset(String secret, String password) {
-        return setPassword(links.redeem(secret, OneTimeLinks.Purpose.PASSWORD_RESET), password, "password-reset");
+    /** A new password through an emailed link; the caller ends the account's other sessions after commit. */
+    public Person reset(String secret, String password, boolean revokeTokens) {
+        Person after = setPassword(links.redeem(secret, OneTimeLinks.Purpose.PASSWORD_RESET), password,
+                "password-reset");
+        revokeTokensIf(revokeTokens, after.id());
+        return after;
+    }
+
+    /** A new password chosen by its signed-in owner, who gives the current one first. */
+    public Person change(PersonId id, String current, String password, boolean revokeTokens) {
+        Person before = people.byId(id).orElseThrow();
+        if (current == null || before.passwordHash() == null || !encoder.matches(current, before.passwordHash())) {
+            throw new InvalidFieldException("current", "is not your current password");
+        }
+        Person after = setPassword(id, password, "password-changed");
+        revokeTokensIf(revokeTokens, id);
+        return after;
+    }
+
+    private void revokeTokensIf(boolean revoke, PersonId id) {
+        if (revoke) {
+            tokens.revokeAll(id, "new password");
+        }
     }
 
     /**

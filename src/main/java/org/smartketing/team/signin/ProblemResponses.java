@@ -19,17 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemResponses {
 
     private final JsonMapper json;
-    private final TeamSettings settings;
-
-    ProblemResponses(JsonMapper json, TeamSettings settings) {
+    ProblemResponses(JsonMapper json) {
         this.json = json;
-        this.settings = settings;
     }
 
     AuthenticationEntryPoint unauthorized(boolean offerBasic) {
         return (request, response, ex) -> {
-            if (ex instanceof SignInThrottledException) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(settings.signIn().lockout().toSeconds()));
+            if (ex instanceof SignInThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1,
+                        throttled.waitFor().toSeconds() + (throttled.waitFor().toNanosPart() > 0 ? 1 : 0))));
                 write(response, HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
                 return;
             }

@@ -19,6 +19,10 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -72,6 +76,16 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(TeamSettings settings) {
         return new BCryptPasswordEncoder(settings.signIn().bcryptStrength());
+    }
+
+    /**
+     * Every page session by its account, so a password reset or change can end the others
+     * ({@link AccountSessions}): the sessions in the database (Spring Session JDBC), found by
+     * principal name, whichever node holds them.
+     */
+    @Bean
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean
@@ -133,6 +147,11 @@ class SecurityConfiguration {
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics tell much about the installation: an admin, or a token made for them.
+                        .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**", "/actuator/metrics",
+                                "/actuator/metrics/**").access(AuthorizationManagers.anyOf(
+                                        AuthorityAuthorizationManager.hasRole("ADMIN"),
+                                        AuthorityAuthorizationManager.hasAuthority("SCOPE_metrics")))
                         .anyRequest().access(AuthorizationManagers.anyOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_read"))))
@@ -146,7 +165,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain pages(HttpSecurity http, People people) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, People people, SessionRegistry sessionRegistry) throws Exception {
         return http
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> {
@@ -167,7 +186,8 @@ class SecurityConfiguration {
                         csrf.ignoringRequestMatchers(parts.withoutCsrf());
                     }
                 })
-                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?ended"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))

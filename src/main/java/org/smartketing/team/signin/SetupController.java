@@ -1,6 +1,5 @@
 package org.smartketing.team.signin;
 
-import java.time.ZoneId;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +10,7 @@ import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.PlainText;
 import org.smartketing.shared.TimeZoneId;
+import org.smartketing.shared.TimeZones;
 import org.smartketing.team.demo.DemoCompany;
 import org.smartketing.team.people.People;
 import org.smartketing.team.people.PersonAdministration;
@@ -59,7 +59,7 @@ class SetupController {
         requireFirstStart();
         if (!errors.hasErrors()) {
             try {
-                administration.createFirstAdmin(form.email(), form.displayName(), ZoneId.of(form.timeZone()),
+                administration.createFirstAdmin(form.email(), form.displayName(), TimeZones.of("timeZone", form.timeZone()),
                         passwords.hash(form.password()));
             }
             catch (FieldConflictException ex) {

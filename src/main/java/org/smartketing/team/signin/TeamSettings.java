@@ -24,8 +24,20 @@ public record TeamSettings(boolean demo, @DefaultValue Admin admin, String baseU
         }
     }
 
+    /**
+     * @param failuresPerPair    failed sign-ins for one account from one address before each further
+     *                           try waits, {@code firstDelay} first, doubling up to {@code longestDelay}
+     * @param failuresPerAccount failed sign-ins for one account from all addresses within
+     *                           {@code lockout} before it is locked (far more than a pair's; the owner is emailed)
+     * @param failuresPerAddress failed sign-ins from one address, whatever the account, within {@code lockout}
+     * @param resetsPerAccount   reset links emailed to one account within {@code resetWindow}
+     * @param resetsPerAddress   reset requests taken from one address within {@code resetWindow}
+     */
     public record SignIn(@DefaultValue("11") int bcryptStrength, @DefaultValue("7d") Duration invitationValidity,
-            @DefaultValue("1h") Duration resetValidity, @DefaultValue("5") int failuresPerAccount,
-            @DefaultValue("30") int failuresPerAddress, @DefaultValue("15m") Duration lockout) {
+            @DefaultValue("1h") Duration resetValidity, @DefaultValue("5") int failuresPerPair,
+            @DefaultValue("1s") Duration firstDelay, @DefaultValue("15m") Duration longestDelay,
+            @DefaultValue("100") int failuresPerAccount, @DefaultValue("30") int failuresPerAddress,
+            @DefaultValue("15m") Duration lockout, @DefaultValue("3") int resetsPerAccount,
+            @DefaultValue("10") int resetsPerAddress, @DefaultValue("1h") Duration resetWindow) {
     }
 }

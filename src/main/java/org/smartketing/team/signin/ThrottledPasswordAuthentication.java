@@ -17,7 +17,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Email-and-password sign-in for the form and for HTTP Basic on the token endpoint, refused for a
- * while after repeated failures for the same account or from the same address.
+ * growing while after repeated failures for the same account from the same address, and after
+ * many from one address or for one account from everywhere ({@link SignInThrottle}).
  */
 class ThrottledPasswordAuthentication implements AuthenticationProvider {
 
@@ -43,13 +44,15 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         String account = String.valueOf(authentication.getName()).strip().toLowerCase(Locale.ROOT);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails web
                 ? web.getRemoteAddress() : "unknown";
-        if (throttle.isBlocked(account, address)) {
+        java.time.Duration wait = throttle.waitFor(account, address);
+        if (!wait.isZero()) {
             throw new SignInThrottledException("Too many failed sign-ins. Try again in "
-                    + throttle.lockout().toMinutes() + " minutes, or reset your password.");
+                    + (wait.toMinutes() > 0 ? wait.toMinutes() + " minutes" : wait.toSeconds() + 1 + " seconds")
+                    + ", or reset your password.", wait);
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(account);
+            throttle.succeeded(account, address);
             return result;
         }
         catch (BadCredentialsException ex) {

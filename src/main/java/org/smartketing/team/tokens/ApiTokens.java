@@ -93,6 +93,20 @@ public class ApiTokens {
         }
     }
 
+    /** Revokes every active token of the owner (a new password was chosen, or the owner is disabled). */
+    public int revokeAll(PersonId owner, String why) {
+        List<UUID> active = jdbc.sql("SELECT id FROM api_token WHERE person_id = ? AND revoked_at IS NULL")
+                .param(owner.value()).query(UUID.class).list();
+        for (UUID id : active) {
+            if (jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                    .params(Sql.utc(clock.instant()), id).update() > 0) {
+                audit.record("api-token", id, "revoked", Map.of("active", true), Map.of("active", false, "why", why));
+            }
+        }
+        remembered.invalidate();
+        return active.size();
+    }
+
     @Transactional(readOnly = true)
     public List<Token> ofOwner(PersonId owner) {
         return jdbc.sql("SELECT * FROM api_token WHERE person_id = ? ORDER BY revoked_at NULLS FIRST, created_at DESC")
@@ -127,13 +141,18 @@ public class ApiTokens {
     }
 
     /**
-     * Someone's name, role, zone or enabled flag changed: tokens ask again who their owner is.
+     * Someone's name, role, zone or enabled flag changed: tokens ask again who their owner is, and a
+     * disabled owner's tokens are revoked for good.
      * Synchronous, inside the change's transaction: the cache belongs to this part, and forgetting
      * at once is what makes a disabled person's token stop working on the very next request.
      */
     @EventListener
     void on(People.PersonChanged changed) {
         remembered.invalidate();
+        // Disabling revokes: enabling the person again later must not bring back what was issued before.
+        if (people.byId(changed.id()).filter(p -> !p.enabled()).isPresent()) {
+            revokeAll(changed.id(), "owner disabled");
+        }
     }
 
     private Optional<Authenticated> lookUp(String hash) {

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a token may do: read only, or read and write. */
+/** What a token may do: read only, read and write, or only read the metrics (a monitoring system's token). */
 public enum TokenScope {
-    READ("read", Set.of("read")), READ_WRITE("read-write", Set.of("read", "write"));
+    READ("read", Set.of("read")), READ_WRITE("read-write", Set.of("read", "write")), METRICS("metrics", Set.of("metrics"));
 
     private final String code;
     private final Set<String> grants;
@@ -31,6 +31,6 @@ public enum TokenScope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("scope must be read or read-write");
+        throw new IllegalArgumentException("scope must be read, read-write or metrics");
     }
 }

@@ -112,10 +112,11 @@ class ChannelSendersTests {
     }
 
     @Test
-    void aReceiverThatAnswers500FailsTheDeliveryNamingTheStatus() {
+    void aReceiverThatAnswers500FailsTheDeliveryWithTheStatusForAdmins() {
         String hook = receiver.url("/chat/fail/" + UUID.randomUUID());
         assertThatThrownBy(() -> senders.get(Channel.CHAT).send(delivery(hook, null)))
-                .isInstanceOf(DeliveryFailedException.class).hasMessage("the chat webhook answered 500");
+                .isInstanceOf(DeliveryFailedException.class).hasMessage("the chat webhook did not take it")
+                .extracting(ex -> ((DeliveryFailedException) ex).detail()).isEqualTo("answered 500");
     }
 
     @Test

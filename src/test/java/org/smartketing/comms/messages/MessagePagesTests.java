@@ -40,7 +40,7 @@ class MessagePagesTests {
         MvcResult refused = mvc.perform(post("/messages").with(user(Fixtures.signedIn(mia))).with(csrf())
                 .param("to", "person:" + rita.id()).param("urgency", "URGENT").param("subject", "Call me")
                 .param("body", "")).andReturn();
-        assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+        assertThat(refused.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(refused.getResponse().getContentAsString()).contains("body-error");
 
         MvcResult unknown = mvc.perform(post("/messages").with(user(Fixtures.signedIn(mia))).with(csrf())

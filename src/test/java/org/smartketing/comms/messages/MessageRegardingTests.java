@@ -70,21 +70,23 @@ class MessageRegardingTests {
         String token = fixtures.tokenFor(mia, TokenScope.READ_WRITE);
         String message = """
                 {"to": {"person": "%s"}, "urgency": "URGENT", "subject": "Hi", "body": "Call me", "regarding": %s}""";
+        // A malformed link is a 400; one to nothing there (or nothing the sender may see) a 404; both name the field.
         Map<String, String> cases = Map.of(
-                "{\"kind\": \"invoice\", \"id\": \"" + UUID.randomUUID() + "\"}", "regarding.kind",
-                "{\"kind\": \"lead\", \"id\": \"" + UUID.randomUUID() + "\"}", "regarding.id",
-                "{\"kind\": \"meeting\", \"id\": \"" + UUID.randomUUID() + "\"}", "regarding.id",
-                "{\"kind\": \"lead\", \"id\": \"not-a-uuid\"}", "regarding.id",
-                "{\"kind\": \"lead\"}", "regarding.id",
-                "{\"id\": \"" + UUID.randomUUID() + "\"}", "regarding.kind");
+                "{\"kind\": \"invoice\", \"id\": \"" + UUID.randomUUID() + "\"}", "400 regarding.kind",
+                "{\"kind\": \"lead\", \"id\": \"" + UUID.randomUUID() + "\"}", "404 regarding.id",
+                "{\"kind\": \"meeting\", \"id\": \"" + UUID.randomUUID() + "\"}", "404 regarding.id",
+                "{\"kind\": \"lead\", \"id\": \"not-a-uuid\"}", "404 regarding.id",
+                "{\"kind\": \"lead\"}", "400 regarding.id",
+                "{\"id\": \"" + UUID.randomUUID() + "\"}", "400 regarding.kind");
         long before = messagesFrom(mia);
         for (var entry : cases.entrySet()) {
             MvcResult result = mvc.perform(post("/api/v1/messages").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .contentType(MediaType.APPLICATION_JSON).content(message.formatted(rita.id(), entry.getKey())))
                     .andReturn();
-            assertThat(result.getResponse().getStatus()).as(entry.getKey()).isEqualTo(400);
+            String[] expected = entry.getValue().split(" ");
+            assertThat(result.getResponse().getStatus()).as(entry.getKey()).isEqualTo(Integer.parseInt(expected[0]));
             assertThat(result.getResponse().getContentAsString()).as(entry.getKey())
-                    .contains("\"field\":\"" + entry.getValue() + "\"");
+                    .contains("\"field\":\"" + expected[1] + "\"");
         }
         assertThat(messagesFrom(mia)).isEqualTo(before);
     }
@@ -125,8 +127,12 @@ class MessageRegardingTests {
                 .param("body", "Worth a call?").param("regarding", "lead:" + UUID.randomUUID())).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isNull();
         assertThat(refused.getResponse().getContentAsString()).contains("regarding-error").contains("regarding.id");
+        assertThat(mvc.perform(get("/messages/new").param("regarding", "nothing:" + UUID.randomUUID())
+                .with(user(Fixtures.signedIn(mia)))).andReturn().getResponse().getStatus()).as("a kind nobody declares")
+                .isEqualTo(400);
         assertThat(mvc.perform(get("/messages/new").param("regarding", "goal:" + UUID.randomUUID())
-                .with(user(Fixtures.signedIn(mia)))).andReturn().getResponse().getStatus()).isEqualTo(400);
+                .with(user(Fixtures.signedIn(mia)))).andReturn().getResponse().getStatus()).as("no such goal")
+                .isEqualTo(404);
         assertThat(messagesFrom(mia)).isEqualTo(before);
     }
 

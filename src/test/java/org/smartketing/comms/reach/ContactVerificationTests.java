@@ -164,7 +164,7 @@ class ContactVerificationTests {
     void keepsNothingWhenTheCodeCannotBeDelivered() {
         String hook = receiver.url("/chat/fail/" + UUID.randomUUID());
         assertThatThrownBy(() -> verification.addChat(person.id(), hook)).isInstanceOf(InvalidFieldException.class)
-                .hasMessage("could not be sent a code: the chat webhook answered 500");
+                .hasMessage("could not be sent a code: the chat webhook did not take it");
         assertThat(verification.of(person.id())).isEmpty();
     }
 

@@ -39,11 +39,11 @@ class SlaPagesTests {
         Person manager = fixtures.aPerson(AppRole.MANAGER, Department.MARKETING);
         MvcResult result = mvc.perform(post("/sla").with(user(Fixtures.signedIn(manager))).with(csrf())
                 .param("acceptHours", "-3").param("firstContactHours", "9999").param("mqlsPerMonth", "10")).andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus()).as("a form shown again with a field at fault").isEqualTo(400);
         assertThat(result.getResponse().getContentAsString()).contains("acceptHours-error", "firstContactHours-error");
         MvcResult notANumber = mvc.perform(post("/sla").with(user(Fixtures.signedIn(manager))).with(csrf())
                 .param("acceptHours", "8").param("firstContactHours", "8").param("mqlsPerMonth", "x")).andReturn();
-        assertThat(notANumber.getResponse().getStatus()).isEqualTo(200);
+        assertThat(notANumber.getResponse().getStatus()).isEqualTo(400);
         assertThat(notANumber.getResponse().getContentAsString()).contains("mqlsPerMonth-error");
     }
 

@@ -1,0 +1,111 @@
+package org.smartketing.crosstraining;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.smartketing.activity.ActivityLog;
+import org.smartketing.support.Fixtures;
+import org.smartketing.support.IntegrationTest;
+import org.smartketing.support.TestClock;
+import org.smartketing.team.AppRole;
+import org.smartketing.team.Department;
+import org.smartketing.team.people.Person;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The pages as plain forms: a rep offers a seat, a marketer takes it from the board, the session page
+ * takes her reflection (its change an action item), and the matrix and measures show in words.
+ */
+@IntegrationTest
+class CrossTrainingPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ActivityLog activities;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aRepOffersASeatAMarketerTakesItAndReflectsAndTheMatrixShowsIt() throws Exception {
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        Person marketer = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
+        clock.advance(Duration.ofDays(-3));
+        String demo = new Training(activities, fixtures, mvc).aDemoBy(rep, clock.instant().plus(Duration.ofHours(20)));
+        LocalDateTime start = LocalDateTime.now(clock.withZone(ZoneId.of("Europe/Berlin"))).plusDays(1)
+                .truncatedTo(ChronoUnit.HOURS);
+        MvcResult offered = mvc.perform(post("/cross-training/offers").with(user(Fixtures.signedIn(rep))).with(csrf())
+                .param("workKind", "activity").param("workId", demo).param("title", "Open seat on my Acme demo")
+                .param("startsAt", start.toString()).param("durationMinutes", "60").param("seats", "1")).andReturn();
+        assertThat(offered.getResponse().getRedirectedUrl()).isEqualTo("/cross-training/offers");
+
+        String board = page(marketer, "/cross-training/offers");
+        assertThat(board).contains("Open seat on my Acme demo").contains("Hosted by " + rep.displayName())
+                .contains("Take this seat");
+        String offerId = board.substring(board.indexOf("/cross-training/offers/") + 23, board.indexOf("/book"));
+        MvcResult booked = mvc.perform(post("/cross-training/offers/" + offerId + "/book")
+                .with(user(Fixtures.signedIn(marketer))).with(csrf())).andReturn();
+        String sessionPath = booked.getResponse().getRedirectedUrl();
+        assertThat(sessionPath).startsWith("/cross-training/sessions/");
+        assertThat(page(rep, sessionPath)).contains("Move it").contains("Decline it").contains(marketer.displayName());
+        clock.reset();
+
+        String session = page(marketer, sessionPath);
+        assertThat(session).contains("Shadowing").contains("Save my reflection").doesNotContain("SHADOWING");
+        mvc.perform(post(sessionPath + "/reflections").with(user(Fixtures.signedIn(marketer))).with(csrf())
+                .param("learned", "Reps qualify budget first").param("change", "Ask budget on the form")
+                .param("actionDueOn", LocalDate.now().plusDays(7).toString())).andReturn();
+        assertThat(page(marketer, sessionPath)).contains("Reps qualify budget first").contains("an action item")
+                .doesNotContain("Save my reflection");
+        assertThat(page(marketer, "/action-items")).contains("Ask budget on the form").contains("from");
+
+        String mine = page(marketer, "/cross-training");
+        assertThat(mine).contains("My budget").contains("1.0 h spent").contains(sessionPath);
+        String coverage = page(marketer, "/cross-training/coverage");
+        assertThat(coverage).contains("Marketers seeing sales").contains("Account executive").contains("Demo")
+                .contains("of job roles meet the target");
+        assertThat(page(marketer, "/cross-training/measures")).contains("Marketers: leads sales rejected")
+                .contains("Reps: time to accept and SLA breaches").contains("reflections written");
+        assertThat(page(marketer, "/")).contains("href=\"/cross-training\"");
+    }
+
+    @Test
+    void aBadFieldOnAPageSaysWhichAndStoresNothing() throws Exception {
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        MvcResult refused = mvc.perform(post("/cross-training/sessions").with(user(Fixtures.signedIn(rep))).with(csrf())
+                .param("topic", "Scoring").param("learnerIds", fixtures.aPerson(AppRole.MEMBER, Department.SALES).id().toString())
+                .param("startsAt", LocalDateTime.now().minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString())
+                .param("durationMinutes", "60")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("startsAt: must be in the future");
+    }
+
+    private String page(Person who, String path) throws Exception {
+        MvcResult result = mvc.perform(get(path).with(user(Fixtures.signedIn(who)))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return result.getResponse().getContentAsString();
+    }
+}
