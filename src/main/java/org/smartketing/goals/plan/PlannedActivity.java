@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -112,7 +111,10 @@ public record PlannedActivity(UUID id, ActivityKind kind, int target, Per per, L
         }
         Set<PersonId> owners = new LinkedHashSet<>();
         for (UUID id : ids) {
-            PersonId owner = new PersonId(Objects.requireNonNull(id, "owner id"));
+            if (id == null) {
+                throw new InvalidFieldException(at(field, "ownerIds"), "holds an empty id");
+            }
+            PersonId owner = new PersonId(id);
             if (!members.contains(owner)) {
                 throw new InvalidFieldException(at(field, "ownerIds"), id + " is not a member of the goal's team");
             }

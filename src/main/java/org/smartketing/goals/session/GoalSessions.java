@@ -64,14 +64,14 @@ public class GoalSessions {
     public record Targets(Integer target, String per, List<UUID> ownerIds) {
     }
 
-    private final SessionStore store;
+    private final GoalSessionStore store;
     private final GoalDrafts drafts;
     private final TeamDirectory directory;
     private final MeetingSummaries meetings;
     private final AuditLog audit;
     private final Clock clock;
 
-    GoalSessions(SessionStore store, GoalDrafts drafts, TeamDirectory directory, MeetingSummaries meetings, AuditLog audit,
+    GoalSessions(GoalSessionStore store, GoalDrafts drafts, TeamDirectory directory, MeetingSummaries meetings, AuditLog audit,
             Clock clock) {
         this.store = store;
         this.drafts = drafts;

@@ -27,14 +27,14 @@ import org.springframework.stereotype.Repository;
 
 /** Goal sessions with their participants, proposals, owners and votes. */
 @Repository
-class SessionStore {
+class GoalSessionStore {
 
     private static final String COLUMNS = "id, team_id, meeting_id, title, period_quarter, period_month, starts_on, ends_on, zone, "
             + "measure, target, currency, step, step_started_at, started_at, started_by, goal_id, version";
 
     private final JdbcClient jdbc;
 
-    SessionStore(JdbcClient jdbc) {
+    GoalSessionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -68,19 +68,19 @@ class SessionStore {
     }
 
     Optional<GoalSession> byId(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM goal_session WHERE id = ?").param(id).query(SessionStore::session)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM goal_session WHERE id = ?").param(id).query(GoalSessionStore::session)
                 .optional();
     }
 
     /** The session, its row locked until the transaction ends, so changes to one session queue. */
     Optional<GoalSession> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM goal_session WHERE id = ? FOR UPDATE").param(id)
-                .query(SessionStore::session).optional();
+                .query(GoalSessionStore::session).optional();
     }
 
     List<GoalSession> ofMeeting(MeetingId meeting) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM goal_session WHERE meeting_id = ? ORDER BY started_at")
-                .param(meeting.value()).query(SessionStore::session).list();
+                .param(meeting.value()).query(GoalSessionStore::session).list();
     }
 
     /** Whether the person joined now (false: they had joined already). */
