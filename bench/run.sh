@@ -5,7 +5,8 @@
 #   SKIP_LOAD=1 bench/run.sh          reuse the loaded database (a previous run's inserted leads stay)
 #
 # Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080 WARMUP=60 WALK_FOR=180
-#   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list score"
+#   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list score" (or "goals",
+#   with GOALS=200: bench/goals.sql's goals over the loaded log, their list API and page beside a trivial GET)
 #   JAR=path/to/another/build.jar (say, an older commit's, to measure before and after on the same data)
 # Output: target/bench/<time>/ (wrk and pgbench output, app log) and a summary on stdout.
 set -euo pipefail
@@ -22,6 +23,7 @@ PORT=${PORT:-18080}
 DB=${DB:-smartketing_bench}
 PARTS=${PARTS:-"post batch list score"}
 QUERIES=${QUERIES:-"garcia stark zzqx"}
+GOALS=${GOALS:-200}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 ADMIN_EMAIL=bench.admin@bench.example.com
 ADMIN_PASSWORD=bench-password-123
@@ -191,6 +193,32 @@ if [[ " $PARTS " == *" score "* ]]; then
         -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/leads?sort=score"
     wrk_run "api-list-score-MQL" -t 2 -c 8 -d 20s --latency -s bench/get.lua \
         -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/leads?sort=score&stage=MQL"
+fi
+
+if [[ " $PARTS " == *" goals "* ]]; then
+    log "(e) goals: $GOALS goals x 10 activities over the activity log, then the goals list API and page"
+    psql_db -v goals="$GOALS" -f bench/goals.sql >"$OUT/goals-load.txt"
+    record "goals data: $(psql_db -At -c "SELECT (SELECT count(*) FROM goal) || ' goals, ' || (SELECT count(*) FROM goal_activity)
+        || ' planned activities, ' || (SELECT count(*) FROM activity) || ' activities, ' || (SELECT count(*) FROM activity_count)
+        || ' rollup rows'")"
+    # A trivial signed-in GET measured beside them, so a busy machine shows in the baseline too.
+    for i in 1 2; do  # the first round warms the JIT; only the second is recorded
+        for what in baseline api page api-one page-one; do
+            case $what in
+                baseline) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/teams") ;;
+                api) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/goals") ;;
+                page) args=(-H "Cookie: $COOKIE" "$BASE/goals") ;;
+                # One goal with its 10 activities counted from the log (owners and team totals), its chart and tables.
+                api-one) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/goals/$(psql_db -At -c "SELECT md5('goal1')::uuid")") ;;
+                page-one) args=(-H "Cookie: $COOKIE" "$BASE/goals/$(psql_db -At -c "SELECT md5('goal1')::uuid")") ;;
+            esac
+            if (( i == 1 )); then
+                BENCH_LABEL=warm-$what wrk -t 2 -c 4 -d 10s --timeout 30s -s bench/get.lua "${args[@]}" >/dev/null 2>&1 || true
+            else
+                wrk_run "goals-$what" -t 2 -c 4 -d "${DURATION}s" --latency -s bench/get.lua "${args[@]}"
+            fi
+        done
+    done
 fi
 
 record "leads now: $(psql_db -At -c 'SELECT count(*) FROM lead')"

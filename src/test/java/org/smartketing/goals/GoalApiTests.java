@@ -89,20 +89,23 @@ class GoalApiTests {
         return Stream.of(Arguments.of("a target of 0", "outcome.target"),
                 Arguments.of("a period ending before it starts", "period.endsOn"),
                 Arguments.of("an owner outside the team", "activities[0].ownerIds"),
-                Arguments.of("an unknown activity type", "activities[0].type"));
+                Arguments.of("an unknown activity type", "activities[0].type"),
+                Arguments.of("an empty owner id", "activities[0].ownerIds"));
     }
 
     @ParameterizedTest(name = "{0} is refused naming {1}, nothing stored")
     @MethodSource("badGoals")
     void refusesABadGoalNamingTheFieldAndStoresNothing(String what, String field) throws Exception {
         String quarter = "{\"quarter\": \"2026-Q4\"}";
-        String body = switch (field) {
+        String body = what.equals("an empty owner id")
+                ? goal("40", quarter, "DEMO", "EMPTY").replace("[\"EMPTY\"]", "[null]")
+                : switch (field) {
             case "outcome.target" -> goal("0", quarter, "DEMO", team.rep().id().toString());
             case "period.endsOn" -> goal("40", "{\"startsOn\": \"2026-12-31\", \"endsOn\": \"2026-10-01\"}", "DEMO",
                     team.rep().id().toString());
             case "activities[0].ownerIds" -> goal("40", quarter, "DEMO", team.outsider().id().toString());
             default -> goal("40", quarter, "COLD_FAX", team.rep().id().toString());
-        };
+                };
         MvcResult refused = call(post("/api/v1/goals"), team.rep(), body);
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(refused).get("errors").get(0).get("field").asString()).isEqualTo(field);

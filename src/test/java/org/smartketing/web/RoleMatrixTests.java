@@ -175,6 +175,17 @@ class RoleMatrixTests {
         Stream.of("POST /api/v1/goals", "POST /api/v1/goals/{id}/check-ins", "POST /api/v1/goals/{id}/revisions",
                 "POST /api/v1/goals/{id}/endorsements", "POST /api/v1/goals/{id}/reviews")
                 .forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Goal sessions: every one signed in opens them; the session decides who joins (the team) and changes it.
+        Stream.of("GET /goal-sessions/new", "POST /goal-sessions", "GET /goal-sessions/{id}",
+                "POST /goal-sessions/{id}/participants", "POST /goal-sessions/{id}/proposals", "POST /goal-sessions/{id}/votes",
+                "POST /goal-sessions/{id}/proposals/{proposalId}", "POST /goal-sessions/{id}/commitments",
+                "POST /goal-sessions/{id}/step").forEach(e -> MATRIX.put(e, SIGNED_IN));
+        MATRIX.put("GET /api/v1/goal-sessions/{id}", ANY_TOKEN);
+        Stream.of("POST /api/v1/goal-sessions", "POST /api/v1/goal-sessions/{id}/participants",
+                "PUT /api/v1/goal-sessions/{id}/outcome", "POST /api/v1/goal-sessions/{id}/proposals",
+                "POST /api/v1/goal-sessions/{id}/votes", "PUT /api/v1/goal-sessions/{id}/proposals/{proposalId}",
+                "POST /api/v1/goal-sessions/{id}/commitments", "POST /api/v1/goal-sessions/{id}/step")
+                .forEach(e -> MATRIX.put(e, WRITE_TOKENS));
         // Cross-training: everyone offers, asks, books and plans; the session decides who moves it (its host) and who
         // sees it. The default budget is an admin's; a person's own budget their manager's (the target here has none,
         // so only an admin gets past the budget's own check).
@@ -326,7 +337,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {

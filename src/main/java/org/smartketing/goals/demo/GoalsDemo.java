@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,7 +19,6 @@ import org.smartketing.activity.ActivityLog;
 import org.smartketing.activity.ActivitySource;
 import org.smartketing.activity.ActivityType;
 import org.smartketing.activity.NewActivity;
-import org.smartketing.funnel.Stage;
 import org.smartketing.goals.plan.Change;
 import org.smartketing.goals.plan.Goal;
 import org.smartketing.goals.plan.GoalPlanning;
@@ -28,7 +26,6 @@ import org.smartketing.goals.plan.NewGoal;
 import org.smartketing.goals.plan.Outcome;
 import org.smartketing.goals.plan.Period;
 import org.smartketing.goals.plan.PlannedActivity;
-import org.smartketing.goals.progress.FunnelProgress;
 import org.smartketing.team.DemoCompanyFilled;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
@@ -41,8 +38,8 @@ import org.springframework.stereotype.Component;
  * The demo company's goals, each with eight weeks behind it: the revenue team's "40 new customers"
  * for the thirteen weeks that began eight weeks ago (marketing and sales activities, their history
  * in the activity log, one adjustment with its reason, endorsed by both heads before and after it),
- * and the EMEA pod's SQL goal, at risk. The past funnel moves the outcomes count are seeded into
- * goals' own counts, since the funnel's demo writes its history without events.
+ * and the EMEA pod's SQL goal, at risk. The outcomes count the funnel demo's own history
+ * (through the funnel's figures), so nothing of the funnel is made up here.
  */
 @Component
 class GoalsDemo {
@@ -51,14 +48,12 @@ class GoalsDemo {
 
     private final GoalPlanning planning;
     private final ActivityLog activities;
-    private final FunnelProgress funnel;
     private final TeamDirectory directory;
     private final Clock clock;
 
-    GoalsDemo(GoalPlanning planning, ActivityLog activities, FunnelProgress funnel, TeamDirectory directory, Clock clock) {
+    GoalsDemo(GoalPlanning planning, ActivityLog activities, TeamDirectory directory, Clock clock) {
         this.planning = planning;
         this.activities = activities;
-        this.funnel = funnel;
         this.directory = directory;
         this.clock = clock;
     }
@@ -79,9 +74,9 @@ class GoalsDemo {
 
     private void newCustomers(TeamId team, Map<String, PersonSummary> p, LocalDate start, Instant setAt, Instant now,
             Random random) {
-        NewGoal goal = new NewGoal(team.value(), "40 new customers this quarter",
+        NewGoal goal = new NewGoal(team.value(), "22 new customers this quarter",
                 new Period.Input(null, null, start, start.plusWeeks(13).minusDays(1)), LONDON.getId(),
-                new Outcome.Input("NEW_CUSTOMERS", new BigDecimal("40"), null), "WEEKLY", null, List.of(
+                new Outcome.Input("NEW_CUSTOMERS", new BigDecimal("22"), null), "WEEKLY", null, List.of(
                         PlannedActivity.Input.of("DEMO", 6, "WEEK", ids(p, "Emma Johansson", "Hannah Kim"), 10, new BigDecimal("3")),
                         PlannedActivity.Input.of("CALL", 40, "WEEK", ids(p, "Carlos Mendes", "Emma Johansson"), 40, new BigDecimal("1")),
                         PlannedActivity.Input.of("WEBINAR", 1, "MONTH", ids(p, "Liam Okafor"), 1, new BigDecimal("4")),
@@ -106,7 +101,6 @@ class GoalsDemo {
             if (week % 2 == 0) {
                 log(p, "Sofia Rossi", ActivityType.CONTENT, monday, 1, now, random);
             }
-            moves(Stage.CUSTOMER, p.get(week % 2 == 0 ? "Emma Johansson" : "Hannah Kim"), monday, week == 5 ? 5 : 3, random);
         }
     }
 
@@ -116,8 +110,8 @@ class GoalsDemo {
         if (emea == null) {
             return;
         }
-        NewGoal goal = new NewGoal(emea.value(), "60 SQLs from EMEA", new Period.Input(null, null, start,
-                start.plusWeeks(13).minusDays(1)), LONDON.getId(), new Outcome.Input("SQLS", new BigDecimal("60"), null),
+        NewGoal goal = new NewGoal(emea.value(), "80 SQLs from EMEA", new Period.Input(null, null, start,
+                start.plusWeeks(13).minusDays(1)), LONDON.getId(), new Outcome.Input("SQLS", new BigDecimal("80"), null),
                 "FORTNIGHTLY", ids(p, "Grace Adeyemi").get(0), List.of(
                         PlannedActivity.Input.of("EVENT", 1, "MONTH", ids(p, "Sofia Rossi"), 1, new BigDecimal("8")),
                         PlannedActivity.Input.of("CALL", 25, "WEEK", ids(p, "Emma Johansson"), 25, new BigDecimal("3"))));
@@ -125,7 +119,6 @@ class GoalsDemo {
         planning.endorseAt(set.id(), 1, as(p.get("Grace Adeyemi")), setAt.plus(Duration.ofDays(2)));
         for (int week = 0; week < 8; week++) {
             LocalDate monday = start.plusWeeks(week);
-            moves(Stage.SQL, p.get("Emma Johansson"), monday, 4, random);
             if (week % 4 == 2) {
                 log(p, "Sofia Rossi", ActivityType.EVENT, monday, 1, now, random);
             }
@@ -147,13 +140,6 @@ class GoalsDemo {
             if (at.isBefore(now)) {
                 activities.log(new NewActivity(type, person.id(), at, null, null, null, ActivitySource.MANUAL));
             }
-        }
-    }
-
-    private void moves(Stage stage, PersonSummary mover, LocalDate monday, int count, Random random) {
-        for (int i = 0; i < count; i++) {
-            funnel.recordPastMove(UUID.nameUUIDFromBytes(("demo-goal-lead:" + stage + monday + i).getBytes()), stage,
-                    mover.id(), monday.plusDays(random.nextInt(5)).atTime(11, 0).atZone(LONDON).toInstant());
         }
     }
 

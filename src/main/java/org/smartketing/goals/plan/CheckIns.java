@@ -78,4 +78,22 @@ public class CheckIns {
                         rs.getInt("confidence"), rs.getString("comment"), Sql.instant(rs, "checked_at")))
                 .list();
     }
+
+    /** The check-ins of many goals in one query, each goal's oldest first; a goal without any is left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<GoalId, List<CheckIn>> of(java.util.Collection<GoalId> goals) {
+        java.util.Map<GoalId, List<CheckIn>> result = new java.util.HashMap<>();
+        if (goals.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT goal_id, id, person_id, reached, confidence, comment, checked_at FROM goal_check_in "
+                + "WHERE goal_id IN (:goals) ORDER BY checked_at, id").param("goals", goals.stream().map(GoalId::value).toList())
+                .query(rs -> {
+                    result.computeIfAbsent(new GoalId(Sql.uuid(rs, "goal_id")), g -> new java.util.ArrayList<>())
+                            .add(new CheckIn(Sql.uuid(rs, "id"), new PersonId(Sql.uuid(rs, "person_id")),
+                                    rs.getBigDecimal("reached") == null ? null : Numbers.plain(rs.getBigDecimal("reached")),
+                                    rs.getInt("confidence"), rs.getString("comment"), Sql.instant(rs, "checked_at")));
+                });
+        return result;
+    }
 }

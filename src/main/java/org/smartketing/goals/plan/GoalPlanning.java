@@ -140,6 +140,15 @@ public class GoalPlanning {
         return Endorsements.of(goal.version(), store.endorsements(goal.id()));
     }
 
+    /** Where each goal stands with management, in one query for all of them (the goals list). */
+    @Transactional(readOnly = true)
+    public Map<GoalId, Endorsements> endorsements(List<Goal> goals) {
+        Map<GoalId, List<Endorsement>> all = store.endorsements(goals.stream().map(Goal::id).toList());
+        Map<GoalId, Endorsements> result = new LinkedHashMap<>();
+        goals.forEach(g -> result.put(g.id(), Endorsements.of(g.version(), all.getOrDefault(g.id(), List.of()))));
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public List<Revision> revisions(GoalId id) {
         get(id);

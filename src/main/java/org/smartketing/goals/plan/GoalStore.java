@@ -151,6 +151,22 @@ public class GoalStore {
                 .list();
     }
 
+    /** The endorsements of many goals in one query; a goal without any is left out. */
+    public Map<GoalId, List<Endorsement>> endorsements(java.util.Collection<GoalId> goals) {
+        Map<GoalId, List<Endorsement>> result = new java.util.HashMap<>();
+        if (goals.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT goal_id, version, person_id, endorsed_as, endorsed_at FROM goal_endorsement WHERE goal_id IN (:goals) "
+                + "ORDER BY endorsed_at, version").param("goals", goals.stream().map(GoalId::value).toList())
+                .query(rs -> {
+                    result.computeIfAbsent(new GoalId(Sql.uuid(rs, "goal_id")), g -> new ArrayList<>())
+                            .add(new Endorsement(rs.getInt("version"), person(rs, "person_id"),
+                                    Endorsement.As.valueOf(rs.getString("endorsed_as")), Sql.instant(rs, "endorsed_at")));
+                });
+        return result;
+    }
+
     void insertCommitment(GoalId goal, Commitment c) {
         jdbc.sql("INSERT INTO goal_commitment (goal_id, person_id, text, committed_at) VALUES (?, ?, ?, ?)")
                 .params(goal.value(), c.person().value(), c.text(), Sql.utc(c.at())).update();

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,19 +44,31 @@ public record PlannedActivity(UUID id, ActivityKind kind, int target, Per per, L
     }
 
     static PlannedActivity plan(String field, Input in, Set<PersonId> members, LocalDate since) {
-        ActivityKind kind = ActivityKind.parse(field + ".type", in.type());
-        return new PlannedActivity(UUID.randomUUID(), kind, target(field, in.target()), Per.parse(field + ".per", in.per()),
+        ActivityKind kind = ActivityKind.parse(at(field, "type"), in.type());
+        return new PlannedActivity(UUID.randomUUID(), kind, target(field, in.target()), Per.parse(at(field, "per"), in.per()),
                 owners(field, in.ownerIds(), members), assumption(field, in.assumption()), since, null);
+    }
+
+    /**
+     * The activity {@code in} describes, checked as a goal's is, its fields named without a prefix
+     * ({@code target}, {@code ownerIds}): a goal session's pick before it becomes part of a goal.
+     */
+    public static PlannedActivity check(Input in, Set<PersonId> members) {
+        return plan("", in, members, LocalDate.MIN);
+    }
+
+    private static String at(String field, String name) {
+        return field.isEmpty() ? name : field + "." + name;
     }
 
     /** This activity changed as {@code in} says (what it leaves out stays); the kind never changes. */
     PlannedActivity adjust(String field, Input in, Set<PersonId> members) {
         requireActive(field);
-        if (in.type() != null && !in.type().isBlank() && ActivityKind.parse(field + ".type", in.type()) != kind) {
-            throw new InvalidFieldException(field + ".type", "an activity keeps its type; drop it and add another");
+        if (in.type() != null && !in.type().isBlank() && ActivityKind.parse(at(field, "type"), in.type()) != kind) {
+            throw new InvalidFieldException(at(field, "type"), "an activity keeps its type; drop it and add another");
         }
         return new PlannedActivity(id, kind, in.target() == null ? target : target(field, in.target()),
-                in.per() == null ? per : Per.parse(field + ".per", in.per()),
+                in.per() == null ? per : Per.parse(at(field, "per"), in.per()),
                 in.ownerIds() == null ? owners : owners(field, in.ownerIds(), members),
                 in.assumption() == null ? assumption : assumption(field, in.assumption()), since, null);
     }
@@ -69,7 +80,7 @@ public record PlannedActivity(UUID id, ActivityKind kind, int target, Per per, L
 
     private void requireActive(String field) {
         if (dropped()) {
-            throw new InvalidFieldException(field + ".id", "this activity was dropped on " + droppedOn);
+            throw new InvalidFieldException(at(field, "id"), "this activity was dropped on " + droppedOn);
         }
     }
 
@@ -83,26 +94,29 @@ public record PlannedActivity(UUID id, ActivityKind kind, int target, Per per, L
 
     private static int target(String field, Integer target) {
         if (target == null) {
-            throw new InvalidFieldException(field + ".target", "is required");
+            throw new InvalidFieldException(at(field, "target"), "is required");
         }
         if (target <= 0) {
-            throw new InvalidFieldException(field + ".target", "must be above 0");
+            throw new InvalidFieldException(at(field, "target"), "must be above 0");
         }
         if (target > MOST_PER_PERIOD) {
-            throw new InvalidFieldException(field + ".target", "must be at most " + MOST_PER_PERIOD);
+            throw new InvalidFieldException(at(field, "target"), "must be at most " + MOST_PER_PERIOD);
         }
         return target;
     }
 
     private static List<PersonId> owners(String field, List<UUID> ids, Set<PersonId> members) {
         if (ids == null || ids.isEmpty()) {
-            throw new InvalidFieldException(field + ".ownerIds", "at least one owner is required");
+            throw new InvalidFieldException(at(field, "ownerIds"), "at least one owner is required");
         }
         Set<PersonId> owners = new LinkedHashSet<>();
         for (UUID id : ids) {
-            PersonId owner = new PersonId(Objects.requireNonNull(id, "owner id"));
+            if (id == null) {
+                throw new InvalidFieldException(at(field, "ownerIds"), "holds an empty id");
+            }
+            PersonId owner = new PersonId(id);
             if (!members.contains(owner)) {
-                throw new InvalidFieldException(field + ".ownerIds", id + " is not a member of the goal's team");
+                throw new InvalidFieldException(at(field, "ownerIds"), id + " is not a member of the goal's team");
             }
             owners.add(owner);
         }
@@ -110,6 +124,6 @@ public record PlannedActivity(UUID id, ActivityKind kind, int target, Per per, L
     }
 
     private static Assumption assumption(String field, AssumptionInput in) {
-        return in == null ? null : Assumption.of(field + ".assumption", in.activities(), in.outcomes());
+        return in == null ? null : Assumption.of(at(field, "assumption"), in.activities(), in.outcomes());
     }
 }

@@ -1,12 +1,20 @@
 package org.smartketing.goals.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import org.smartketing.funnel.DayRange;
+import org.smartketing.funnel.FunnelFigures;
+import org.smartketing.funnel.Grouping;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.SlaBreached;
 import org.smartketing.funnel.Stage;
@@ -19,11 +27,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place goals learn about the funnel: its stage changes and accept-clock breaches, heard
- * after commit (once each) and kept in goals' own tables, and counted from there. Outcomes count
- * every lead of the funnel (the funnel has no teams); a lead accepted within the SLA is a move to
- * SAL with no breach of its accept clock before it. When the funnel offers figures through its
- * face, only this class changes.
+ * The one place goals learn about the funnel. New customers, SQLs and MQLs delivered are the
+ * funnel's stage entries ({@link FunnelFigures#stageEntries}, from its daily rollup: UTC days, the
+ * funnel has no teams, so every lead counts). What the face cannot answer is heard after commit
+ * (once each) and kept in goals' own tables: who moved a lead to SAL or SQL (the face knows the
+ * lead's owner, not the mover) and accept-clock breaches (a lead accepted within the SLA is a move
+ * to SAL with no breach of its accept clock before it; the face's SLA figures count clock runs by
+ * the day they started, not acceptances by the day they happened).
  */
 @Component
 public class FunnelProgress {
@@ -31,13 +41,51 @@ public class FunnelProgress {
     private final JdbcClient jdbc;
     private final Reactions reactions;
 
-    FunnelProgress(JdbcClient jdbc, Reactions reactions) {
+    private final FunnelFigures figures;
+
+    FunnelProgress(JdbcClient jdbc, Reactions reactions, FunnelFigures figures) {
         this.jdbc = jdbc;
         this.reactions = reactions;
+        this.figures = figures;
     }
 
-    @ApplicationModuleListener(condition = "#change.to().name() == 'MQL' or #change.to().name() == 'SAL' "
-            + "or #change.to().name() == 'SQL' or #change.to().name() == 'CUSTOMER'")
+    /** Whether the measure is the funnel's stage entries (and so read from its face by days). */
+    static boolean byStageEntries(Measure measure) {
+        return measure == Measure.NEW_CUSTOMERS || measure == Measure.SQLS || measure == Measure.MQLS_DELIVERED;
+    }
+
+    /**
+     * Entries into the stages of the measures, per day in [from, to), in one query of the
+     * funnel's face: the days are the funnel's UTC days of those dates.
+     */
+    Entries entries(Set<Measure> measures, LocalDate from, LocalDate to) {
+        Set<Stage> stages = measures.stream().filter(FunnelProgress::byStageEntries).map(FunnelProgress::stageOf)
+                .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Stage.class)));
+        Map<Stage, TreeMap<LocalDate, Long>> days = new EnumMap<>(Stage.class);
+        if (!stages.isEmpty() && to.isAfter(from)) {
+            Stage[] rest = stages.stream().skip(1).toArray(Stage[]::new);
+            figures.stageEntries(FunnelFigures.EntryQuery.over(new DayRange(from, to), Grouping.DAY)
+                    .into(stages.iterator().next(), rest))
+                    .forEach(c -> days.computeIfAbsent(c.stage(), s -> new TreeMap<>()).merge(c.periodStart(), c.entries(),
+                            Long::sum));
+        }
+        return new Entries(days);
+    }
+
+    /** Stage entries per day, as one query of the funnel's face answered them. */
+    record Entries(Map<Stage, TreeMap<LocalDate, Long>> days) {
+
+        /** The measure's entries from {@code first} up to, not including, {@code end}. */
+        long of(Measure measure, LocalDate first, LocalDate end) {
+            TreeMap<LocalDate, Long> byDay = days.get(stageOf(measure));
+            if (byDay == null || !end.isAfter(first)) {
+                return 0;
+            }
+            return byDay.subMap(first, true, end, false).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    @ApplicationModuleListener(condition = "#change.to().name() == 'SAL' or #change.to().name() == 'SQL'")
     void stageChanged(LeadStageChanged change) {
         reactions.once("goals.funnel-move", change.eventId(), () -> jdbc.sql("INSERT INTO goal_funnel_move "
                 + "(event_id, lead_id, to_stage, mover_id, moved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
@@ -47,15 +95,6 @@ public class FunnelProgress {
                 .update());
     }
 
-    /**
-     * A move the funnel made before goals heard of it: the demo's history, which the funnel's demo
-     * writes without events. Goes once this class reads the funnel's own figures.
-     */
-    public void recordPastMove(UUID leadId, Stage to, PersonId mover, Instant at) {
-        jdbc.sql("INSERT INTO goal_funnel_move (event_id, lead_id, to_stage, mover_id, moved_at) VALUES (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), leadId, to.name(), mover == null ? null : mover.value(), Sql.utc(at)).update();
-    }
-
     @ApplicationModuleListener(condition = "#breach.clock() == 'ACCEPT'")
     void slaBreached(SlaBreached breach) {
         reactions.once("goals.sla-breach", breach.eventId(), () -> jdbc.sql("INSERT INTO goal_sla_breach "
@@ -63,18 +102,14 @@ public class FunnelProgress {
                 .params(breach.eventId(), breach.leadId().value(), Sql.utc(breach.due())).update());
     }
 
-    /** The outcome reached in [from, to) for a measure the funnel counts. */
-    long outcome(Measure measure, Instant from, Instant to) {
+    /** Leads accepted within the SLA in [from, to). */
+    long acceptedWithinSla(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             return 0;
         }
-        if (measure == Measure.ACCEPTED_WITHIN_SLA) {
-            return jdbc.sql("SELECT COUNT(*) FROM goal_funnel_move m WHERE m.to_stage = 'SAL' AND m.moved_at >= ? "
+        return jdbc.sql("SELECT COUNT(*) FROM goal_funnel_move m WHERE m.to_stage = 'SAL' AND m.moved_at >= ? "
                     + "AND m.moved_at < ? AND NOT EXISTS (SELECT 1 FROM goal_sla_breach b WHERE b.lead_id = m.lead_id "
                     + "AND b.breached_at <= m.moved_at)").params(Sql.utc(from), Sql.utc(to)).query(Long.class).single();
-        }
-        return jdbc.sql("SELECT COUNT(*) FROM goal_funnel_move WHERE to_stage = ? AND moved_at >= ? AND moved_at < ?")
-                .params(stageOf(measure).name(), Sql.utc(from), Sql.utc(to)).query(Long.class).single();
     }
 
     /** Leads each person moved to the stage in [from, to); everyone given is present. */

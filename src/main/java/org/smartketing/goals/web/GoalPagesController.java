@@ -83,10 +83,11 @@ class GoalPagesController {
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of("UTC"));
         boolean all = "all".equals(period);
         Map<TeamId, String> teams = directory.teamNames();
-        List<Listed> goals = store.list(team == null ? null : new TeamId(team), all ? null : today, all ? null : today, 500)
-                .stream().map(g -> new Listed(g, progress.outcome(g, now), planning.endorsements(g).label(),
-                        teams.getOrDefault(g.teamId(), "")))
-                .toList();
+        List<Goal> found = store.list(team == null ? null : new TeamId(team), all ? null : today, all ? null : today, 500);
+        GoalProgress.Outcomes outcomes = progress.outcomes(found, now);
+        var endorsements = planning.endorsements(found);
+        List<Listed> goals = found.stream().map(g -> new Listed(g, outcomes.of(g), endorsements.get(g.id()).label(),
+                teams.getOrDefault(g.teamId(), ""))).toList();
         model.addAttribute("goals", goals);
         model.addAttribute("teams", teams);
         model.addAttribute("team", team);
@@ -223,7 +224,7 @@ class GoalPagesController {
         return zones;
     }
 
-    private static String problem(RuntimeException ex) {
+    static String problem(RuntimeException ex) {
         String field = ex instanceof InvalidFieldException f ? f.field() : ex instanceof FieldConflictException c ? c.field()
                 : null;
         return (field == null ? "" : FieldNames.of(field) + ": ") + ex.getMessage();

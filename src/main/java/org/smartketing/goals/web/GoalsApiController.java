@@ -71,11 +71,14 @@ class GoalsApiController {
     List<GoalSummary> list(@RequestParam(required = false) UUID teamId, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         Instant now = clock.instant();
-        return store.list(teamId == null ? null : new TeamId(teamId), from, to, 500).stream().map(g -> {
-            GoalReport.OutcomeProgress o = progress.outcome(g, now);
+        List<Goal> goals = store.list(teamId == null ? null : new TeamId(teamId), from, to, 500);
+        GoalProgress.Outcomes outcomes = progress.outcomes(goals, now);
+        var endorsements = planning.endorsements(goals);
+        return goals.stream().map(g -> {
+            GoalReport.OutcomeProgress o = outcomes.of(g);
             return new GoalSummary(g.id().value(), g.title(), g.teamId().value(), GoalViews.PeriodView.of(g.period()),
                     g.draft(), g.version(), GoalViews.OutcomeView.of(g, o), o.pace().status().name(),
-                    EndorsementView.of(planning.endorsements(g)));
+                    EndorsementView.of(endorsements.get(g.id())));
         }).toList();
     }
 
