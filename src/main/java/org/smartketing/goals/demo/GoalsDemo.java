@@ -74,9 +74,9 @@ class GoalsDemo {
 
     private void newCustomers(TeamId team, Map<String, PersonSummary> p, LocalDate start, Instant setAt, Instant now,
             Random random) {
-        NewGoal goal = new NewGoal(team.value(), "22 new customers this quarter",
+        NewGoal goal = new NewGoal(team.value(), "40 new customers this quarter",
                 new Period.Input(null, null, start, start.plusWeeks(13).minusDays(1)), LONDON.getId(),
-                new Outcome.Input("NEW_CUSTOMERS", new BigDecimal("22"), null), "WEEKLY", null, List.of(
+                new Outcome.Input("NEW_CUSTOMERS", new BigDecimal("40"), null), "WEEKLY", null, List.of(
                         PlannedActivity.Input.of("DEMO", 6, "WEEK", ids(p, "Emma Johansson", "Hannah Kim"), 10, new BigDecimal("3")),
                         PlannedActivity.Input.of("CALL", 40, "WEEK", ids(p, "Carlos Mendes", "Emma Johansson"), 40, new BigDecimal("1")),
                         PlannedActivity.Input.of("WEBINAR", 1, "MONTH", ids(p, "Liam Okafor"), 1, new BigDecimal("4")),
