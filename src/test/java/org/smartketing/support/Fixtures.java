@@ -27,6 +27,7 @@ import org.smartketing.team.people.Person;
 import org.smartketing.team.tokens.ApiTokens;
 import org.smartketing.team.tokens.TokenScope;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -197,7 +198,12 @@ public class Fixtures {
                 WHERE table_schema = current_schema() AND table_type IN ('BASE TABLE', 'TABLE')""")
                 .query(String.class).list().stream().filter(t -> !KEPT_TABLES.contains(t.toLowerCase())).toList();
         if (isPostgres()) {
-            jdbc.sql("TRUNCATE " + String.join(", ", tables) + " CASCADE").update();
+            // a background job of the running application (a recurring one reading its table) may
+            // deadlock with the TRUNCATE's locks; PostgreSQL gives up one side, so try again
+            Awaitility.await().ignoreException(PessimisticLockingFailureException.class).until(() -> {
+                jdbc.sql("TRUNCATE " + String.join(", ", tables) + " CASCADE").update();
+                return true;
+            });
             return;
         }
         jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
