@@ -7,7 +7,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -67,6 +69,22 @@ final class Browsers {
             throw new AssertionError("still on the sign-in page as " + email + ": "
                     + driver.findElement(By.tagName("main")).getText(), ex);
         }
+    }
+
+    /** Waits until the element shows the text: for parts of a page that are polled and replaced (htmx). */
+    static void waitFor(WebDriver browser, String css, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            try {
+                return b.findElement(By.cssSelector(css)).getText().contains(expected);
+            }
+            catch (StaleElementReferenceException | NoSuchElementException ex) {
+                return false; // replaced or not there yet
+            }
+        });
+    }
+
+    static String text(WebDriver browser, String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
     }
 
     static void screenshot(WebDriver driver, String name) {

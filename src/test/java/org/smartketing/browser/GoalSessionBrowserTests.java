@@ -87,8 +87,8 @@ class GoalSessionBrowserTests {
         marketerBrowser.findElement(By.name("target")).sendKeys("40");
         submit(marketerBrowser, "#start-session");
         String session = marketerBrowser.getCurrentUrl();
-        assertThat(text(marketerBrowser, "#step")).isEqualTo("State the outcome");
-        assertThat(text(marketerBrowser, "#total-timer")).contains("of 15:00");
+        assertThat(Browsers.text(marketerBrowser, "#step")).isEqualTo("State the outcome");
+        assertThat(Browsers.text(marketerBrowser, "#total-timer")).contains("of 15:00");
 
         repBrowser = Browsers.open();
         signIn(repBrowser, rep);
@@ -98,14 +98,14 @@ class GoalSessionBrowserTests {
         signIn(headBrowser, head);
         headBrowser.get(session);
         submit(headBrowser, "#join");
-        waitFor(marketerBrowser, "#participants", head.displayName());
+        Browsers.waitFor(marketerBrowser, "#participants", head.displayName());
 
         submit(headBrowser, "button.step-button[value=PROPOSE]");
-        waitFor(repBrowser, "#step", "Everyone proposes activities");
+        Browsers.waitFor(repBrowser, "#step", "Everyone proposes activities");
         propose(repBrowser, "DEMO", "Demos close deals");
         propose(marketerBrowser, "WEBINAR", "Webinars fill the funnel");
-        waitFor(headBrowser, "#proposals", "Webinars");
-        waitFor(headBrowser, "#proposals", "Demos");
+        Browsers.waitFor(headBrowser, "#proposals", "Webinars");
+        Browsers.waitFor(headBrowser, "#proposals", "Demos");
         Browsers.screenshot(headBrowser, "60-goal-session-proposals-live");
 
         submit(marketerBrowser, "button.step-button[value=VOTE]");
@@ -113,29 +113,29 @@ class GoalSessionBrowserTests {
             vote(browser, "DEMO");
         }
         vote(marketerBrowser, "WEBINAR");
-        waitFor(repBrowser, "#proposals tr[data-kind=DEMO] .votes", "3");
+        Browsers.waitFor(repBrowser, "#proposals tr[data-kind=DEMO] .votes", "3");
 
         submit(repBrowser, "button.step-button[value=TARGETS]");
         targets(repBrowser, "DEMO", "10", rep);
         targets(marketerBrowser, "WEBINAR", "1", marketer);
-        waitFor(headBrowser, "#proposals tr[data-kind=DEMO] .target", "10 a week");
+        Browsers.waitFor(headBrowser, "#proposals tr[data-kind=DEMO] .target", "10 a week");
 
         submit(headBrowser, "button.step-button[value=COMMIT]");
         commit(repBrowser, "Ten demos every week");
         commit(marketerBrowser, "A webinar each month");
         commit(headBrowser, "I join the first two demos");
-        waitFor(marketerBrowser, "#participants", "Committed: I join the first two demos");
+        Browsers.waitFor(marketerBrowser, "#participants", "Committed: I join the first two demos");
         Browsers.screenshot(marketerBrowser, "61-goal-session-committed");
 
         WebElement page = headBrowser.findElement(By.tagName("html"));
         headBrowser.findElement(By.id("draft")).click();
         new WebDriverWait(headBrowser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         new WebDriverWait(headBrowser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
-        waitFor(repBrowser, "#live", "Drafted");
+        Browsers.waitFor(repBrowser, "#live", "Drafted");
         clickAndLoad(headBrowser, () -> headBrowser.findElement(By.id("drafted-goal")));
-        assertThat(text(headBrowser, "main")).contains("Draft: waiting for endorsement", "Demos", "Webinars");
+        assertThat(Browsers.text(headBrowser, "main")).contains("Draft: waiting for endorsement", "Demos", "Webinars");
         submit(headBrowser, "#endorsements button[type=submit]");
-        assertThat(text(headBrowser, "#endorsements")).contains(head.displayName()).containsIgnoringCase("head of sales");
+        assertThat(Browsers.text(headBrowser, "#endorsements")).contains(head.displayName()).containsIgnoringCase("head of sales");
         Browsers.screenshot(headBrowser, "62-goal-session-draft-endorsed");
     }
 
@@ -179,24 +179,8 @@ class GoalSessionBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
-    /** The live part is polled every two seconds: wait until it shows the text. */
-    private static void waitFor(WebDriver browser, String css, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
-            try {
-                return b.findElement(By.cssSelector(css)).getText().contains(expected);
-            }
-            catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException ex) {
-                return false;
-            }
-        });
-    }
-
     private void signIn(WebDriver browser, Person person) {
         Browsers.signIn(browser, url("/login"), person.email(), Fixtures.PASSWORD);
-    }
-
-    private static String text(WebDriver browser, String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
     }
 
     private String url(String path) {

@@ -83,14 +83,14 @@ class MeetingRunnerBrowserTests {
         marketerBrowser.findElement(By.id("endGoal")).sendKeys("Everyone leaves with a plan for the webinar leads");
         Browsers.screenshot(marketerBrowser, "40-series-form");
         submit(marketerBrowser, "form button[type=submit]");
-        assertThat(text(marketerBrowser, ".flash")).contains("Series saved; invitations sent.");
+        assertThat(Browsers.text(marketerBrowser, ".flash")).contains("Series saved; invitations sent.");
         assertThat(marketerBrowser.findElements(By.cssSelector(".warning"))).as("both departments attend").isEmpty();
         List<WebElement> meetingLinks = marketerBrowser.findElements(By.cssSelector("#meetings a"));
         assertThat(meetingLinks).hasSize(3);
         String nextMeeting = meetingLinks.get(1).getAttribute("href");
         clickAndLoad(marketerBrowser, () -> meetingLinks.get(0));
         clickAndLoad(marketerBrowser, () -> marketerBrowser.findElement(By.id("start")));
-        assertThat(text(marketerBrowser, "#step")).isEqualTo("Follow-up");
+        assertThat(Browsers.text(marketerBrowser, "#step")).isEqualTo("Follow-up");
         String runner = marketerBrowser.getCurrentUrl();
 
         repBrowser = Browsers.open();
@@ -98,8 +98,8 @@ class MeetingRunnerBrowserTests {
         repBrowser.get(runner);
         addIdea(marketerBrowser, "Call every webinar attendee within a day");
         addIdea(repBrowser, "Share the call notes in the lead timeline");
-        waitFor(repBrowser, "#idea-list", "Call every webinar attendee within a day");
-        waitFor(marketerBrowser, "#idea-list", "Share the call notes in the lead timeline");
+        Browsers.waitFor(repBrowser, "#idea-list", "Call every webinar attendee within a day");
+        Browsers.waitFor(marketerBrowser, "#idea-list", "Share the call notes in the lead timeline");
         Browsers.screenshot(repBrowser, "41-runner-ideas-live");
 
         // The rep turns the marketer's idea into an item in one click; the marketer writes one.
@@ -114,10 +114,10 @@ class MeetingRunnerBrowserTests {
         sponsorBrowser = Browsers.open();
         signIn(sponsorBrowser, sponsor);
         sponsorBrowser.get(runner);
-        waitFor(sponsorBrowser, "#plan-list", "I call the first ten attendees on Monday");
+        Browsers.waitFor(sponsorBrowser, "#plan-list", "I call the first ten attendees on Monday");
         assertThat(sponsorBrowser.findElements(By.cssSelector("#plan-list .commitment"))).hasSize(2);
         assertThat(sponsorBrowser.findElements(By.id("waiting-for"))).as("nobody left to commit").isEmpty();
-        assertThat(text(sponsorBrowser, "#plan-list")).contains("Call every webinar attendee within a day",
+        assertThat(Browsers.text(sponsorBrowser, "#plan-list")).contains("Call every webinar attendee within a day",
                 "Send the webinar recording to every lead", "I send the recording tomorrow morning");
         Browsers.screenshot(sponsorBrowser, "42-sponsor-sees-commitments");
 
@@ -131,14 +131,14 @@ class MeetingRunnerBrowserTests {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
         new WebDriverWait(marketerBrowser, Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-        assertThat(text(marketerBrowser, ".flash")).contains("minutes were emailed");
+        assertThat(Browsers.text(marketerBrowser, ".flash")).contains("minutes were emailed");
         assertThat(fixtures.lastMailTo(rep.email())).contains("Minutes of Smartketing sync",
                 "Commitment: I call the first ten attendees on Monday");
 
         sponsorBrowser.get(nextMeeting);
         clickAndLoad(sponsorBrowser, () -> sponsorBrowser.findElement(By.id("start")));
-        assertThat(text(sponsorBrowser, "#step")).isEqualTo("Follow-up");
-        assertThat(text(sponsorBrowser, "#follow-up-items")).contains("Call every webinar attendee within a day",
+        assertThat(Browsers.text(sponsorBrowser, "#step")).isEqualTo("Follow-up");
+        assertThat(Browsers.text(sponsorBrowser, "#follow-up-items")).contains("Call every webinar attendee within a day",
                 "Send the webinar recording to every lead", rep.displayName(), marketer.displayName());
         Browsers.screenshot(sponsorBrowser, "43-next-meeting-follow-up");
     }
@@ -156,7 +156,7 @@ class MeetingRunnerBrowserTests {
     private void commit(WebDriver browser, String action) {
         browser.findElement(By.id("commit-action")).sendKeys(action);
         submit(browser, "#commit-form button[type=submit]");
-        waitFor(browser, "#plan-list", action);
+        Browsers.waitFor(browser, "#plan-list", action);
     }
 
     private static void submit(WebDriver browser, String css) {
@@ -175,24 +175,8 @@ class MeetingRunnerBrowserTests {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
-    /** The live part is polled every two seconds: wait until it shows the text. */
-    private static void waitFor(WebDriver browser, String css, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
-            try {
-                return b.findElement(By.cssSelector(css)).getText().contains(expected);
-            }
-            catch (org.openqa.selenium.StaleElementReferenceException ex) {
-                return false;
-            }
-        });
-    }
-
     private void signIn(WebDriver browser, Person person) {
         Browsers.signIn(browser, url("/login"), person.email(), Fixtures.PASSWORD);
-    }
-
-    private static String text(WebDriver browser, String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
     }
 
     private String url(String path) {
