@@ -8,8 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
+import org.smartketing.team.AppRole;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +25,15 @@ class SiteFilesTests {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    Fixtures fixtures;
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void setUpAlready() {
+        fixtures.aPerson(AppRole.ADMIN);  // else /login sends a first visitor to /setup
+    }
 
     @Test
     void servesRobotsTxtWithoutSigningInAndAsksCrawlersToStayOut() throws Exception {
@@ -49,6 +61,12 @@ class SiteFilesTests {
         assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
         String html = new String(new GZIPInputStream(new ByteArrayInputStream(page.body())).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(html).contains("<html", "favicon.svg");
+    }
+
+    @Test
+    void namesTheViewersZoneAsPeopleDoInTheFooter() throws Exception {
+        String html = http.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(html).contains("Times in <span>UTC</span>.").doesNotContain("Times in <span>Z</span>");
     }
 
     private HttpRequest.Builder request(String path) {
