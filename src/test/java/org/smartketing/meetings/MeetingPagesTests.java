@@ -88,6 +88,8 @@ class MeetingPagesTests {
         Person marketer = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
         Series s = planning.create(Plans.weekly("Page split", 4, sponsor, rep, marketer), Fixtures.signedIn(rep)).series();
         List<Meeting> all = meetings.ofSeries(s.id());
+        assertThat(mvc.perform(get("/meetings/series/" + s.id()).with(user(Fixtures.signedIn(rep)))).andReturn().getResponse()
+                .getContentAsString()).contains("<span>Weekly on Thursday, 4 times</span>");
 
         MvcResult split = mvc.perform(post("/meetings/series/" + s.id()).with(user(Fixtures.signedIn(rep))).with(csrf())
                 .param("title", "Page split, later").param("start", all.get(2).startsAt().atZone(Plans.BERLIN)

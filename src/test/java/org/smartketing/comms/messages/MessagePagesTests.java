@@ -63,7 +63,8 @@ class MessagePagesTests {
 
         String page = mvc.perform(get("/messages/" + id).with(user(Fixtures.signedIn(rita)))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page).contains("Pricing sheet").contains("Who it reached, and why").contains("NORMAL channel 1 of")
+        assertThat(page).contains("Pricing sheet").contains("Who it reached, and why").contains("normal channel 1 of").contains(">Normal<")
+                .doesNotContain(">NORMAL<", ">PENDING<", ">IN_APP<", "within 0 min")
                 .contains("id=\"acknowledge\"");
 
         MvcResult ack = mvc.perform(post("/messages/" + id + "/ack").with(user(Fixtures.signedIn(rita))).with(csrf()))
@@ -79,6 +80,20 @@ class MessagePagesTests {
                 .getContentAsString()).contains("Pricing sheet");
         assertThat(mvc.perform(get("/messages/" + id).with(user(Fixtures.signedIn(fixtures.aPerson(AppRole.MEMBER)))))
                 .andReturn().getResponse().getStatus()).as("a stranger").isEqualTo(404);
+    }
+
+    @Test
+    void anFyiPromisesNoResponseAndAsksForNoAcknowledgement() throws Exception {
+        Person mia = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
+        Person rita = fixtures.aPerson(AppRole.MEMBER);
+
+        String location = mvc.perform(post("/messages").with(user(Fixtures.signedIn(mia))).with(csrf())
+                .param("to", "person:" + rita.id()).param("urgency", "FYI").param("subject", "Webinar slides")
+                .param("body", "The slides are in the shared folder.")).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(get(location.substring(0, location.indexOf('?'))).with(user(Fixtures.signedIn(mia))))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Webinar slides", ">FYI<").doesNotContain("promised a response", "not acknowledged");
     }
 
     @Test
