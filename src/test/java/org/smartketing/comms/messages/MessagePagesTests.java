@@ -1,9 +1,11 @@
 package org.smartketing.comms.messages;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.smartketing.comms.reach.ReachEditing;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.AppRole;
@@ -29,6 +31,9 @@ class MessagePagesTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    ReachEditing reach;
 
     @Test
     void composingShowsWhoCanBeReachedAndNamesTheFieldAtFault() throws Exception {
@@ -115,6 +120,24 @@ class MessagePagesTests {
         assertThat(ack.getResponse().getRedirectedUrl()).isEqualTo("/inbox");
         assertThat(inbox(rita)).as("acknowledged means read").contains("Nothing unread.", "Acme is waiting")
                 .doesNotContain("action=\"/messages/" + id + "/ack\"");
+    }
+
+    @Test
+    void aRecipientNothingElseCanReachGetsItInTheAppAndTheSenderIsTold() throws Exception {
+        Person mia = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
+        Person rita = fixtures.aPerson(AppRole.MEMBER);
+        Receivers.expects(reach, rita.id(), List.of("EMAIL"), 15, List.of("EMAIL"), List.of("EMAIL"));  // and no mail server
+
+        String location = mvc.perform(post("/messages").with(user(Fixtures.signedIn(mia))).with(csrf())
+                .param("to", "person:" + rita.id()).param("urgency", "NORMAL").param("subject", "Trade fair leads")
+                .param("body", "Forty leads from the fair are in.")).andReturn().getResponse().getRedirectedUrl();
+        String id = location.substring("/messages/".length(), location.indexOf('?'));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox(rita)).contains("Trade fair leads"));
+        assertThat(mvc.perform(get("/messages/" + id).with(user(Fixtures.signedIn(mia)))).andReturn().getResponse()
+                .getContentAsString()).contains("email to " + rita.displayName() + " left out: email is not set up",
+                        "so the in-app inbox, as nothing else can reach " + rita.displayName());
+        assertThat(inbox(mia)).contains(rita.displayName() + " can only be reached in the app");
     }
 
     private String inbox(Person person) throws Exception {
