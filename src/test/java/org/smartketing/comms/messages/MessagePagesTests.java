@@ -101,6 +101,9 @@ class MessagePagesTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("Webinar slides", ">FYI<").doesNotContain("promised a response", "not acknowledged");
+        assertThat(mvc.perform(get("/messages").param("box", "sent").with(user(Fixtures.signedIn(mia)))).andReturn()
+                .getResponse().getContentAsString()).as("no acknowledgement count for an FYI").contains("not needed")
+                .doesNotContain("0 of 1");
     }
 
     @Test
