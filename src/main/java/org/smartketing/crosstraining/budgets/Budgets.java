@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.smartketing.crosstraining.SessionId;
 import org.smartketing.crosstraining.sessions.Session;
 import org.smartketing.crosstraining.sessions.SessionStore;
 import org.smartketing.shared.InvalidFieldException;
@@ -111,6 +112,43 @@ public class Budgets {
                 .query(Integer.class).optional().orElse(null);
     }
 
+    /**
+     * Refuses, naming {@code field}, a booking that would take a learner over their budget for the
+     * quarter (in their zone) the session starts in: what they have spent and planned there, plus
+     * {@code minutes} more, must fit. {@code except} is a session already counted that is being
+     * changed (or null).
+     */
+    @Transactional(readOnly = true)
+    public void requireRoom(Collection<PersonSummary> learners, Instant startsAt, int minutes, SessionId except,
+            String field) {
+        Map<UUID, Integer> own = ownHours();
+        int standard = defaultHours();
+        List<Session> around = sessions.between(startsAt.minusSeconds(100L * 86400), startsAt.plusSeconds(100L * 86400));
+        double wanted = minutes / 60.0;
+        for (PersonSummary p : learners) {
+            Quarter q = Quarter.of(startsAt, p.zone());
+            double used = around.stream().filter(s -> !s.id().equals(except) && s.learners().contains(p.id())
+                    && q.contains(s.startsAt())).mapToDouble(Session::hours).sum();
+            Integer mine = own.get(p.id().value());
+            int hours = mine == null ? standard : mine;
+            if (used + wanted > hours + 1e-9) {
+                throw new InvalidFieldException(field, "%s has %s h of %s h left for %s; this session takes %s h"
+                        .formatted(p.displayName(), hours(Math.max(0, hours - used)), hours, q, hours(wanted)));
+            }
+        }
+    }
+
+    private static String hours(double h) {
+        return String.format(java.util.Locale.ENGLISH, h == Math.rint(h) ? "%.0f" : "%.1f", h);
+    }
+
+    private Map<UUID, Integer> ownHours() {
+        Map<UUID, Integer> own = new HashMap<>();
+        jdbc.sql("SELECT person_id, hours FROM crosstraining_budget").query((rs, n) -> Map.entry(Sql.uuid(rs, "person_id"),
+                rs.getInt("hours"))).list().forEach(e -> own.put(e.getKey(), e.getValue()));
+        return own;
+    }
+
     @Transactional(readOnly = true)
     public Budget of(PersonSummary person) {
         return of(List.of(person)).get(person.id());
@@ -119,9 +157,7 @@ public class Budgets {
     /** The budgets of many people this quarter, in two queries whatever their number. */
     @Transactional(readOnly = true)
     public Map<PersonId, Budget> of(Collection<PersonSummary> people) {
-        Map<UUID, Integer> own = new HashMap<>();
-        jdbc.sql("SELECT person_id, hours FROM crosstraining_budget").query((rs, n) -> Map.entry(Sql.uuid(rs, "person_id"),
-                rs.getInt("hours"))).list().forEach(e -> own.put(e.getKey(), e.getValue()));
+        Map<UUID, Integer> own = ownHours();
         int standard = defaultHours();
         Instant now = clock.instant();
         // quarters differ by zone by a few hours at most: read a little more, then cut per person
