@@ -132,14 +132,11 @@ public class Budgets {
             Integer mine = own.get(p.id().value());
             int hours = mine == null ? standard : mine;
             if (used + wanted > hours + 1e-9) {
-                throw new InvalidFieldException(field, "%s has %s h of %s h left for %s; this session takes %s h"
-                        .formatted(p.displayName(), hours(Math.max(0, hours - used)), hours, q, hours(wanted)));
+                throw new InvalidFieldException(field, "%s has %s of %s left for %s; this session takes %s"
+                        .formatted(p.displayName(), BudgetOnPersonPage.hours(Math.max(0, hours - used)),
+                                BudgetOnPersonPage.hours(hours), q, BudgetOnPersonPage.hours(wanted)));
             }
         }
-    }
-
-    private static String hours(double h) {
-        return String.format(java.util.Locale.ENGLISH, h == Math.rint(h) ? "%.0f" : "%.1f", h);
     }
 
     private Map<UUID, Integer> ownHours() {
