@@ -139,6 +139,51 @@ class CrossTrainingPagesTests {
         assertThat(page(rep, "/people/" + ops.id())).doesNotContain("cross-training-budget");
     }
 
+    @Test
+    void theOfferFormListsTheHostsOwnWorkToPickAndABadIdShowsTheFormAgainAsTyped() throws Exception {
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        Person colleague = fixtures.aPerson(AppRole.MANAGER, Department.SALES);
+        Training training = new Training(activities, fixtures, mvc);
+        String demo = training.aDemoBy(rep);
+        String othersDemo = training.aDemoBy(colleague);
+        String series = training.call(rep, post("/api/v1/meeting-series").content("""
+                {"title":"Acme renewal","start":"%s","zone":"Europe/Berlin","durationMinutes":30,"sponsorId":"%s",
+                 "attendeeIds":["%s"],"topic":"Renewal terms","endGoal":"A signed renewal"}"""
+                .formatted(LocalDate.now().plusDays(5).atTime(10, 0), colleague.id(), rep.id())), 201);
+        String meeting = com.jayway.jsonpath.JsonPath.read(series, "$.meetings[0].id");
+
+        String mine = page(rep, "/cross-training");
+        assertThat(mine).contains("value=\"activity:" + demo + "\"").contains("Demo: Discovery demo with Acme")
+                .contains("value=\"meeting:" + meeting + "\"").contains("Acme renewal: Renewal terms")
+                .doesNotContain(othersDemo);
+
+        LocalDateTime start = LocalDateTime.now().plusDays(2).truncatedTo(ChronoUnit.MINUTES);
+        MvcResult picked = mvc.perform(post("/cross-training/offers").with(user(Fixtures.signedIn(rep))).with(csrf())
+                .param("work", "meeting:" + meeting).param("workKind", "activity").param("startsAt", start.toString())
+                .param("durationMinutes", "30").param("seats", "2")).andReturn();
+        assertThat(picked.getResponse().getRedirectedUrl()).isEqualTo("/cross-training/offers");
+        assertThat(page(colleague, "/cross-training/offers")).contains("Acme renewal");
+
+        long offers = jdbc.sql("SELECT COUNT(*) FROM crosstraining_offer").query(Long.class).single();
+        for (String[] bad : new String[][] { { "", "not-an-id", "workId: is not an id" },
+                { "", java.util.UUID.randomUUID().toString(), "workId: is not an activity" },
+                { "activity:nope", "", "work: is not a piece of work" } }) {
+            MvcResult refused = mvc.perform(post("/cross-training/offers").with(user(Fixtures.signedIn(rep))).with(csrf())
+                    .param("work", bad[0]).param("workKind", "activity").param("workId", bad[1])
+                    .param("title", "Seat on my Friday demo").param("startsAt", start.toString())
+                    .param("durationMinutes", "45").param("seats", "3")).andReturn();
+            String body = refused.getResponse().getContentAsString();
+            assertThat(refused.getResponse().getStatus()).as(bad[1]).isEqualTo(400);
+            assertThat(body).contains("id=\"offer-error\"").contains(bad[2])
+                    .contains("value=\"Seat on my Friday demo\"").contains("value=\"45\"").contains("value=\"3\"")
+                    .contains("value=\"" + start + "\"");
+            if (!bad[1].isEmpty()) {
+                assertThat(body).contains("value=\"" + bad[1] + "\"");
+            }
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM crosstraining_offer").query(Long.class).single()).isEqualTo(offers);
+    }
+
     private String page(Person who, String path) throws Exception {
         MvcResult result = mvc.perform(get(path).with(user(Fixtures.signedIn(who)))).andReturn();
         assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
