@@ -270,6 +270,45 @@ class CrossTrainingApiTests {
         training.call(otherMarketer, post("/api/v1/cross-training/offers/" + offerId + "/bookings"), 201);
     }
 
+    @Test
+    void twoBookingsAtOnceThatOnlyFitTheLearnersBudgetOneAtATimeGiveHerExactlyOne() throws Exception {
+        jdbc.sql("INSERT INTO crosstraining_budget (person_id, hours, set_by, set_at) VALUES (?, 1, ?, CURRENT_TIMESTAMP)")
+                .params(marketer.id().value(), rep.id().value()).update();
+        String starts = inDays(1);
+        List<String> offers = new ArrayList<>();
+        for (Person host : List.of(rep, otherRep, rep)) {
+            offers.add(JsonPath.read(training.call(host, post("/api/v1/cross-training/offers").content("""
+                    {"startsAt":"%s","durationMinutes":60,"workKind":"activity","workId":"%s"}"""
+                    .formatted(starts, training.aDemoBy(host))), 201), "$.id"));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(offers.size());
+        try {
+            List<Future<MvcResult>> answers = new ArrayList<>();
+            for (String offer : offers) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return training.perform(marketer, post("/api/v1/cross-training/offers/" + offer + "/bookings"));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<MvcResult> f : answers) {
+                MvcResult r = f.get();
+                statuses.add(r.getResponse().getStatus());
+                if (r.getResponse().getStatus() == 400) {
+                    assertThat(r.getResponse().getContentAsString()).contains("\"learnerId\"");
+                }
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 400);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM crosstraining_learner WHERE person_id = ?").param(marketer.id().value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private void refused(Person caller, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
             String field) throws Exception {
         String problem = training.call(caller, request, 400);

@@ -116,11 +116,13 @@ public class Budgets {
      * Refuses, naming {@code field}, a booking that would take a learner over their budget for the
      * quarter (in their zone) the session starts in: what they have spent and planned there, plus
      * {@code minutes} more, must fit. {@code except} is a session already counted that is being
-     * changed (or null).
+     * changed (or null). Each learner's lock row is held to the end of the caller's transaction, so
+     * two bookings for one learner at once are checked one after the other (and across nodes).
      */
-    @Transactional(readOnly = true)
     public void requireRoom(Collection<PersonSummary> learners, Instant startsAt, int minutes, SessionId except,
             String field) {
+        // in the order of their ids, so two bookings naming the same learners cannot wait on each other
+        learners.stream().map(p -> p.id().value()).sorted().forEach(this::lock);
         Map<UUID, Integer> own = ownHours();
         int standard = defaultHours();
         List<Session> around = sessions.between(startsAt.minusSeconds(100L * 86400), startsAt.plusSeconds(100L * 86400));
@@ -137,6 +139,13 @@ public class Budgets {
                                 BudgetOnPersonPage.hours(hours), q, BudgetOnPersonPage.hours(wanted)));
             }
         }
+    }
+
+    private void lock(UUID person) {
+        jdbc.sql("INSERT INTO crosstraining_learner_hours_lock (person_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(person).update();
+        jdbc.sql("SELECT person_id FROM crosstraining_learner_hours_lock WHERE person_id = ? FOR UPDATE").param(person)
+                .query().listOfRows();
     }
 
     private Map<UUID, Integer> ownHours() {

@@ -174,7 +174,7 @@ class CrossTrainingPagesController {
             return UUID.fromString(text.strip());
         }
         catch (IllegalArgumentException ex) {
-            throw new InvalidFieldException("workId", "is not an id: copy it from the activity, meeting or campaign page");
+            throw new InvalidFieldException("workId", "is not an id: use the one on the activity, meeting or campaign page");
         }
     }
 
