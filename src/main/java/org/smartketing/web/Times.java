@@ -27,7 +27,8 @@ public class Times {
         return auth != null && auth.getPrincipal() instanceof ZoneAware viewer ? viewer.zone() : ZoneOffset.UTC;
     }
 
-    private String zoneLabel() {
+    /** The viewer's zone as people name it: "UTC" rather than the offset id "Z". */
+    public String zoneLabel() {
         ZoneId zone = viewerZone();
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }

@@ -143,7 +143,7 @@ class RouterTableTests {
                 Map.of(Channel.EMAIL, rita.email()), false);
         RecipientPlan plan = Router.plan(unverified, Urgency.URGENT, WORKING, id -> Optional.empty(), null);
         assertThat(describe(plan)).isEqualTo("Rita:EMAIL");
-        assertThat(plan.steps().get(0).reason()).contains("none of Rita's URGENT channels is verified");
+        assertThat(plan.steps().get(0).reason()).contains("none of Rita's urgent channels is verified");
     }
 
     static String describe(RecipientPlan plan) {
