@@ -180,7 +180,8 @@ class CrossTrainingBrowserTests {
         assertThat(Browsers.text(marketerBrowser, ".reflection")).contains("Reps ask about the budget")
                 .contains("an action item");
         marketerBrowser.get(url("/action-items"));
-        assertThat(Browsers.text(marketerBrowser, "main")).contains("Ask for the budget on the demo request form");
+        assertThat(Browsers.text(marketerBrowser, "main")).contains("Ask for the budget on the demo request form")
+                .contains(due.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
 
         marketerBrowser.get(url("/cross-training/coverage"));
         String gaps = Browsers.text(marketerBrowser, "#gaps");
