@@ -98,7 +98,7 @@ class FirstStartTests {
         mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin").param("email", "ada@example.com")
                 .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
         assertThat(audit.find(new org.smartketing.team.audit.AuditEntries.Filter("person", null, null, null, null, null), 50))
-                .filteredOn(e -> e.action().equals("demo-created")).hasSize(10);
+                .filteredOn(e -> e.action().equals("demo-created")).hasSize(12);
     }
 
     @Test
