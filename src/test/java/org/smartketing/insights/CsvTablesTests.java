@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A tile's table as CSV, read back as a spreadsheet would; the filter's parameters and their refusals. */
-class CsvTablesTests {
+public class CsvTablesTests {
 
     @Test
     void writesUtf8WithABomQuotesAsRfc4180AndDefusesFormulaCells() {
@@ -64,7 +64,7 @@ class CsvTablesTests {
     }
 
     /** RFC 4180 as a spreadsheet reads it: CRLF lines, quoted cells with doubled quotes and line breaks inside. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
