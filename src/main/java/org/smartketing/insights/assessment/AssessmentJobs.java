@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 /**
@@ -21,10 +22,11 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 class AssessmentJobs {
 
     static final String QUARTERLY = "insights-assessment-quarter";
+    static final Schedule QUARTER_START = Schedules.cron("0 0 6 1 1,4,7,10 *", ZoneOffset.UTC);
 
     @Bean
     RecurringTask<Void> assessmentQuarterTask(ObjectProvider<SelfAssessments> assessments) {
-        return Tasks.recurring(QUARTERLY, Schedules.cron("0 0 6 1 1,4,7,10 *", ZoneOffset.UTC))
+        return Tasks.recurring(QUARTERLY, QUARTER_START)
                 .execute((instance, context) -> assessments.getObject().openThisQuarter("schedule"));
     }
 
