@@ -56,6 +56,41 @@ class RateLimitsTests {
     }
 
     @Test
+    void aFrequentBucketGoesToPostgresOncePerUnsynchronisedAllowanceNotOncePerCall() throws Exception {
+        var dataSource = postgres();
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                connections.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        BucketConfiguration perMinute = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(60_000).refillGreedy(60_000, Duration.ofMinutes(1)).build()).build();
+        RateLimits limits = new DatabaseRateLimits(counting);
+
+        String plainKey = "test:" + UUID.randomUUID();
+        for (int i = 0; i < 100; i++) {
+            limits.bucket(plainKey, perMinute).tryConsume(1);
+        }
+        int plainTrips = connections.getAndSet(0);
+
+        String frequentKey = "test:" + UUID.randomUUID();
+        int calls = 2_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            limits.frequentBucket(frequentKey, perMinute, 1_000, Duration.ofSeconds(1)).tryConsume(1);
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        int frequentTrips = connections.get();
+
+        assertThat(plainTrips).as("a plain bucket: a round trip every call").isGreaterThanOrEqualTo(100);
+        assertThat(frequentTrips).as("a round trip per thousand calls or per second, whichever comes first")
+                .isLessThanOrEqualTo(2 + (int) seconds + calls / 1_000);
+    }
+
+    @Test
     void oneNodeInMemoryKeepsTheSameLimit() {
         RateLimits memory = new MemoryRateLimits();
 
