@@ -71,8 +71,8 @@ class SelfAssessmentApiController {
         assessments.answer(body == null ? null : body.answers(), me);
     }
 
-    @GetMapping("/{round}/results")
-    ResultsView results(@PathVariable UUID round, @AuthenticationPrincipal SignedInPerson me) {
+    @GetMapping("/{id}/results")
+    ResultsView results(@PathVariable("id") UUID round, @AuthenticationPrincipal SignedInPerson me) {
         var r = assessments.results(round, me.zone());
         Map<String, Integer> answers = new java.util.LinkedHashMap<>();
         r.answers().forEach((side, n) -> answers.put(side.name(), n));
@@ -88,8 +88,8 @@ class SelfAssessmentApiController {
         return RoundView.of(assessments.openThisQuarter("admin"));
     }
 
-    @PostMapping("/rounds/{round}/close")
-    RoundView close(@PathVariable UUID round) {
+    @PostMapping("/rounds/{id}/close")
+    RoundView close(@PathVariable("id") UUID round) {
         return RoundView.of(assessments.close(round));
     }
 }
