@@ -53,6 +53,14 @@ class AssessmentDemoTests {
         rebuild.rebuildAll();
         var measured = assessments.results(round.id(), ZoneId.of("Europe/Berlin")).dimensions().get(2);
         assertThat(measured.measured()).isNotNull();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/self-assessment/rounds/" + round.id()).with(org.springframework.security.test.web.servlet
+                        .request.SecurityMockMvcRequestPostProcessors.user(Fixtures.signedIn(
+                                fixtures.byEmail("maya.chen@northwind.example.com")))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(measured.sentence().replace("'", "&#39;")).contains(">Marketing 5<", ">Sales 5<");
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("Demo round: {}", assessments.results(round.id(),
+                ZoneId.of("Europe/Berlin")).dimensions().stream().map(d -> d.sentence()).toList());
         assertThat(measured.sentence()).matches("Marketing rates lead quality \\d\\.\\d, sales \\d\\.\\d; measured "
                 + "rejection rate \\d+ %\\.");
     }
