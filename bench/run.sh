@@ -7,6 +7,7 @@
 # Knobs (environment): LEADS=1000000 ACTIVITIES=5000000 DURATION=25 CLIENTS="8 32" PORT=18080 WARMUP=60 WALK_FOR=180
 #   DB=smartketing_bench PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 PARTS="post batch list score" (or "goals",
 #   with GOALS=200: bench/goals.sql's goals over the loaded log, their list API and page beside a trivial GET)
+#   API_RATE_LIMIT=100000000 (requests per token per minute: the bench's one token far outruns the default 600)
 #   JAR=path/to/another/build.jar (say, an older commit's, to measure before and after on the same data)
 #   PARTS=insights: insights' rollups rebuilt from the funnel's faces by its nightly job (started now),
 #   then every tile's API, the dashboard page and the score API, beside a trivial GET
@@ -63,6 +64,7 @@ log "starting $JAR on port $PORT"
 SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER \
 SPRING_DATASOURCE_PASSWORD= SMARTKETING_ADMIN_EMAIL=$ADMIN_EMAIL SMARTKETING_ADMIN_PASSWORD=$ADMIN_PASSWORD \
     java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN \
+    --smartketing.api.rate-limit.per-token="${API_RATE_LIMIT:-100000000}" \
     --logging.level.org.smartketing.funnel.scoring=INFO --logging.file.name="$OUT/app.json" >"$OUT/app.out" 2>&1 &
 APP_PID=$!
 for i in $(seq 1 900); do  # the first start on a loaded database may build indexes

@@ -9,7 +9,8 @@
  * everything in the sub-packages is internal.
  */
 @org.smartketing.shared.OwnsTables({ "insight_stage_change", "insight_assignment", "insight_breach",
-        "insight_rebuild", "insight_drift" })
+        "insight_rebuild", "insight_drift", "insight_assessment_round", "insight_assessment_participant",
+        "insight_assessment_response", "insight_assessment_score" })
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
         allowedDependencies = { "team", "activity", "funnel", "comms", "meetings", "crosstraining", "goals", "shared",
                 "web" })

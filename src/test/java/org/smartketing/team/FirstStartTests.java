@@ -98,7 +98,7 @@ class FirstStartTests {
         mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin").param("email", "ada@example.com")
                 .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
         assertThat(audit.find(new org.smartketing.team.audit.AuditEntries.Filter("person", null, null, null, null, null), 50))
-                .filteredOn(e -> e.action().equals("demo-created")).hasSize(10);
+                .filteredOn(e -> e.action().equals("demo-created")).hasSize(12);
     }
 
     @Test
@@ -137,7 +137,7 @@ class FirstStartTests {
                 .param("password", "first admin password").param("timeZone", "UTC").param("demoCompany", "true"));
         var second = directory.enabledPeople().stream().map(p -> p.id() + " " + p.email()).sorted().toList();
 
-        assertThat(first).hasSize(11);
+        assertThat(first).hasSize(13);
         assertThat(second.stream().filter(p -> p.contains(DemoCompany.DOMAIN))).isEqualTo(first.stream()
                 .filter(p -> p.contains(DemoCompany.DOMAIN)).toList());
         assertThat(directory.enabledPeople()).extracting(PersonSummary::department).contains(Department.values());

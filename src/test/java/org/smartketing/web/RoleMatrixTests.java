@@ -209,6 +209,20 @@ class RoleMatrixTests {
                 "POST /api/v1/cross-training/offers/{id}/bookings", "POST /api/v1/cross-training/offers/{id}/withdraw",
                 "POST /api/v1/cross-training/asks", "POST /api/v1/cross-training/asks/{id}/match",
                 "POST /api/v1/cross-training/asks/{id}/withdraw").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Insights' tiles: managers and admins, through their tokens too (they hold each person's figures).
+        Stream.of("funnel", "sla", "rejections", "closed-loop", "follow-through", "goals", "cross-training",
+                "responsiveness").forEach(t -> MATRIX.put("GET /api/v1/insights/" + t, EnumSet.of(Caller.ADMIN_READ_TOKEN,
+                        Caller.ADMIN_WRITE_TOKEN, Caller.MANAGER_WRITE_TOKEN)));
+        // The self-assessment: everyone answers and sees the (anonymous) results; admins open and close rounds.
+        Stream.of("GET /self-assessment", "POST /self-assessment", "GET /self-assessment/rounds/{id}")
+                .forEach(e -> MATRIX.put(e, SIGNED_IN));
+        Stream.of("POST /admin/self-assessment/open", "POST /admin/self-assessment/rounds/{id}/close")
+                .forEach(e -> MATRIX.put(e, ADMINS));
+        Stream.of("GET /api/v1/self-assessments", "GET /api/v1/self-assessments/{id}/results")
+                .forEach(e -> MATRIX.put(e, ANY_TOKEN));
+        MATRIX.put("POST /api/v1/self-assessments", WRITE_TOKENS);
+        Stream.of("POST /api/v1/self-assessments/rounds", "POST /api/v1/self-assessments/rounds/{id}/close")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         Stream.of("PUT /api/v1/cross-training/budgets/default", "PUT /api/v1/cross-training/budgets/{id}")
                 .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Website forms anywhere post leads with a registered form key.

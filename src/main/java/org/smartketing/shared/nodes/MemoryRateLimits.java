@@ -28,6 +28,12 @@ final class MemoryRateLimits implements RateLimits {
         });
     }
 
+    /** One node: nothing to synchronise, the bucket in memory is already exact. */
+    @Override
+    public Bucket frequentBucket(String key, BucketConfiguration configuration, long unsynchronized, Duration interval) {
+        return bucket(key, configuration);
+    }
+
     @Override
     public void forget(String key) {
         buckets.invalidate(key);

@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Northwind Analytics, a realistic demo company: the same ten people (identifiers included) every
- * time, across sales, marketing, management and operations and five time zones, in one mixed
- * revenue team. Everyone signs in with {@link #PASSWORD}.
+ * Northwind Analytics, a realistic demo company: the same twelve people (identifiers included) every
+ * time, across sales, marketing, management and operations and five time zones; ten in one mixed
+ * revenue team, two who joined this quarter in none yet. Everyone signs in with {@link #PASSWORD}.
  */
 @Component
 public class DemoCompany {
@@ -60,7 +60,13 @@ public class DemoCompany {
         new Member("Emma Johansson", Department.SALES, AppRole.MEMBER, "Account executive", "Europe/Stockholm", 8, 16, "Daniel Weber"),
         new Member("Carlos Mendes", Department.SALES, AppRole.MEMBER, "Sales development rep", "America/Sao_Paulo", 9, 18, "Daniel Weber"),
         new Member("Hannah Kim", Department.SALES, AppRole.MEMBER, "Account executive", "America/Los_Angeles", 8, 17, "Daniel Weber"),
+        // joined this quarter and not yet in a team, so the other demos' figures stay those of the ten
+        new Member("Noah Fischer", Department.MARKETING, AppRole.MEMBER, "Event marketer", "Europe/Berlin", 9, 17, "Maya Chen"),
+        new Member("Aisha Rahman", Department.SALES, AppRole.MEMBER, "Sales development rep", "Europe/London", 9, 17, "Daniel Weber"),
     };
+
+    /** The newest members, in no team yet. */
+    private static final Set<String> NEWCOMERS = Set.of("Noah Fischer", "Aisha Rahman");
 
     private final People people;
     private final Teams teams;
@@ -103,7 +109,8 @@ public class DemoCompany {
         TeamId revenueTeam = new TeamId(UUID.nameUUIDFromBytes("demo-team:revenue".getBytes()));
         List<Team> demoTeams = List.of(
                 new Team(revenueTeam, "Revenue team", "Everyone who brings in and grows customers.",
-                        Set.copyOf(ids.values()), JOINED, JOINED),
+                        ids.entrySet().stream().filter(e -> !NEWCOMERS.contains(e.getKey())).map(Map.Entry::getValue)
+                                .collect(Collectors.toSet()), JOINED, JOINED),
                 new Team(new TeamId(UUID.nameUUIDFromBytes("demo-team:emea".getBytes())), "EMEA pod",
                         "Sales and marketing for Europe, the Middle East and Africa.",
                         Set.of("Daniel Weber", "Emma Johansson", "Sofia Rossi", "Grace Adeyemi").stream().map(ids::get)

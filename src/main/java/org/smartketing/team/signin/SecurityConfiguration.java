@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.smartketing.team.DoorRules;
 import org.smartketing.team.people.People;
+import org.smartketing.team.tokens.ApiRateLimit;
 import org.smartketing.team.tokens.ApiTokenAuthenticationFilter;
 import org.smartketing.team.tokens.ApiTokens;
 import org.springframework.context.annotation.Bean;
@@ -118,7 +119,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiRateLimit rateLimit, ProblemResponses problems)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> {
                     // Admin-only writes are refused before the body is read, so no validation
@@ -130,8 +132,8 @@ class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
                             .anyRequest().hasAuthority("SCOPE_write");
                 })
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false)),
-                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false), rateLimit,
+                        true), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized(false))
@@ -141,7 +143,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, People people)
+    SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens, ApiRateLimit rateLimit, ProblemResponses problems,
+            People people)
             throws Exception {
         return http.securityMatcher("/actuator/**")
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
@@ -155,7 +158,8 @@ class SecurityConfiguration {
                         .anyRequest().access(AuthorizationManagers.anyOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_read"))))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false)),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems.unauthorized(false), rateLimit,
+                        false),
                         BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized(false))

@@ -126,6 +126,16 @@ public class ApiTokens {
      */
     @Transactional(propagation = Propagation.SUPPORTS) // a remembered token needs no connection
     public Optional<SignedInPerson> authenticate(String secret) {
+        return authenticateBearer(secret).map(Bearer::person);
+    }
+
+    /** A presented token's id and the person it acts for (the id names the token's rate limit). */
+    public record Bearer(UUID tokenId, SignedInPerson person) {
+    }
+
+    /** As {@link #authenticate}, with the token's id. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Optional<Bearer> authenticateBearer(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
@@ -136,7 +146,7 @@ public class ApiTokens {
                 jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Sql.utc(now), token.id()).update();
                 remembered.refresh(hash, new Authenticated(token.id(), now, token.person()));
             }
-            return token.person();
+            return new Bearer(token.id(), token.person());
         });
     }
 
