@@ -71,11 +71,13 @@ class RoleMatrixTests {
 
     static {
         // Public: sign-in, first start (gone once set up), invitations, password reset, errors, docs, health.
-        Stream.of("GET /login", "GET /setup", "POST /setup", "GET /invitations/{secret}", "POST /invitations/{secret}",
+        Stream.of("GET /login", "POST /setup", "GET /favicon.ico", "GET /robots.txt", "GET /invitations/{secret}", "POST /invitations/{secret}",
                 "GET /password-reset", "POST /password-reset", "GET /password-reset/{secret}",
                 "POST /password-reset/{secret}", "* /error", "GET /api/docs", "GET /v3/api-docs",
                 "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /actuator/health",
                 "GET /actuator/health/**").forEach(e -> MATRIX.put(e, EVERYONE));
+        // Set up already: the first-start page sends everyone to sign-in.
+        MATRIX.put("GET /setup", EnumSet.noneOf(Caller.class));
         // Pages for everyone signed in.
         Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
                 "GET /profile/password", "POST /profile/password",
@@ -145,6 +147,7 @@ class RoleMatrixTests {
         // Meetings: everyone signed in plans and runs meetings; who may change which meeting (organizer,
         // sponsor, attendees) is decided by the meeting itself, not by role.
         Stream.of("GET /meetings", "GET /meetings/series/new", "POST /meetings/series", "GET /meetings/series/{id}",
+                "GET /meetings/series/{id}/calendar.ics",
                 "POST /meetings/series/{id}", "POST /meetings/series/{id}/cancel", "GET /meetings/{id}",
                 "POST /meetings/{id}", "POST /meetings/{id}/cancel", "POST /meetings/{id}/agenda",
                 "POST /meetings/{id}/start", "GET /meetings/{id}/run", "POST /meetings/{id}/run/step",
