@@ -203,12 +203,7 @@ public class SlaReport {
         return value == null ? "" : String.valueOf(Math.round(value * 1000) / 1000.0);
     }
 
-    /** RFC 4180 quoting; a leading formula character is defused for spreadsheets. */
     private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches(".*[\",\r\n].*") || !safe.equals(value) ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return org.smartketing.shared.CsvCells.cell(value);
     }
 }

@@ -1,0 +1,16 @@
+/**
+ * Insights, "is your business smart-keting?": the alignment dashboard's tiles (funnel, SLA,
+ * rejections, closed loop, follow-through, goals, cross-training, responsiveness), each a chart and
+ * the table behind it with its freshness, as JSON and CSV; the measured values a smart-keting score
+ * is built from. It reads the other parts only through their root read faces and their events, and
+ * keeps its own rollups (fed by those events, rebuilt from the read faces, reconciled nightly).
+ *
+ * <p>Other parts use {@link org.smartketing.insights.InsightTiles} and the records beside it;
+ * everything in the sub-packages is internal.
+ */
+@org.smartketing.shared.OwnsTables({ "insight_processed_event", "insight_stage_change", "insight_handoff",
+        "insight_rebuild", "insight_drift" })
+@org.springframework.modulith.ApplicationModule(displayName = "Insights",
+        allowedDependencies = { "team", "activity", "funnel", "comms", "meetings", "crosstraining", "goals", "shared",
+                "web" })
+package org.smartketing.insights;

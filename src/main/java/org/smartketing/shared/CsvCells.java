@@ -1,0 +1,39 @@
+package org.smartketing.shared;
+
+import java.util.List;
+
+/**
+ * CSV for spreadsheet programs, one way everywhere: RFC 4180 lines (CRLF), a cell quoted when it
+ * holds a comma, quote or line break, and a cell that a spreadsheet would take as a formula (one
+ * starting with {@code = + - @}, a tab or a carriage return) defused with a leading apostrophe.
+ */
+public final class CsvCells {
+
+    /** What a file starts with so that spreadsheet programs read it as UTF-8. */
+    public static final String BOM = "\uFEFF";
+
+    private CsvCells() {
+    }
+
+    /** One cell, quoted and defused as needed; null is the empty cell. */
+    public static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+                || safe.indexOf('\r') >= 0 || !safe.equals(value);
+        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    /** Appends one line of cells (each through {@link #cell}) and its CRLF. */
+    public static StringBuilder line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        return out.append("\r\n");
+    }
+}
