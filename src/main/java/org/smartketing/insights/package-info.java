@@ -9,7 +9,8 @@
  * everything in the sub-packages is internal.
  */
 @org.smartketing.shared.OwnsTables({ "insight_processed_event", "insight_stage_change", "insight_handoff",
-        "insight_rebuild", "insight_drift" })
+        "insight_rebuild", "insight_drift", "insight_score_weight", "insight_score_weight_change",
+        "insight_score_snapshot", "insight_score_snapshot_part" })
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
         allowedDependencies = { "team", "activity", "funnel", "comms", "meetings", "crosstraining", "goals", "shared",
                 "web" })
