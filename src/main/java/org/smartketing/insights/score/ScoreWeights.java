@@ -55,7 +55,8 @@ public record ScoreWeights(Map<ScoreComponent, Integer> weights, Map<ScoreCompon
                 }
                 if (c.unit() == ScoreComponent.Unit.PERCENT && target > (c == ScoreComponent.GOAL_PACE ? 10 : 1)) {
                     throw new InvalidFieldException("targets." + key, c == ScoreComponent.GOAL_PACE
-                            ? "must be a fraction of the plan (1 is on plan)" : "must be a share from 0 to 1 (0.9 is 90 %)");
+                            ? "must not be above 1000 % of plan (10 as a fraction; 1 is on plan)"
+                            : "must not be above 100 % (1 as a share; 0.9 is 90 %)");
                 }
                 t.put(c, target);
             });
