@@ -145,6 +145,19 @@ public class FunnelFigures {
     public record SlaFigure(LocalDate periodStart, PersonId owner, ClockFigures accept, ClockFigures firstContact) {
     }
 
+    /**
+     * One handoff clock run started in the period, judged as the SLA report judges it.
+     *
+     * @param clock        {@code ACCEPT} or {@code FIRST_CONTACT}
+     * @param workingHours in the owner's working hours, when completed; null otherwise
+     * @param completed    the owner accepted or rejected (ACCEPT), or made contact (FIRST_CONTACT)
+     * @param breached     its due time passed while it ran
+     * @param decided      counts in the share within the SLA (completed within, or breached while the owner held it)
+     */
+    public record SlaRun(LeadId lead, PersonId owner, String clock, Instant startedAt, Instant dueAt,
+            Instant stoppedAt, boolean completed, Double workingHours, boolean breached, boolean decided) {
+    }
+
     public static final int DEFAULT_PAGE = 100;
     public static final int MAX_PAGE = 1000;
 
@@ -209,6 +222,14 @@ public class FunnelFigures {
     public List<SlaFigure> sla(SlaQuery q) {
         return sla.byOwner(q.period(), q.by(), q.zone(), q.owners()).stream()
                 .map(r -> new SlaFigure(r.periodStart(), r.owner(), r.accept(), r.firstContact())).toList();
+    }
+
+    /** Every clock run started in the query's period (of its owners), oldest first, judged as {@link #sla} does. */
+    public List<SlaRun> slaRuns(SlaQuery q) {
+        return sla.judged(q.period(), q.owners()).stream()
+                .map(r -> new SlaRun(r.lead(), r.owner(), r.clock().name(), r.startedAt(), r.dueAt(), r.stoppedAt(),
+                        r.completed(), r.workingHours(), r.breached(), r.decided()))
+                .toList();
     }
 
     private static StageChange change(LeadHistory.Change c) {

@@ -8,7 +8,7 @@
  * <p>Other parts use {@link org.smartketing.insights.InsightTiles} and the records beside it;
  * everything in the sub-packages is internal.
  */
-@org.smartketing.shared.OwnsTables({ "insight_processed_event", "insight_stage_change", "insight_handoff",
+@org.smartketing.shared.OwnsTables({ "insight_stage_change", "insight_assignment", "insight_breach",
         "insight_rebuild", "insight_drift", "insight_score_weight", "insight_score_weight_change",
         "insight_score_snapshot", "insight_score_snapshot_part" })
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import org.smartketing.funnel.ClockFigures;
 import org.smartketing.funnel.Grouping;
+import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
 import org.smartketing.funnel.TimeRange;
 import org.smartketing.funnel.leads.LeadHistory;
@@ -84,6 +85,38 @@ public class SlaReport {
      */
     public List<OwnerPeriod> byOwner(TimeRange period, Grouping by, ZoneId zone, Set<PersonId> owners) {
         return figures(period, by, zone, owners).rows();
+    }
+
+    /**
+     * One clock run as the report judges it: completed (the owner did what the clock asked), the
+     * working hours it took when completed, and whether it breached (by the rules above).
+     */
+    public record JudgedRun(LeadId lead, PersonId owner, ClockRun.Kind clock, Instant startedAt, Instant dueAt,
+            Instant stoppedAt, boolean completed, Double workingHours, boolean breached, boolean decided) {
+    }
+
+    /** Every run started in the period (of the owners; empty: everybody's), judged as the report does. */
+    public List<JudgedRun> judged(TimeRange period, Set<PersonId> owners) {
+        Instant now = clock.instant();
+        List<ClockRun> started = runs.startedBetween(period.from(), period.to()).stream()
+                .filter(r -> owners.isEmpty() || owners.contains(new PersonId(r.ownerId()))).toList();
+        Map<PersonId, PersonSummary> people = directory.people(
+                started.stream().map(r -> new PersonId(r.ownerId())).collect(Collectors.toSet()));
+        List<JudgedRun> judged = new ArrayList<>(started.size());
+        for (ClockRun r : started) {
+            PersonId owner = new PersonId(r.ownerId());
+            Optional<PersonSummary> known = Optional.ofNullable(people.get(owner));
+            boolean completed = r.outcome() != null && r.outcome().completes(r.clock());
+            Instant end = r.running() ? now : r.stoppedAt();
+            boolean breached = r.breachedAt() != null || end.isAfter(r.dueAt());
+            Double hours = completed ? WorkingClock.between(r.startedAt(), r.stoppedAt(),
+                    known.map(PersonSummary::workingHours).orElse(WorkingHours.standard()),
+                    known.map(PersonSummary::zone).orElse(ZoneOffset.UTC)).toSeconds() / 3600.0 : null;
+            judged.add(new JudgedRun(r.leadId(), owner, r.clock(), r.startedAt(), r.dueAt(), r.stoppedAt(), completed,
+                    hours, breached, (completed && !breached) || (breached && (completed || r.running()))));
+        }
+        judged.sort(Comparator.comparing(JudgedRun::startedAt));
+        return judged;
     }
 
     private record Figures(List<OwnerPeriod> rows, Map<PersonId, PersonSummary> people) {

@@ -95,7 +95,7 @@ public record ScoreTrend(List<Week> weeks) {
                 return name + " had no data";
             }
             if (before == null) {
-                return name + " has data again: " + texts.value(key, now);
+                return name + " now has data: " + texts.value(key, now);
             }
             if (now == null) {
                 return name + " had no data (it was " + texts.value(key, before) + ")";
