@@ -70,7 +70,7 @@ final class DashboardViews {
             return new Chart(id, json.writeValueAsString(out), caption, header, rows);
         }
 
-        boolean empty() {
+        public boolean empty() {
             return rows.isEmpty();
         }
     }
