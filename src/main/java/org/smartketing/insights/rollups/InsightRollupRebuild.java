@@ -51,7 +51,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
  * log, as a warning when they differed).
  */
 @Service
-public class RollupRebuild {
+public class InsightRollupRebuild {
 
     static final String TASK = "insights-reconciliation";
     static final int RECENT_DAYS = 7;
@@ -61,7 +61,7 @@ public class RollupRebuild {
     static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     static final int PAGE = 500;
 
-    private static final Logger log = LoggerFactory.getLogger(RollupRebuild.class);
+    private static final Logger log = LoggerFactory.getLogger(InsightRollupRebuild.class);
 
     /** What one reconciliation found per rollup. */
     public record Drift(String rollup, long counted, long recounted, long repaired) {
@@ -73,7 +73,7 @@ public class RollupRebuild {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RollupRebuild(JdbcClient jdbc, FunnelFigures figures, FunnelRollups rollups, PlatformTransactionManager transactions,
+    InsightRollupRebuild(JdbcClient jdbc, FunnelFigures figures, FunnelRollups rollups, PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.figures = figures;
@@ -280,7 +280,7 @@ public class RollupRebuild {
     static class Scheduling {
 
         @Bean
-        RecurringTask<Void> insightsReconciliationTask(ObjectProvider<RollupRebuild> rebuild) {
+        RecurringTask<Void> insightsReconciliationTask(ObjectProvider<InsightRollupRebuild> rebuild) {
             return Tasks.recurring(TASK, Schedules.daily(ZoneOffset.UTC, LocalTime.of(3, 40)))
                     .execute((instance, context) -> {
                         // a new install (or a stopped rebuild) is filled first, then the recent days are checked
