@@ -228,7 +228,9 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, MANAGERS));
         Stream.of("GET /insights/score/weights", "POST /insights/score/weights").forEach(e -> MATRIX.put(e, ADMINS));
         Stream.of("GET /api/v1/insights/score", "GET /api/v1/insights/score/history", "GET /api/v1/insights/score/weights",
-                "GET /api/v1/insights/score/weights/history").forEach(e -> MATRIX.put(e, MANAGER_READ_TOKENS));
+                "GET /api/v1/insights/score/weights/history",
+                "GET /api/v1/insights/{tile:funnel|sla|rejections|closed-loop|follow-through|goals|cross-training|responsiveness}")
+                .forEach(e -> MATRIX.put(e, MANAGER_READ_TOKENS));
         MATRIX.put("PUT /api/v1/insights/score/weights", ADMIN_WRITE_TOKEN);
         // Operations.
         MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
@@ -347,7 +349,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replaceAll("\\{tile:[^}]*\\}", "sla").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {
