@@ -59,7 +59,7 @@ function option(data) {
     yAxis: { type: "value", axisLabel: { formatter: format } },
     series: data.series.map((s) => ({
       name: s.name, type: data.type === "line" ? "line" : "bar", data: s.values, connectNulls: false,
-      showSymbol: true,
+      showSymbol: true, barMaxWidth: 48,
     })),
   };
 }
