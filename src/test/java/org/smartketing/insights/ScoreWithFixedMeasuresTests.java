@@ -73,6 +73,9 @@ class ScoreWithFixedMeasuresTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> insightsScoreSnapshotTask;
+
     Person manager;
     Person admin;
 
@@ -201,8 +204,10 @@ class ScoreWithFixedMeasuresTests {
         LocalDate last = scores.lastWeekStart();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM insight_score_snapshot WHERE week_start > ?").param(last.minusWeeks(4))
                 .query(Long.class).single()).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'insights-score-snapshot'")
-                .query(Long.class).single()).as("the persistent weekly job").isEqualTo(1);
+        assertThat(insightsScoreSnapshotTask.getName()).isEqualTo("insights-score-snapshot");
+        assertThat(insightsScoreSnapshotTask.getSchedule().getNextExecutionTime(com.github.kagkarlsson.scheduler.task.ExecutionComplete
+                .simulatedSuccess(Instant.parse("2026-03-04T10:00:00Z")))).as("the persistent job's next run: Monday, 00:30 UTC")
+                .isEqualTo(Instant.parse("2026-03-09T00:30:00Z"));
 
         JsonNode history = json.readTree(call(get("/api/v1/insights/score/history?weeks=4"), manager).getResponse()
                 .getContentAsString());
