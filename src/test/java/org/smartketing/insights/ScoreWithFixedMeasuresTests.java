@@ -25,6 +25,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,7 +76,7 @@ class ScoreWithFixedMeasuresTests {
     JsonMapper json;
 
     @Autowired
-    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> insightsScoreSnapshotTask;
+    RecurringTask<Void> insightsScoreSnapshotTask;
 
     Person manager;
     Person admin;
@@ -205,8 +207,8 @@ class ScoreWithFixedMeasuresTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM insight_score_snapshot WHERE week_start > ?").param(last.minusWeeks(4))
                 .query(Long.class).single()).isEqualTo(4);
         assertThat(insightsScoreSnapshotTask.getName()).isEqualTo("insights-score-snapshot");
-        assertThat(insightsScoreSnapshotTask.getSchedule().getNextExecutionTime(com.github.kagkarlsson.scheduler.task.ExecutionComplete
-                .simulatedSuccess(Instant.parse("2026-03-04T10:00:00Z")))).as("the persistent job's next run: Monday, 00:30 UTC")
+        assertThat(insightsScoreSnapshotTask.schedulableInstance(RecurringTask.INSTANCE)
+                .getNextExecutionTime(Instant.parse("2026-03-04T10:00:00Z"))).as("the persistent job's next run: Monday, 00:30 UTC")
                 .isEqualTo(Instant.parse("2026-03-09T00:30:00Z"));
 
         JsonNode history = json.readTree(call(get("/api/v1/insights/score/history?weeks=4"), manager).getResponse()
