@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,12 +44,15 @@ class InsightsApiController {
         this.clock = clock;
     }
 
-    @GetMapping("/{tile:funnel|sla|rejections|closed-loop|follow-through|goals|cross-training|responsiveness}")
-    ResponseEntity<?> tile(@PathVariable String tile, @RequestParam Map<String, String> params,
+    /** One mapping per tile, so each is a plain path (for the door rules and the OpenAPI document). */
+    @GetMapping({ "/funnel", "/sla", "/rejections", "/closed-loop", "/follow-through", "/goals", "/cross-training",
+            "/responsiveness" })
+    ResponseEntity<?> tile(jakarta.servlet.http.HttpServletRequest request, @RequestParam Map<String, String> params,
             @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @AuthenticationPrincipal SignedInPerson me) {
-        TileKey key = TileKey.ofPath(tile).orElseThrow(() -> new NotFoundException("no such tile"));
+        String uri = request.getRequestURI();
+        TileKey key = TileKey.ofPath(uri.substring(uri.lastIndexOf('/') + 1)).orElseThrow(() -> new NotFoundException("no such tile"));
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && asksForCsv(accept));
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw new InvalidFieldException("format", "must be json or csv");

@@ -269,8 +269,9 @@ class InsightTilesIntegrationTests {
     private Map<String, Long> directEntries(CampaignId campaign, String sourceOrNull) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT e.to_stage, COUNT(*) AS n FROM lead_stage_event e JOIN lead l ON l.id = e.lead_id "
-                + "WHERE l.campaign_id = ? AND (? IS NULL OR COALESCE(l.source, '') = ?) GROUP BY e.to_stage")
-                .params(campaign.value(), sourceOrNull, sourceOrNull == null ? "" : sourceOrNull)
+                + "WHERE l.campaign_id = ?" + (sourceOrNull == null ? "" : " AND COALESCE(l.source, '') = ?")
+                + " GROUP BY e.to_stage")
+                .params(sourceOrNull == null ? List.of(campaign.value()) : List.of(campaign.value(), sourceOrNull))
                 .query(rs -> {
                     counts.put(rs.getString("to_stage"), rs.getLong("n"));
                 });
