@@ -140,6 +140,16 @@ public class ActivityLog {
         return activities.byId(id);
     }
 
+    /**
+     * What one person logged (or planned) from {@code from} on, newest first, at most {@code limit}
+     * (1–100): how another part offers a person their own recent work to pick from.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<Activity> of(PersonId person, Instant from, int limit) {
+        return activities.page(new Activities.Filter(null, person, null, from, null),
+                org.smartketing.shared.PageOf.Request.of(0, Math.max(1, Math.min(limit, 100)))).items();
+    }
+
     /** Asks the persistent job to count the rollup again from the log (after a repair by hand, say). */
     public void rebuildCounts() {
         CountScheduling.schedule(jobs.getObject(), clock);

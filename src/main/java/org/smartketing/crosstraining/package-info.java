@@ -9,5 +9,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Cross-training")
 @org.smartketing.shared.OwnsTables({ "crosstraining_settings", "crosstraining_budget", "crosstraining_offer",
         "crosstraining_session", "crosstraining_learner", "crosstraining_ask", "crosstraining_reflection",
-        "crosstraining_handoff_fact" })
+        "crosstraining_handoff_fact", "crosstraining_learner_hours_lock" })
 package org.smartketing.crosstraining;

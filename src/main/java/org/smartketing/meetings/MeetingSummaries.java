@@ -9,7 +9,8 @@ import org.smartketing.team.TeamId;
 
 /**
  * What other parts may know of one meeting: its series' title, topic and end goal, when it starts,
- * who is invited and for which teams. Goals start a goal session from a meeting through it.
+ * who is invited and for which teams. Goals start a goal session from a meeting through it;
+ * cross-training lists a host's meetings to offer a seat on.
  */
 public interface MeetingSummaries {
 
@@ -25,4 +26,10 @@ public interface MeetingSummaries {
 
     /** The meeting, if there is one with this id. */
     Optional<MeetingSummary> meeting(MeetingId id);
+
+    /**
+     * The meetings someone takes part in (invited, sponsor or organizer; not cancelled) that start
+     * from {@code from} on, soonest first, at most {@code limit}.
+     */
+    List<MeetingSummary> upcomingFor(PersonId person, Instant from, int limit);
 }

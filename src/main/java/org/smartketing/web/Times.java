@@ -16,10 +16,16 @@ import org.springframework.stereotype.Component;
 @Component("times")
 public class Times {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
     public String show(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(viewerZone())) + " " + zoneLabel();
+    }
+
+    /** A calendar day as people write it: "8 Dec 2026". */
+    public String day(java.time.LocalDate date) {
+        return date == null ? "" : DAY.format(date);
     }
 
     public ZoneId viewerZone() {
@@ -27,7 +33,8 @@ public class Times {
         return auth != null && auth.getPrincipal() instanceof ZoneAware viewer ? viewer.zone() : ZoneOffset.UTC;
     }
 
-    private String zoneLabel() {
+    /** The viewer's zone as people name it: "UTC" rather than the offset id "Z". */
+    public String zoneLabel() {
         ZoneId zone = viewerZone();
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }

@@ -230,6 +230,85 @@ class CrossTrainingApiTests {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aBookingThatWouldTakeTheLearnerOverTheirQuartersBudgetIsRefusedNamingTheFieldAndNothingIsStored()
+            throws Exception {
+        // two hours this quarter; a planned hour-long session already counts against them
+        jdbc.sql("INSERT INTO crosstraining_budget (person_id, hours, set_by, set_at) VALUES (?, 2, ?, CURRENT_TIMESTAMP)")
+                .params(marketer.id().value(), rep.id().value()).update();
+        String starts = inDays(1);
+        training.call(rep, post("/api/v1/cross-training/sessions").content("""
+                {"kind":"PLANNED","topic":"Pipeline stages","learnerIds":["%s"],"startsAt":"%s","durationMinutes":60}"""
+                .formatted(marketer.id(), starts)), 201);
+        String offer = training.call(rep, post("/api/v1/cross-training/offers").content("""
+                {"startsAt":"%s","durationMinutes":90,"workKind":"activity","workId":"%s"}"""
+                .formatted(starts, training.aDemoBy(rep))), 201);
+        String offerId = JsonPath.read(offer, "$.id");
+        String ask = training.call(marketer, post("/api/v1/cross-training/asks").content("{\"wants\":\"A demo\"}"), 201);
+        long sessions = count("crosstraining_session");
+        long learners = count("crosstraining_learner");
+
+        String booking = training.call(marketer, post("/api/v1/cross-training/offers/" + offerId + "/bookings"), 400);
+        assertThat(booking).contains("\"learnerId\"").contains("1 h of 2 h left").contains("takes 1.5 h");
+        String match = training.call(rep, post("/api/v1/cross-training/asks/" + JsonPath.read(ask, "$.id") + "/match")
+                .content("{\"offerId\":\"" + offerId + "\"}"), 400);
+        assertThat(match).contains("\"askId\"");
+        refused(rep, post("/api/v1/cross-training/sessions").content("""
+                {"kind":"PLANNED","topic":"Forecasting","learnerIds":["%s","%s"],"startsAt":"%s","durationMinutes":75}"""
+                .formatted(otherRep.id(), marketer.id(), starts)), "learnerIds");
+
+        assertThat(count("crosstraining_session")).isEqualTo(sessions);
+        assertThat(count("crosstraining_learner")).isEqualTo(learners);
+        assertThat(jdbc.sql("SELECT seats_taken FROM crosstraining_offer WHERE id = ?")
+                .param(java.util.UUID.fromString(offerId)).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM crosstraining_ask WHERE id = ?")
+                .param(java.util.UUID.fromString(JsonPath.read(ask, "$.id"))).query(String.class).single()).isEqualTo("OPEN");
+        // what fits is still taken, and someone else with room books the seat that did not fit her
+        training.call(rep, post("/api/v1/cross-training/sessions").content("""
+                {"kind":"PLANNED","topic":"Forecasting","learnerIds":["%s"],"startsAt":"%s","durationMinutes":60}"""
+                .formatted(marketer.id(), starts)), 201);
+        training.call(otherMarketer, post("/api/v1/cross-training/offers/" + offerId + "/bookings"), 201);
+    }
+
+    @Test
+    void twoBookingsAtOnceThatOnlyFitTheLearnersBudgetOneAtATimeGiveHerExactlyOne() throws Exception {
+        jdbc.sql("INSERT INTO crosstraining_budget (person_id, hours, set_by, set_at) VALUES (?, 1, ?, CURRENT_TIMESTAMP)")
+                .params(marketer.id().value(), rep.id().value()).update();
+        String starts = inDays(1);
+        List<String> offers = new ArrayList<>();
+        for (Person host : List.of(rep, otherRep, rep)) {
+            offers.add(JsonPath.read(training.call(host, post("/api/v1/cross-training/offers").content("""
+                    {"startsAt":"%s","durationMinutes":60,"workKind":"activity","workId":"%s"}"""
+                    .formatted(starts, training.aDemoBy(host))), 201), "$.id"));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(offers.size());
+        try {
+            List<Future<MvcResult>> answers = new ArrayList<>();
+            for (String offer : offers) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return training.perform(marketer, post("/api/v1/cross-training/offers/" + offer + "/bookings"));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<MvcResult> f : answers) {
+                MvcResult r = f.get();
+                statuses.add(r.getResponse().getStatus());
+                if (r.getResponse().getStatus() == 400) {
+                    assertThat(r.getResponse().getContentAsString()).contains("\"learnerId\"");
+                }
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 400);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM crosstraining_learner WHERE person_id = ?").param(marketer.id().value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private void refused(Person caller, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
             String field) throws Exception {
         String problem = training.call(caller, request, 400);

@@ -2,6 +2,7 @@ package org.smartketing.funnel;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Closed loop: customers and revenue credited to campaigns, first touch, last touch and linear. */
 @IntegrationTest
@@ -62,6 +65,16 @@ class CampaignAttributionTests {
         assertThat(credit(Attribution.Model.LAST_TOUCH, ebook)).isEqualTo("2.00 EUR 1500.00");
         assertThat(credit(Attribution.Model.LINEAR, webinar)).isEqualTo("0.50 EUR 500.00");
         assertThat(credit(Attribution.Model.LINEAR, ebook)).isEqualTo("1.50 EUR 1000.00");
+    }
+
+    @Test
+    void theCampaignsPageShowsTheBudgetAsMoney() throws Exception {
+        String name = "Budgeted " + System.nanoTime();
+        campaign(name);
+        String page = mvc.perform(get("/campaigns").locale(Locale.UK)
+                        .with(user(Fixtures.signedIn(fixtures.aPerson(AppRole.MEMBER)))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(name, "€2,500").doesNotContain("EUR 2500");
     }
 
     @Test

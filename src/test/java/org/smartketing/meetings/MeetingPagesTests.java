@@ -3,6 +3,7 @@ package org.smartketing.meetings;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.smartketing.meetings.planning.CalendarFeeds;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.MeetingStore;
@@ -13,6 +14,7 @@ import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.people.Person;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -42,6 +44,33 @@ class MeetingPagesTests {
 
     @Autowired
     org.smartketing.meetings.running.Boards boards;
+
+    @Autowired
+    CalendarFeeds feeds;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void theSeriesCalendarFileOpensWithThePagesSessionAndTheFeedLinkNamesThePortTheAppListensOn() throws Exception {
+        Person sponsor = fixtures.aPerson(AppRole.MANAGER, Department.MANAGEMENT);
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        Series s = planning.create(Plans.weekly("Calendar file", 3, sponsor, rep), Fixtures.signedIn(rep)).series();
+
+        String page = mvc.perform(get("/meetings/series/" + s.id()).with(user(Fixtures.signedIn(rep)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/meetings/series/" + s.id() + "/calendar.ics\"").doesNotContain("/api/v1/meeting-series");
+        MvcResult file = mvc.perform(get("/meetings/series/" + s.id() + "/calendar.ics").with(user(Fixtures.signedIn(rep))))
+                .andReturn();
+        assertThat(file.getResponse().getStatus()).isEqualTo(200);
+        assertThat(file.getResponse().getContentType()).startsWith("text/calendar");
+        assertThat(file.getResponse().getContentAsString()).startsWith("BEGIN:VCALENDAR").contains(s.icalUid());
+        assertThat(mvc.perform(get("/meetings/series/" + s.id() + "/calendar.ics")
+                .with(user(Fixtures.signedIn(fixtures.aPerson(AppRole.MEMBER))))).andReturn().getResponse().getStatus())
+                .as("someone not in the series").isEqualTo(404);
+
+        assertThat(feeds.renew(rep.id())).startsWith("http://localhost:" + port + "/calendar/");
+    }
 
     @Test
     void everyMeetingPageShowsForAnAttendee() throws Exception {
@@ -88,6 +117,8 @@ class MeetingPagesTests {
         Person marketer = fixtures.aPerson(AppRole.MEMBER, Department.MARKETING);
         Series s = planning.create(Plans.weekly("Page split", 4, sponsor, rep, marketer), Fixtures.signedIn(rep)).series();
         List<Meeting> all = meetings.ofSeries(s.id());
+        assertThat(mvc.perform(get("/meetings/series/" + s.id()).with(user(Fixtures.signedIn(rep)))).andReturn().getResponse()
+                .getContentAsString()).contains("<span>Weekly on Thursday, 4 times</span>");
 
         MvcResult split = mvc.perform(post("/meetings/series/" + s.id()).with(user(Fixtures.signedIn(rep))).with(csrf())
                 .param("title", "Page split, later").param("start", all.get(2).startsAt().atZone(Plans.BERLIN)

@@ -18,6 +18,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecurrenceTests {
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "FREQ=WEEKLY;COUNT=12;BYDAY=TU | Weekly on Tuesday, 12 times",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;UNTIL=20270301T225959Z | Every 2 weeks on Monday and Thursday, until 1 Mar 2027",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR | Weekly on Monday, Wednesday and Friday",
+            "FREQ=MONTHLY;BYDAY=1TU;COUNT=1 | Monthly on Tuesday, once",
+            "FREQ=DAILY;UNTIL=20270301 | Daily, until 1 Mar 2027",
+            "FREQ=SECONDLY | Repeating",
+            "'' | A single meeting" })
+    void saysARuleInWords(String rrule, String words) {
+        assertThat(Recurrence.inWords(rrule)).isEqualTo(words);
+    }
+
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 

@@ -49,7 +49,7 @@ class FirstStartTests {
     }
 
     @Test
-    void createsTheAdministratorWhoCanThenSignInAndThePageIsGone() throws Exception {
+    void createsTheAdministratorWhoCanThenSignInAndSetUpSendsToSignInFromThenOn() throws Exception {
         MvcResult created = mvc.perform(post("/setup").with(csrf()).param("displayName", "Ada Admin")
                 .param("email", "Ada@Example.com").param("password", "first admin password").param("timeZone", "Europe/Paris"))
                 .andReturn();
@@ -57,7 +57,7 @@ class FirstStartTests {
 
         assertThat(mvc.perform(formLogin("/login").userParameter("email").user("ada@example.com")
                 .password("first admin password")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
-        assertThat(mvc.perform(get("/setup")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/setup")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login");
         assertThat(mvc.perform(post("/setup").with(csrf()).param("displayName", "Mallory").param("email", "m@example.com")
                 .param("password", "second admin password").param("timeZone", "UTC")).andReturn().getResponse().getStatus())
                 .isEqualTo(404);

@@ -166,7 +166,10 @@ class SignInTests {
                 .param("appRole", "ADMIN").param("timeZone", "Europe/Berlin").param("workStart", "09:00")
                 .param("workEnd", "17:00").param("workDays", "MONDAY"));
 
-        assertThat(mvc.perform(get("/admin/audit").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        MvcResult audit = mvc.perform(get("/admin/audit").param("entityId", rep.id().toString()).cookie(session)).andReturn();
+        assertThat(audit.getResponse().getStatus()).isEqualTo(200);
+        assertThat(audit.getResponse().getContentAsString()).as("the change field by field, not as JSON")
+                .contains("<strong>App role</strong>:", "<ins>ADMIN</ins>").doesNotContain("{&quot;");
     }
 
     private Cookie signIn(Person person) throws Exception {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.smartketing.comms.MessageAcknowledged;
+import org.smartketing.comms.channels.InboxAcknowledgements;
 import org.smartketing.comms.MessageId;
 import org.smartketing.comms.messages.MessageRecords.Recipient;
 import org.smartketing.comms.messages.MessageRecords.Step;
@@ -34,12 +35,15 @@ class Acknowledgements {
     }
 
     private final Messages messages;
+    private final InboxAcknowledgements inbox;
     private final TeamDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Acknowledgements(Messages messages, TeamDirectory directory, ApplicationEventPublisher events, Clock clock) {
+    Acknowledgements(Messages messages, TeamDirectory directory, InboxAcknowledgements inbox,
+            ApplicationEventPublisher events, Clock clock) {
         this.messages = messages;
+        this.inbox = inbox;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
@@ -100,6 +104,7 @@ class Acknowledgements {
             return new Acknowledged(message, recipient.personId(), recipient.personName(), false);
         }
         messages.skipRemaining(message, recipient.personId());
+        inbox.acknowledged(message, java.util.stream.Stream.of(new PersonId(recipient.personId()), by).distinct().toList(), now);
         events.publishEvent(new MessageAcknowledged(UUID.randomUUID(), message, new PersonId(recipient.personId()), now,
                 Actor.person(by, acknowledger.map(PersonSummary::department).orElse(null))));
         return new Acknowledged(message, recipient.personId(), recipient.personName(), true);

@@ -14,6 +14,8 @@ import org.smartketing.comms.MessageId;
 import org.smartketing.comms.Messenger;
 import org.smartketing.comms.NewMessage;
 import org.smartketing.comms.Urgency;
+import org.smartketing.comms.channels.ChannelReadiness;
+import org.smartketing.comms.channels.InboxNotices;
 import org.smartketing.comms.messages.MessageRecords.Step;
 import org.smartketing.comms.messages.MessageRecords.StepState;
 import org.smartketing.comms.messages.MessageRecords.StoredMessage;
@@ -44,14 +46,18 @@ class MessageSending implements Messenger {
     private final TeamDirectory directory;
     private final ReachBook reachBook;
     private final Outbox outbox;
+    private final ChannelReadiness readiness;
+    private final InboxNotices notices;
     private final Clock clock;
 
     MessageSending(Messages messages, TeamDirectory directory, ReachBook reachBook, Outbox outbox,
-            Clock clock) {
+            ChannelReadiness readiness, InboxNotices notices, Clock clock) {
         this.messages = messages;
         this.directory = directory;
         this.reachBook = reachBook;
         this.outbox = outbox;
+        this.readiness = readiness;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -70,8 +76,15 @@ class MessageSending implements Messenger {
         Function<PersonId, Optional<Reach>> reachOf = person -> reachOf(person, now);
         for (PersonSummary recipient : recipients) {
             Reach reach = reachOf(recipient.id(), now).orElseThrow(() -> new NotFoundException("No person " + recipient.id()));
-            RecipientPlan plan = Router.plan(reach, message.urgency(), now, reachOf, message.lastResort());
-            store(id, plan, message.urgency(), now);
+            UsablePlan usable = UsablePlan.of(Router.plan(reach, message.urgency(), now, reachOf, message.lastResort()),
+                    readiness::whyNot);
+            store(id, usable.plan(), message.urgency(), now);
+            if (usable.fellBack() && message.from() != null && !message.from().equals(recipient.id())) {
+                notices.tell(message.from(), id, recipient.displayName() + " can only be reached in the app",
+                        "Your message \"" + message.subject().strip() + "\" could not go to " + recipient.displayName()
+                                + " the way they asked (" + usable.plan().steps().get(0).reason()
+                                + "). It waits in their inbox in the app.");
+            }
         }
         return id;
     }

@@ -140,7 +140,8 @@ class MessagesController {
     }
 
     @PostMapping("/messages/{id}/ack")
-    String acknowledge(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
+    String acknowledge(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
         try {
             Acknowledgements.Acknowledged ack = acknowledgements.byPerson(new MessageId(id), me.id());
             redirect.addFlashAttribute("flash", ack.now() ? "Acknowledged: nobody else will be paged for it."
@@ -149,7 +150,7 @@ class MessagesController {
         catch (RuleViolationException ex) {
             redirect.addFlashAttribute("flash", ex.getMessage());
         }
-        return "redirect:/messages/" + id;
+        return "inbox".equals(back) ? "redirect:/inbox" : "redirect:/messages/" + id;
     }
 
     /** The link from an email or text: a confirm page only. */

@@ -17,6 +17,10 @@ import org.smartketing.team.PersonSummary;
 record PlannedStep(PersonSummary person, Channel channel, String address, String reason, Duration waitFor,
         Instant heldUntil) {
 
+    PlannedStep withReason(String newReason) {
+        return new PlannedStep(person, channel, address, newReason, waitFor, heldUntil);
+    }
+
     PlannedStep withWait(Duration newWait) {
         return new PlannedStep(person, channel, address, reason, newWait, heldUntil);
     }

@@ -152,7 +152,7 @@ final class Router {
         List<PlannedStep> steps = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
             Channel channel = asked.get(i);
-            String position = urgency + " channel " + (i + 1) + " of " + asked.size() + " for "
+            String position = inWords(urgency) + " channel " + (i + 1) + " of " + asked.size() + " for "
                     + person.displayName();
             address(reach, channel).ifPresent(address -> steps.add(new PlannedStep(person, channel, address,
                     why.isEmpty() ? position : why + ": " + position, responseTime(reach, urgency), null)));
@@ -160,10 +160,15 @@ final class Router {
         if (steps.isEmpty()) {
             String email = Optional.ofNullable(reach.verifiedAddresses().get(Channel.EMAIL)).orElse(person.email());
             steps.add(new PlannedStep(person, Channel.EMAIL, email, (why.isEmpty() ? "" : why + ": ")
-                    + "none of " + person.displayName() + "'s " + urgency + " channels is verified, so email",
+                    + "none of " + person.displayName() + "'s " + inWords(urgency) + " channels is verified, so email",
                     responseTime(reach, urgency), null));
         }
         return steps;
+    }
+
+    /** The reasons are read by people: "urgent channel 1 of 2", not the code. */
+    private static String inWords(Urgency urgency) {
+        return urgency == Urgency.FYI ? "FYI" : urgency.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Reach.Expectation expectation(Reach reach, Urgency urgency) {

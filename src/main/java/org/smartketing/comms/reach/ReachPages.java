@@ -18,6 +18,16 @@ public class ReachPages {
         return ChannelLists.label(channel);
     }
 
+    /** A channel as the comms tables store it ({@code SMS}); a name that is no channel is shown as it is. */
+    public String channel(String name) {
+        return java.util.Arrays.stream(Channel.values()).filter(c -> c.name().equals(name)).findFirst()
+                .map(ChannelLists::label).orElse(name);
+    }
+
+    public String inMinutes(Integer minutes) {
+        return minutes == null ? "" : minutes(minutes.longValue());
+    }
+
     public String duration(Duration duration) {
         return minutes(duration.toMinutes());
     }

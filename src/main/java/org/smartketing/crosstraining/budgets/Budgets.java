@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.smartketing.crosstraining.SessionId;
 import org.smartketing.crosstraining.sessions.Session;
 import org.smartketing.crosstraining.sessions.SessionStore;
 import org.smartketing.shared.InvalidFieldException;
@@ -111,6 +112,49 @@ public class Budgets {
                 .query(Integer.class).optional().orElse(null);
     }
 
+    /**
+     * Refuses, naming {@code field}, a booking that would take a learner over their budget for the
+     * quarter (in their zone) the session starts in: what they have spent and planned there, plus
+     * {@code minutes} more, must fit. {@code except} is a session already counted that is being
+     * changed (or null). Each learner's lock row is held to the end of the caller's transaction, so
+     * two bookings for one learner at once are checked one after the other (and across nodes).
+     */
+    public void requireRoom(Collection<PersonSummary> learners, Instant startsAt, int minutes, SessionId except,
+            String field) {
+        // in the order of their ids, so two bookings naming the same learners cannot wait on each other
+        learners.stream().map(p -> p.id().value()).sorted().forEach(this::lock);
+        Map<UUID, Integer> own = ownHours();
+        int standard = defaultHours();
+        List<Session> around = sessions.between(startsAt.minusSeconds(100L * 86400), startsAt.plusSeconds(100L * 86400));
+        double wanted = minutes / 60.0;
+        for (PersonSummary p : learners) {
+            Quarter q = Quarter.of(startsAt, p.zone());
+            double used = around.stream().filter(s -> !s.id().equals(except) && s.learners().contains(p.id())
+                    && q.contains(s.startsAt())).mapToDouble(Session::hours).sum();
+            Integer mine = own.get(p.id().value());
+            int hours = mine == null ? standard : mine;
+            if (used + wanted > hours + 1e-9) {
+                throw new InvalidFieldException(field, "%s has %s of %s left for %s; this session takes %s"
+                        .formatted(p.displayName(), BudgetOnPersonPage.hours(Math.max(0, hours - used)),
+                                BudgetOnPersonPage.hours(hours), q, BudgetOnPersonPage.hours(wanted)));
+            }
+        }
+    }
+
+    private void lock(UUID person) {
+        jdbc.sql("INSERT INTO crosstraining_learner_hours_lock (person_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(person).update();
+        jdbc.sql("SELECT person_id FROM crosstraining_learner_hours_lock WHERE person_id = ? FOR UPDATE").param(person)
+                .query().listOfRows();
+    }
+
+    private Map<UUID, Integer> ownHours() {
+        Map<UUID, Integer> own = new HashMap<>();
+        jdbc.sql("SELECT person_id, hours FROM crosstraining_budget").query((rs, n) -> Map.entry(Sql.uuid(rs, "person_id"),
+                rs.getInt("hours"))).list().forEach(e -> own.put(e.getKey(), e.getValue()));
+        return own;
+    }
+
     @Transactional(readOnly = true)
     public Budget of(PersonSummary person) {
         return of(List.of(person)).get(person.id());
@@ -119,9 +163,7 @@ public class Budgets {
     /** The budgets of many people this quarter, in two queries whatever their number. */
     @Transactional(readOnly = true)
     public Map<PersonId, Budget> of(Collection<PersonSummary> people) {
-        Map<UUID, Integer> own = new HashMap<>();
-        jdbc.sql("SELECT person_id, hours FROM crosstraining_budget").query((rs, n) -> Map.entry(Sql.uuid(rs, "person_id"),
-                rs.getInt("hours"))).list().forEach(e -> own.put(e.getKey(), e.getValue()));
+        Map<UUID, Integer> own = ownHours();
         int standard = defaultHours();
         Instant now = clock.instant();
         // quarters differ by zone by a few hours at most: read a little more, then cut per person

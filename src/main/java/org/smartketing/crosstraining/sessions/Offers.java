@@ -9,6 +9,7 @@ import java.util.Map;
 import org.smartketing.activity.ActivityType;
 import org.smartketing.crosstraining.AskId;
 import org.smartketing.crosstraining.OfferId;
+import org.smartketing.crosstraining.budgets.Budgets;
 import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
@@ -43,10 +44,12 @@ public class Offers {
     private final Sessions sessions;
     private final WorkLookup work;
     private final AuditLog audit;
+    private final Budgets budgets;
     private final Clock clock;
 
-    Offers(OfferStore store, Sessions sessions, WorkLookup work, AuditLog audit, Clock clock) {
+    Offers(OfferStore store, Sessions sessions, WorkLookup work, AuditLog audit, Budgets budgets, Clock clock) {
         this.store = store;
+        this.budgets = budgets;
         this.sessions = sessions;
         this.work = work;
         this.audit = audit;
@@ -77,20 +80,22 @@ public class Offers {
 
     /** The signed-in learner takes a seat. */
     public Session book(OfferId id, SignedInPerson me) {
-        return book(id, sessions.enabled(me.id().value(), "learnerId"), me);
+        return book(id, sessions.enabled(me.id().value(), "learnerId"), "learnerId", me);
     }
 
-    private Session book(OfferId id, PersonSummary learner, SignedInPerson me) {
+    /** {@code learnerField} names the learner in a refusal: the booker themself, or the ask that was matched. */
+    private Session book(OfferId id, PersonSummary learner, String learnerField, SignedInPerson me) {
         Offer offer = store.byId(id).orElseThrow(() -> new NotFoundException("Offer " + id));
         PersonSummary host = sessions.enabled(offer.hostId().value(), "offerId");
         if (host.id().equals(learner.id())) {
-            throw new InvalidFieldException("learnerId", "is the host: a host does not shadow their own work");
+            throw new InvalidFieldException(learnerField, "is the host: a host does not shadow their own work");
         }
-        Session.requireLearnerFor(Session.Kind.SHADOWING, host.department(), learner.department(), "learnerId");
+        Session.requireLearnerFor(Session.Kind.SHADOWING, host.department(), learner.department(), learnerField);
         if (!offer.open(clock.instant())) {
             throw new FieldConflictException("offerId", offer.status() == Offer.Status.WITHDRAWN ? "was withdrawn by its host"
                     : offer.startsAt().isAfter(clock.instant()) ? "has no seat left" : "has already started");
         }
+        budgets.requireRoom(List.of(learner), offer.startsAt(), offer.durationMinutes(), null, learnerField);
         if (!store.takeSeat(id)) {
             throw new FieldConflictException("offerId", "has no seat left: someone took the last one a moment ago");
         }
@@ -145,7 +150,7 @@ public class Offers {
         if (!ask.open()) {
             throw new FieldConflictException("askId", "is no longer open");
         }
-        Session s = book(offerId, sessions.enabled(ask.learnerId().value(), "askId"), me);
+        Session s = book(offerId, sessions.enabled(ask.learnerId().value(), "askId"), "askId", me);
         if (!store.matched(askId, s.id())) {
             throw new FieldConflictException("askId", "was matched a moment ago");
         }

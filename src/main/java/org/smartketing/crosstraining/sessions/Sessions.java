@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.smartketing.crosstraining.SessionCancelled;
 import org.smartketing.crosstraining.SessionId;
 import org.smartketing.crosstraining.SessionPlanned;
+import org.smartketing.crosstraining.budgets.Budgets;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.NotPermittedException;
@@ -53,11 +54,13 @@ public class Sessions {
     private final TeamDirectory directory;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Budgets budgets;
     private final Clock clock;
 
     Sessions(SessionStore store, WorkLookup work, SessionNotices notices, TeamDirectory directory, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Budgets budgets, Clock clock) {
         this.store = store;
+        this.budgets = budgets;
         this.work = work;
         this.notices = notices;
         this.directory = directory;
@@ -73,7 +76,7 @@ public class Sessions {
                 && host.department() != Department.MARKETING) {
             throw new InvalidFieldException("hostId", "must be in sales or marketing: shadowing is on their work");
         }
-        Map<PersonId, Department> learners = learners(kind, host, request.learnerIds());
+        Map<PersonId, PersonSummary> learners = learners(kind, host, request.learnerIds());
         boolean involved = host.id().equals(me.id()) || learners.containsKey(me.id());
         if (!involved && me.role() == AppRole.MEMBER) {
             throw new NotPermittedException("Plan sessions you host or learn in; a manager may plan them for others.");
@@ -90,11 +93,14 @@ public class Sessions {
         if (topic == null) {
             topic = Text.abbreviate(seen.title() == null ? "Shadowing" : seen.title(), 200);
         }
+        budgets.requireRoom(learners.values(), request.startsAt(), request.durationMinutes(), null, "learnerIds");
         Session s = new Session(SessionId.random(), kind, topic,
                 new Session.Host(host.id(), host.department(), host.jobRole()), request.startsAt(),
                 request.durationMinutes(), zone, seen, null, Session.Status.SCHEDULED, 0, List.copyOf(learners.keySet()),
                 me.id(), now);
-        store.insert(s, learners);
+        Map<PersonId, Department> departments = new LinkedHashMap<>();
+        learners.values().forEach(p -> departments.put(p.id(), p.department()));
+        store.insert(s, departments);
         planned(s, me, "planned");
         return s;
     }
@@ -124,6 +130,8 @@ public class Sessions {
         Session before = hosted(id, me);
         Session after = before.moveTo(startsAt, durationMinutes == null ? before.durationMinutes() : durationMinutes,
                 clock.instant());
+        budgets.requireRoom(directory.people(after.learners()).values(), after.startsAt(), after.durationMinutes(),
+                after.id(), "durationMinutes");
         store.update(after);
         audit.record("crosstraining-session", id, "moved", Map.of("startsAt", before.startsAt().toString(),
                 "durationMinutes", before.durationMinutes()), Map.of("startsAt", after.startsAt().toString(),
@@ -183,7 +191,7 @@ public class Sessions {
         }
     }
 
-    private Map<PersonId, Department> learners(Session.Kind kind, PersonSummary host, List<UUID> ids) {
+    private Map<PersonId, PersonSummary> learners(Session.Kind kind, PersonSummary host, List<UUID> ids) {
         if (ids == null || ids.isEmpty()) {
             throw new InvalidFieldException("learnerIds", "name at least one learner");
         }
@@ -201,14 +209,14 @@ public class Sessions {
             throw new InvalidFieldException("learnerIds", "must not include the host");
         }
         Map<PersonId, PersonSummary> found = directory.people(wanted);
-        Map<PersonId, Department> learners = new LinkedHashMap<>();
+        Map<PersonId, PersonSummary> learners = new LinkedHashMap<>();
         for (PersonId id : wanted) {
             PersonSummary p = found.get(id);
             if (p == null || !p.enabled()) {
                 throw new InvalidFieldException("learnerIds", id + " is not an enabled person in Smartketing");
             }
             Session.requireLearnerFor(kind, host.department(), p.department(), "learnerIds");
-            learners.put(id, p.department());
+            learners.put(id, p);
         }
         return learners;
     }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.smartketing.activity.ActivityType;
 import org.smartketing.crosstraining.AskId;
 import org.smartketing.crosstraining.OfferId;
@@ -29,12 +31,16 @@ import org.smartketing.crosstraining.sessions.Reflections;
 import org.smartketing.crosstraining.sessions.Session;
 import org.smartketing.crosstraining.sessions.SessionStore;
 import org.smartketing.crosstraining.sessions.Sessions;
+import org.smartketing.crosstraining.sessions.WorkChoices;
+import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.shared.RuleViolationException;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,11 +64,13 @@ class CrossTrainingPagesController {
     private final Pairings pairings;
     private final Measures measures;
     private final TeamDirectory directory;
+    private final WorkChoices workChoices;
     private final Clock clock;
 
     CrossTrainingPagesController(Sessions sessions, SessionStore sessionStore, Offers offers, OfferStore offerStore,
             Reflections reflections, Budgets budgets, Coverage coverage, Pairings pairings, Measures measures,
-            TeamDirectory directory, Clock clock) {
+            TeamDirectory directory, WorkChoices workChoices, Clock clock) {
+        this.workChoices = workChoices;
         this.sessions = sessions;
         this.sessionStore = sessionStore;
         this.offers = offers;
@@ -80,10 +88,23 @@ class CrossTrainingPagesController {
     record SessionLine(Session session, String host, String learners, boolean over, boolean reflectionDue) {
     }
 
+    /** The offer form as it was sent, shown again with what was wrong. */
+    record OfferForm(String title, LocalDateTime startsAt, Integer durationMinutes, Integer seats, String work,
+            String workKind, String workId) {
+    }
+
     @GetMapping("/cross-training")
     String mine(@AuthenticationPrincipal SignedInPerson me, Model model) {
+        return mine(me, null, null, model);
+    }
+
+    private String mine(SignedInPerson me, OfferForm offerForm, String offerError, Model model) {
         Instant now = clock.instant();
         PersonSummary person = directory.person(me.id()).orElseThrow();
+        model.addAttribute("offerForm", offerForm);
+        model.addAttribute("offerError", offerError);
+        model.addAttribute("work", workChoices.of(person).stream().collect(Collectors.groupingBy(WorkChoices.Choice::group,
+                java.util.LinkedHashMap::new, Collectors.toList())));
         List<Session> mine = sessionStore.involving(me.id()).stream().filter(s -> !s.cancelled()).toList();
         model.addAttribute("budget", budgets.of(person));
         model.addAttribute("upcoming", lines(mine.stream().filter(s -> !s.over(now)).toList(), me));
@@ -110,16 +131,51 @@ class CrossTrainingPagesController {
         return "redirect:/cross-training/offers";
     }
 
+    /**
+     * A seat on work picked from the list ({@code work} = {@code kind:id}), or on work named by its
+     * kind and id; a refusal shows the form again, as it was typed, with what was wrong (400).
+     */
     @PostMapping("/cross-training/offers")
     String offer(@RequestParam(required = false) String title,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
             @RequestParam(required = false) Integer durationMinutes, @RequestParam(required = false) Integer seats,
-            @RequestParam(required = false) String workKind, @RequestParam(required = false) UUID workId,
-            @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
-        offers.offer(new Offers.NewOffer(title, instant(startsAt, me.zone()), durationMinutes, seats, null, workKind, workId),
-                me);
+            @RequestParam(required = false) String work, @RequestParam(required = false) String workKind,
+            @RequestParam(required = false) String workId, @AuthenticationPrincipal SignedInPerson me, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            String kind = workKind;
+            UUID id;
+            if (work != null) {
+                WorkChoices.Picked picked = WorkChoices.picked(work);
+                kind = picked.kind();
+                id = picked.id();
+            }
+            else {
+                id = workId(workId);
+            }
+            offers.offer(new Offers.NewOffer(title, instant(startsAt, me.zone()), durationMinutes, seats, null, kind, id),
+                    me);
+        }
+        catch (InvalidFieldException | RuleViolationException ex) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            String field = ex instanceof InvalidFieldException f ? f.field() + ": " : "";
+            return mine(me, new OfferForm(title, startsAt, durationMinutes, seats, work, workKind, workId),
+                    field + ex.getMessage(), model);
+        }
         redirect.addFlashAttribute("flash", "Your seat is offered.");
         return "redirect:/cross-training/offers";
+    }
+
+    private static UUID workId(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidFieldException("workId", "is required: pick the work from the list, or give its id");
+        }
+        try {
+            return UUID.fromString(text.strip());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidFieldException("workId", "is not an id: use the one on the activity, meeting or campaign page");
+        }
     }
 
     @PostMapping("/cross-training/sessions")

@@ -138,10 +138,9 @@ final class DashboardViews {
             if (score.redistributed()) {
                 List<SmartketingScore.Component> missing = score.withoutData().stream().filter(c -> c.weight() > 0).toList();
                 int weight = missing.stream().mapToInt(SmartketingScore.Component::weight).sum();
-                note = missing.stream().map(c -> c.key().label()).collect(Collectors.joining(", "))
-                        + (missing.size() == 1 ? " has" : " have") + " no data over these days, so " + (missing.size() == 1
-                                ? "its" : "their") + " weight (" + weight + " of 100) is shared out among the others in "
-                        + "proportion to their own weights.";
+                note = "No data over these days for " + missing.stream().map(c -> ScoreTexts.inSentence(c.key()))
+                        .collect(Collectors.joining(", ")) + ": " + (missing.size() == 1 ? "its" : "their") + " weight ("
+                        + weight + " of 100) is shared out among the others in proportion to their own weights.";
             }
             DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(format.locale());
             List<WeekRow> weeks = trend.weeks().stream().map(w -> new WeekRow(w.weekStart(), day.format(w.weekStart()),

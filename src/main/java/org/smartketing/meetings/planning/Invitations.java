@@ -10,7 +10,7 @@ import org.smartketing.mail.Mailer;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.TeamDirectory;
-import org.springframework.beans.factory.annotation.Value;
+import org.smartketing.shared.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /** Calendar invitations, updates and cancellations by email, each with its .ics. */
@@ -24,22 +24,26 @@ public class Invitations {
     private final Mailer mailer;
     private final TeamDirectory directory;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicLinks links;
 
-    Invitations(Mailer mailer, TeamDirectory directory, Clock clock,
-            @Value("${smartketing.base-url:http://localhost:8080}") String baseUrl) {
+    Invitations(Mailer mailer, TeamDirectory directory, Clock clock, PublicLinks links) {
         this.mailer = mailer;
         this.directory = directory;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.links = links;
     }
 
     public String baseUrl() {
-        return baseUrl;
+        return links.base();
+    }
+
+    /** The series with its meetings as one calendar file, to import by hand (page and API). */
+    public String seriesFile(Series s, List<Meeting> occurrences) {
+        return writer().series(s, occurrences).write(IcsWriter.Method.REQUEST);
     }
 
     public IcsWriter writer() {
-        return new IcsWriter(directory::person, clock.instant(), baseUrl);
+        return new IcsWriter(directory::person, clock.instant(), links.base());
     }
 
     /** The series as it now stands, to everyone in it; {@code change} says what happened ("invited", "updated"). */
@@ -73,7 +77,7 @@ public class Invitations {
         if (s.endGoal() != null) {
             b.append("End goal: ").append(s.endGoal()).append('\n');
         }
-        b.append("\nThe calendar invitation is attached. Details: ").append(baseUrl).append("/meetings/series/")
+        b.append("\nThe calendar invitation is attached. Details: ").append(links.base()).append("/meetings/series/")
                 .append(s.id()).append('\n');
         return b.toString();
     }

@@ -206,4 +206,60 @@ public final class Recurrence {
         return recur.getDates(seed, seed, end, max).stream().map(d -> d.toLocalDateTime().atZone(zone))
                 .filter(d -> until == null || !d.toInstant().isAfter(until)).toList();
     }
+    /**
+     * The rule as people say it: "Weekly on Tuesday, 12 times", "Every 2 weeks on Monday and Thursday,
+     * until 1 Mar 2027", "Monthly". A rule with parts this cannot put in words is said as its frequency.
+     */
+    public static String inWords(String rrule) {
+        if (rrule == null || rrule.isBlank()) {
+            return "A single meeting";
+        }
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
+        for (String part : rrule.replaceFirst("(?i)^RRULE:", "").split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                parts.put(part.substring(0, eq).strip().toUpperCase(Locale.ROOT), part.substring(eq + 1).strip());
+            }
+        }
+        String freq = parts.getOrDefault("FREQ", "").toUpperCase(Locale.ROOT);
+        String[] unit = switch (freq) {
+            case "DAILY" -> new String[] { "Daily", "days" };
+            case "WEEKLY" -> new String[] { "Weekly", "weeks" };
+            case "MONTHLY" -> new String[] { "Monthly", "months" };
+            case "YEARLY" -> new String[] { "Yearly", "years" };
+            default -> null;
+        };
+        if (unit == null) {
+            return "Repeating";
+        }
+        int interval = parts.containsKey("INTERVAL") && parts.get("INTERVAL").matches("\\d{1,3}")
+                ? Integer.parseInt(parts.get("INTERVAL")) : 1;
+        StringBuilder words = new StringBuilder(interval > 1 ? "Every " + interval + " " + unit[1] : unit[0]);
+        List<String> days = parts.containsKey("BYDAY") ? java.util.Arrays.stream(parts.get("BYDAY").split(","))
+                .map(Recurrence::dayName).filter(java.util.Objects::nonNull).toList() : List.of();
+        if (!days.isEmpty()) {
+            words.append(" on ").append(days.size() == 1 ? days.get(0)
+                    : String.join(", ", days.subList(0, days.size() - 1)) + " and " + days.get(days.size() - 1));
+        }
+        String count = parts.get("COUNT");
+        if (count != null && count.matches("\\d{1,4}")) {
+            words.append(", ").append(count.equals("1") ? "once" : count + " times");
+        }
+        String until = parts.get("UNTIL");
+        if (until != null && until.length() >= 8 && until.substring(0, 8).matches("\\d{8}")) {
+            LocalDate last = LocalDate.parse(until.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+            words.append(", until ").append(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(last));
+        }
+        return words.toString();
+    }
+
+    private static String dayName(String byDay) {
+        String code = byDay.strip().replaceFirst("^[+-]?\\d+", "").toUpperCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().startsWith(code) && code.length() == 2) {
+                return day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+            }
+        }
+        return null;
+    }
 }

@@ -10,6 +10,7 @@ import org.smartketing.meetings.ActionItemId;
 import org.smartketing.meetings.MeetingId;
 import org.smartketing.meetings.SeriesId;
 import org.smartketing.meetings.planning.CalendarFeeds;
+import org.smartketing.meetings.planning.Invitations;
 import org.smartketing.meetings.planning.Meeting;
 import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.meetings.planning.MeetingStore;
@@ -54,12 +55,13 @@ class MeetingPagesController {
     private final RunnerStore store;
     private final FollowThrough measures;
     private final CalendarFeeds feeds;
+    private final Invitations invitations;
     private final TeamDirectory directory;
     private final Clock clock;
 
     MeetingPagesController(MeetingPlanning planning, SeriesStore series, MeetingStore meetings, MeetingRunner runner,
-            Boards boards, RunnerStore store, FollowThrough measures, CalendarFeeds feeds, TeamDirectory directory,
-            Clock clock) {
+            Boards boards, RunnerStore store, FollowThrough measures, CalendarFeeds feeds, Invitations invitations,
+            TeamDirectory directory, Clock clock) {
         this.planning = planning;
         this.series = series;
         this.meetings = meetings;
@@ -68,6 +70,7 @@ class MeetingPagesController {
         this.store = store;
         this.measures = measures;
         this.feeds = feeds;
+        this.invitations = invitations;
         this.directory = directory;
         this.clock = clock;
     }
@@ -119,6 +122,15 @@ class MeetingPagesController {
         }
         addChoices(model);
         return "meetings/series";
+    }
+
+    /** The series as a calendar file from the page, with the page's session (the API's link needs a token). */
+    @GetMapping("/meetings/series/{id}/calendar.ics")
+    ResponseEntity<String> seriesFile(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
+        Series s = planning.visibleTo(new SeriesId(id), me);
+        return ResponseEntity.ok().contentType(MeetingsApiController.CALENDAR)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meetings.ics\"")
+                .body(invitations.seriesFile(s, meetings.ofSeries(s.id())));
     }
 
     @PostMapping("/meetings/series/{id}")

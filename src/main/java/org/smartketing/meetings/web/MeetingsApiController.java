@@ -181,9 +181,7 @@ class MeetingsApiController {
     @GetMapping("/meeting-series/{id}/ics")
     ResponseEntity<String> ics(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         Series s = planning.visibleTo(new SeriesId(id), me);
-        return ResponseEntity.ok().contentType(CALENDAR).body(
-                invitations.writer().series(s, meetings.ofSeries(s.id())).write(
-                        org.smartketing.meetings.planning.IcsWriter.Method.REQUEST));
+        return ResponseEntity.ok().contentType(CALENDAR).body(invitations.seriesFile(s, meetings.ofSeries(s.id())));
     }
 
     @GetMapping("/meetings/{id}")

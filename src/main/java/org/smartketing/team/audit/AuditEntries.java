@@ -20,6 +20,11 @@ public class AuditEntries {
 
     public record Entry(long id, Instant occurredAt, String actorLabel, String entityType, String entityId,
             String action, String before, String after) {
+
+        /** What changed, field by field, as the audit page shows it. */
+        public java.util.List<FieldChanges.Change> changes() {
+            return FieldChanges.between(before, after);
+        }
     }
 
     /** Narrowing of the audit page; every part optional. {@code beforeId} pages backwards in time. */

@@ -11,9 +11,11 @@ import org.smartketing.shared.PageOf;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
+import org.smartketing.team.PersonPageSection;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.signin.Zones;
 import org.smartketing.team.teams.Teams;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,11 +35,14 @@ class PeopleController {
     private final People people;
     private final Teams teams;
     private final PersonAdministration administration;
+    private final ObjectProvider<PersonPageSection> sections;
 
-    PeopleController(People people, Teams teams, PersonAdministration administration) {
+    PeopleController(People people, Teams teams, PersonAdministration administration,
+            ObjectProvider<PersonPageSection> sections) {
         this.people = people;
         this.teams = teams;
         this.administration = administration;
+        this.sections = sections;
     }
 
     @GetMapping("/people")
@@ -54,8 +59,10 @@ class PeopleController {
     }
 
     @GetMapping("/people/{id}")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me, Model model) {
         Person person = find(id);
+        model.addAttribute("sections", sections.orderedStream().map(s -> s.about(person.summary(), me))
+                .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("person", person);
         model.addAttribute("manager", person.managerId() == null ? null : people.byId(person.managerId()).orElse(null));
         model.addAttribute("teams", teams.all().stream().filter(t -> t.members().contains(person.id())).toList());

@@ -13,7 +13,7 @@ import org.smartketing.team.AuditLog;
 import org.smartketing.team.Department;
 import org.smartketing.team.WorkingHours;
 import org.smartketing.team.PersonId;
-import org.smartketing.team.signin.Links;
+import org.smartketing.shared.PublicLinks;
 import org.smartketing.team.signin.OneTimeLinks;
 import org.smartketing.team.signin.TeamSettings;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,13 +29,13 @@ public class PersonAdministration {
 
     private final People people;
     private final OneTimeLinks links;
-    private final Links addresses;
+    private final PublicLinks addresses;
     private final Mailer mailer;
     private final AuditLog audit;
     private final TeamSettings settings;
     private final Clock clock;
 
-    PersonAdministration(People people, OneTimeLinks links, Links addresses, Mailer mailer, AuditLog audit,
+    PersonAdministration(People people, OneTimeLinks links, PublicLinks addresses, Mailer mailer, AuditLog audit,
             TeamSettings settings, Clock clock) {
         this.people = people;
         this.links = links;

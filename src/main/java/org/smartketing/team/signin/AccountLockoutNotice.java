@@ -2,6 +2,7 @@ package org.smartketing.team.signin;
 
 import java.time.Duration;
 
+import org.smartketing.shared.PublicLinks;
 import org.smartketing.mail.Mailer;
 import org.smartketing.team.people.People;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,9 @@ class AccountLockoutNotice {
 
     private final People people;
     private final Mailer mailer;
-    private final Links links;
+    private final PublicLinks links;
 
-    AccountLockoutNotice(People people, Mailer mailer, Links links) {
+    AccountLockoutNotice(People people, Mailer mailer, PublicLinks links) {
         this.people = people;
         this.mailer = mailer;
         this.links = links;

@@ -3,6 +3,7 @@ package org.smartketing.team.signin;
 import java.time.Clock;
 import java.util.Map;
 
+import org.smartketing.shared.PublicLinks;
 import org.smartketing.mail.Mailer;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.team.AuditLog;
@@ -24,7 +25,7 @@ public class Passwords {
 
     private final People people;
     private final OneTimeLinks links;
-    private final Links addresses;
+    private final PublicLinks addresses;
     private final PasswordEncoder encoder;
     private final Mailer mailer;
     private final AuditLog audit;
@@ -32,7 +33,7 @@ public class Passwords {
     private final Clock clock;
     private final ApiTokens tokens;
 
-    Passwords(People people, OneTimeLinks links, Links addresses, PasswordEncoder encoder, Mailer mailer,
+    Passwords(People people, OneTimeLinks links, PublicLinks addresses, PasswordEncoder encoder, Mailer mailer,
             AuditLog audit, TeamSettings settings, Clock clock, ApiTokens tokens) {
         this.tokens = tokens;
         this.people = people;

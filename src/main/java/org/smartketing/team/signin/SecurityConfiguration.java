@@ -170,7 +170,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new CurrentAccountFilter(people), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/login", "/setup", "/invitations/*", "/password-reset", "/password-reset/*",
-                            "/error", "/webjars/**", "/static/**", "/favicon.ico").permitAll()
+                            "/error", "/webjars/**", "/static/**", "/favicon.ico", "/robots.txt").permitAll()
                             // whatever part an admin page belongs to, it is for admins
                             .requestMatchers("/admin/**").hasRole("ADMIN");
                     parts.pages(a);

@@ -46,7 +46,9 @@ class SetupController {
 
     @GetMapping("/setup")
     String form(Model model) {
-        requireFirstStart();
+        if (people.anyActiveAdmin()) {
+            return "redirect:/login";  // set up already: a bookmarked or emailed /setup lands on sign-in
+        }
         model.addAttribute("form", new SetupForm(null, null, null, "UTC"));
         model.addAttribute("zones", Zones.ALL);
         return "team/setup";

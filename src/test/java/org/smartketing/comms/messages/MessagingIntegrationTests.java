@@ -220,7 +220,7 @@ class MessagingIntegrationTests {
                 .containsExactly("SMS", "EMAIL", "EMAIL");
         assertThat(details.steps()).extracting(Step::personId)
                 .containsExactly(rita.id().value(), rita.id().value(), max.id().value());
-        assertThat(details.steps().get(0).reason()).contains("URGENT channel 1 of 2");
+        assertThat(details.steps().get(0).reason()).contains("urgent channel 1 of 2");
         assertThat(details.steps().get(2).reason()).contains("manager");
         assertThat(details.steps()).extracting(Step::state).as("the email waits for the promised time, the manager for it")
                 .containsExactly(StepState.DELIVERED, StepState.PENDING, StepState.PLANNED);

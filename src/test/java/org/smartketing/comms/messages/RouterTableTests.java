@@ -143,11 +143,44 @@ class RouterTableTests {
                 Map.of(Channel.EMAIL, rita.email()), false);
         RecipientPlan plan = Router.plan(unverified, Urgency.URGENT, WORKING, id -> Optional.empty(), null);
         assertThat(describe(plan)).isEqualTo("Rita:EMAIL");
-        assertThat(plan.steps().get(0).reason()).contains("none of Rita's URGENT channels is verified");
+        assertThat(plan.steps().get(0).reason()).contains("none of Rita's urgent channels is verified");
     }
 
     static String describe(RecipientPlan plan) {
         return plan.steps().stream().map(s -> s.person().displayName() + ":" + s.channel()
                 + (s.heldUntil() == null ? "" : "@" + s.heldUntil())).collect(Collectors.joining(" > "));
+    }
+
+    @Test
+    void leavesOutChannelsThisInstallationCannotSendWithTheReasonOnTheNextStep() {
+        RecipientPlan plan = Router.plan(rita(false, false), Urgency.URGENT, WORKING, this::others, null);
+        UsablePlan usable = UsablePlan.of(plan, c -> c == Channel.SMS ? Optional.of("text messages are not set up")
+                : Optional.empty());
+
+        assertThat(usable.fellBack()).isFalse();
+        assertThat(usable.plan().steps()).extracting(PlannedStep::channel).doesNotContain(Channel.SMS)
+                .first().isEqualTo(Channel.EMAIL);
+        assertThat(usable.plan().steps().get(0).reason()).startsWith("text to Rita left out: text messages are not set up; ");
+    }
+
+    @Test
+    void fallsBackToTheInAppInboxWhenNothingLeftWouldReachAnyone() {
+        RecipientPlan plan = Router.plan(rita(false, false), Urgency.URGENT, WORKING, this::others, null);
+        UsablePlan usable = UsablePlan.of(plan, c -> c == Channel.IN_APP || c == Channel.CHAT ? Optional.empty()
+                : Optional.of(c == Channel.SMS ? "text messages are not set up" : "email is not set up"));
+
+        assertThat(usable.fellBack()).isTrue();
+        assertThat(usable.plan().steps()).singleElement().satisfies(step -> {
+            assertThat(step.channel()).isEqualTo(Channel.IN_APP);
+            assertThat(step.person()).isEqualTo(rita);
+            assertThat(step.reason()).contains("text to Rita left out: text messages are not set up",
+                    "email to Rita left out: email is not set up", "so the in-app inbox, as nothing else can reach Rita");
+        });
+    }
+
+    @Test
+    void keepsAPlanWhoseEveryChannelWorksAsItIs() {
+        RecipientPlan plan = Router.plan(rita(true, true), Urgency.URGENT, WORKING, this::others, null);
+        assertThat(UsablePlan.of(plan, c -> Optional.empty())).isEqualTo(new UsablePlan(plan, false));
     }
 }
