@@ -2,7 +2,6 @@ package org.smartketing.team;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,12 +46,12 @@ class HomeController {
     }
 
     /** A section that fails is left out (and logged): the rest of the home page still shows. */
-    private List<HomeSection.Shown> sectionsFor(SignedInPerson me) {
-        List<HomeSection.Shown> shown = new ArrayList<>();
+    private List<PersonPageSection.Section> sectionsFor(SignedInPerson me) {
+        List<PersonPageSection.Section> shown = new ArrayList<>();
         if (me == null) {
             return shown;
         }
-        sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).forEach(section -> {
+        sections.orderedStream().forEach(section -> {
             try {
                 section.shownTo(me).ifPresent(shown::add);
             }
