@@ -83,8 +83,10 @@ class ScoreDemoTests {
         String html = page.getResponse().getContentAsString();
         assertThat(html).contains("id=\"score-value\">" + byHand + "<");
         assertThat(html).contains("speed to lead (p90) rose from 3 h to 9 h");
+        ScoreTrend.Week last = weeks.get(12);
         assertThat(mvc.perform(get("/").locale(Locale.UK).with(user(ada))).andReturn().getResponse().getContentAsString())
-                .contains("id=\"home-score\"");
+                .contains("id=\"home-score\"", new ScoreTexts(Locale.UK).number(last.score(), 1) + " of 100",
+                        new ScoreTexts(Locale.UK).change(last.change()) + " since the week before");
         for (TileKey key : TileKey.values()) {
             assertThat(mvc.perform(get("/insights/" + key.path()).with(user(ada))).andReturn().getResponse().getStatus())
                     .as(key.path()).isEqualTo(200);

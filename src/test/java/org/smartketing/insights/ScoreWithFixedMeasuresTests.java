@@ -130,7 +130,7 @@ class ScoreWithFixedMeasuresTests {
 
     @Test
     void aManagersHomePageShowsTheScoreAndAMemberSeesNeither() throws Exception {
-        assertThat(page("/", manager)).contains("id=\"home-score\"", "77 of 100", "nothing moved since the seven days before");
+        assertThat(page("/", manager)).contains("id=\"home-score\"", "77 of 100", "nothing moved since the week before");
         Person member = fixtures.aPerson(AppRole.MEMBER);
         assertThat(page("/", member)).doesNotContain("home-score").doesNotContain("href=\"/insights\"");
         assertThat(call(get("/insights"), member).getResponse().getStatus()).isEqualTo(403);
