@@ -10,7 +10,8 @@
  */
 @org.smartketing.shared.OwnsTables({ "insight_stage_change", "insight_assignment", "insight_breach",
         "insight_rebuild", "insight_drift", "insight_assessment_round", "insight_assessment_participant",
-        "insight_assessment_response", "insight_assessment_score" })
+        "insight_assessment_response", "insight_assessment_score", "insight_score_weight", "insight_score_weight_change",
+        "insight_score_snapshot", "insight_score_snapshot_part" })
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
         allowedDependencies = { "team", "activity", "funnel", "comms", "meetings", "crosstraining", "goals", "shared",
                 "web" })

@@ -1,23 +1,35 @@
 package org.smartketing.team;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page: who is on the team today, by department. */
+/**
+ * The start page: the sections other parts contribute for the viewer ({@link HomeSection}), then who
+ * is on the team today, by department.
+ */
 @Controller
 class HomeController {
 
-    private final TeamDirectory directory;
+    private static final Logger log = LoggerFactory.getLogger(HomeController.class);
 
-    HomeController(TeamDirectory directory) {
+    private final TeamDirectory directory;
+    private final ObjectProvider<HomeSection> sections;
+
+    HomeController(TeamDirectory directory, ObjectProvider<HomeSection> sections) {
         this.directory = directory;
+        this.sections = sections;
     }
 
     @GetMapping("/")
@@ -29,6 +41,24 @@ class HomeController {
                         (a, b) -> a, java.util.LinkedHashMap::new));
         model.addAttribute("byDepartment", byDepartment);
         model.addAttribute("peopleCount", people.size());
+        model.addAttribute("sections", sectionsFor(me));
         return "team/home";
+    }
+
+    /** A section that fails is left out (and logged): the rest of the home page still shows. */
+    private List<PersonPageSection.Section> sectionsFor(SignedInPerson me) {
+        List<PersonPageSection.Section> shown = new ArrayList<>();
+        if (me == null) {
+            return shown;
+        }
+        sections.orderedStream().forEach(section -> {
+            try {
+                section.shownTo(me).ifPresent(shown::add);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Home page section {} failed for {}", section.getClass().getSimpleName(), me.id(), ex);
+            }
+        });
+        return shown;
     }
 }

@@ -57,6 +57,9 @@ class RoleMatrixTests {
     static final Set<Caller> ADMIN_WRITE_TOKEN = EnumSet.of(Caller.ADMIN_WRITE_TOKEN);
     /** Read-write tokens of any role: writes whose body decides what the role allows (leads, activities). */
     static final Set<Caller> MANAGER_WRITE_TOKENS = EnumSet.of(Caller.ADMIN_WRITE_TOKEN, Caller.MANAGER_WRITE_TOKEN);
+    /** Tokens of managers and admins that may read (a manager's read-only token is not among the callers). */
+    static final Set<Caller> MANAGER_READ_TOKENS = EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN,
+            Caller.MANAGER_WRITE_TOKEN);
     static final Set<Caller> WRITE_TOKENS = EnumSet.of(Caller.ADMIN_WRITE_TOKEN, Caller.MANAGER_WRITE_TOKEN,
             Caller.MEMBER_WRITE_TOKEN);
     static final Set<Caller> BASIC_CREDENTIALS = EnumSet.of(Caller.ADMIN_BASIC);
@@ -237,6 +240,16 @@ class RoleMatrixTests {
         Stream.of("GET /api/v1/messages", "GET /api/v1/messages/{id}", "GET /api/v1/messages/measures")
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/messages", "POST /api/v1/messages/{id}/ack").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Insights: the dashboard and the score are managers'; the score's weights are changed by admins.
+        Stream.of("GET /insights", "GET /insights/{tile}", "GET /insights/{tile}/export")
+                .forEach(e -> MATRIX.put(e, MANAGERS));
+        Stream.of("GET /insights/score/weights", "POST /insights/score/weights").forEach(e -> MATRIX.put(e, ADMINS));
+        Stream.of("GET /api/v1/insights/score", "GET /api/v1/insights/score/history", "GET /api/v1/insights/score/weights",
+                "GET /api/v1/insights/score/weights/history", "GET /api/v1/insights/funnel", "GET /api/v1/insights/sla",
+                "GET /api/v1/insights/rejections", "GET /api/v1/insights/closed-loop", "GET /api/v1/insights/follow-through",
+                "GET /api/v1/insights/goals", "GET /api/v1/insights/cross-training", "GET /api/v1/insights/responsiveness")
+                .forEach(e -> MATRIX.put(e, MANAGER_READ_TOKENS));
+        MATRIX.put("PUT /api/v1/insights/score/weights", ADMIN_WRITE_TOKEN);
         // Operations.
         MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);
@@ -354,7 +367,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {
