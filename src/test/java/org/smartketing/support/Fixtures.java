@@ -183,7 +183,7 @@ public class Fixtures {
     /** Tables whose rows come with the migrations (reference data), which a first start has too. */
     static final Set<String> KEPT_TABLES = Set.of("flyway_schema_history", "rejection_reason", "scoring_settings",
             "scoring_fit_rule", "scoring_engagement_rule", "scoring_rescore", "routing_settings",
-            "crosstraining_settings");
+            "crosstraining_settings", "scheduled_tasks");
 
     /**
      * Empties every application table (whatever later parts add), for tests of a first start. Waits
@@ -197,6 +197,9 @@ public class Fixtures {
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_type IN ('BASE TABLE', 'TABLE')""")
                 .query(String.class).list().stream().filter(t -> !KEPT_TABLES.contains(t.toLowerCase())).toList();
+        // The recurring jobs' rows stay: the application contexts other tests keep running create them
+        // only when they start, so without them their event retries and timers would stop for good.
+        jdbc.sql("DELETE FROM scheduled_tasks WHERE task_instance <> 'recurring'").update();
         if (isPostgres()) {
             // a background job of the running application (a recurring one reading its table) may
             // deadlock with the TRUNCATE's locks; PostgreSQL gives up one side, so try again
