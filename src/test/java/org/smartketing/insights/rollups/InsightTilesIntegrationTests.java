@@ -176,14 +176,22 @@ class InsightTilesIntegrationTests {
         }
         awaitRollupOf(made);
         List<Map<String, Object>> fromEvents = rowsOf(campaign);
+        Map<StageRollups.CountKey, Long> countsFromEvents = countsOf(campaign);
+        List<Map<String, Object>> staysFromEvents = staysOf(campaign);
+        assertThat(countsFromEvents).isNotEmpty().isEqualTo(recountOf(campaign));
+        assertThat(staysFromEvents).isNotEmpty();
         jdbc.sql("DELETE FROM insight_stage_change WHERE campaign_id = ?").param(campaign.value()).update();
+        jdbc.sql("DELETE FROM insight_stage_count WHERE campaign_id = ?").param(campaign.value()).update();
+        jdbc.sql("DELETE FROM insight_stage_stay WHERE campaign_id = ?").param(campaign.value()).update();
         rebuild.restart();
         rebuild.rebuildAll();
         assertThat(rowsOf(campaign)).isNotEmpty().isEqualTo(fromEvents);
+        assertThat(countsOf(campaign)).isEqualTo(countsFromEvents);
+        assertThat(staysOf(campaign)).isEqualTo(staysFromEvents);
         assertThat(rebuild.reconcile(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(3),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1)))
-                .filteredOn(d -> d.rollup().equals(InsightRollupRebuild.STAGE_CHANGES))
-                .allSatisfy(d -> assertThat(d.repaired()).isZero());
+                .filteredOn(d -> !d.rollup().equals(InsightRollupRebuild.HANDOFFS))
+                .hasSize(3).allSatisfy(d -> assertThat(d.repaired()).isZero());
     }
 
     @Test
@@ -293,6 +301,38 @@ class InsightTilesIntegrationTests {
         return jdbc.sql("""
                 SELECT lead_id, occurred_at, to_stage, from_stage, reason, source, campaign_id, owner_id
                 FROM insight_stage_change WHERE campaign_id = ? ORDER BY lead_id, occurred_at, to_stage""")
+                .param(campaign.value()).query().listOfRows();
+    }
+
+    private Map<StageRollups.CountKey, Long> countsOf(CampaignId campaign) {
+        Map<StageRollups.CountKey, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT hour_start, to_stage, source, owner_id, reason, n FROM insight_stage_count
+                WHERE campaign_id = ? AND n <> 0""")
+                .param(campaign.value()).query(rs -> {
+                    counts.put(new StageRollups.CountKey(org.smartketing.shared.Sql.instant(rs, "hour_start"),
+                            rs.getString("to_stage"), rs.getString("source"), campaign.value(),
+                            org.smartketing.shared.Sql.uuid(rs, "owner_id"), rs.getString("reason")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** The counters as a direct count of the stage changes makes them. */
+    private Map<StageRollups.CountKey, Long> recountOf(CampaignId campaign) {
+        Map<StageRollups.CountKey, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT occurred_at, to_stage, source, owner_id, reason FROM insight_stage_change WHERE campaign_id = ?")
+                .param(campaign.value()).query(rs -> {
+                    counts.merge(StageRollups.CountKey.of(org.smartketing.shared.Sql.instant(rs, "occurred_at"),
+                            Stage.valueOf(rs.getString("to_stage")), rs.getString("source"), campaign.value(),
+                            org.smartketing.shared.Sql.uuid(rs, "owner_id"), rs.getString("reason")), 1L, Long::sum);
+                });
+        return counts;
+    }
+
+    private List<Map<String, Object>> staysOf(CampaignId campaign) {
+        return jdbc.sql("""
+                SELECT lead_id, left_at, to_stage, stage, entered_at, seconds, source, owner_id FROM insight_stage_stay
+                WHERE campaign_id = ? ORDER BY lead_id, left_at, to_stage""")
                 .param(campaign.value()).query().listOfRows();
     }
 

@@ -1,0 +1,234 @@
+package org.smartketing.insights.tiles;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.smartketing.funnel.Stage;
+import org.smartketing.insights.InsightFilter;
+import org.smartketing.insights.rollups.StageRollups;
+import org.smartketing.shared.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the funnel and rejection tiles' figures from insights' pre-aggregated stage rollups
+ * ({@link StageRollups}) for a filter: counts of changes and exact median stays per period of the
+ * viewer's zone ({@link TileParts#period}), source, campaign and stage, of changes whose lead had
+ * the filter's source and campaign at that moment and was owned then by its team's people (a team
+ * filter leaves out changes of leads without an owner).
+ *
+ * <p>Counts are kept per UTC hour, which add up to the days of any zone with a whole-hour offset.
+ * An hour that a boundary cuts (the filter's ends or a period's start in a zone such as
+ * Asia/Kolkata, UTC+05:30) is not read from the counts but counted from {@code insight_stage_change}
+ * itself, change by change, so the figures stay exact in every zone. Stays are one row each, so
+ * they are placed by their own instant and need no such care.
+ */
+@Component
+public class StageFigures {
+
+    /** A count of changes into a stage in one period (its index in {@link Periods#starts}), source, campaign and reason. */
+    public record Count(int period, String source, UUID campaign, Stage to, String reason, long n) {
+    }
+
+    /** The median seconds in a stage of the stays that ended in one period, source and campaign ({@code period} -1: all). */
+    public record Median(int period, String source, UUID campaign, Stage stage, double seconds) {
+    }
+
+    /** The filter's periods: their first days and the instants where each after the first begins. */
+    public record Periods(List<LocalDate> starts, List<Instant> cuts) {
+
+        static Periods of(InsightFilter filter) {
+            List<LocalDate> starts = new ArrayList<>();
+            List<Instant> cuts = new ArrayList<>();
+            for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+                LocalDate period = TileParts.period(filter, day);
+                if (starts.isEmpty() || !starts.get(starts.size() - 1).equals(period)) {
+                    if (!starts.isEmpty()) {
+                        cuts.add(day.atStartOfDay(filter.zone()).toInstant());
+                    }
+                    starts.add(period);
+                }
+            }
+            return new Periods(List.copyOf(starts), List.copyOf(cuts));
+        }
+
+        int index(Instant at) {
+            int i = 0;
+            while (i < cuts.size() && !at.isBefore(cuts.get(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** {@code CASE WHEN column < :cut0 THEN 0 ... ELSE n END}, the period's index in SQL. */
+        String sql(String column, Map<String, Object> params) {
+            if (cuts.isEmpty()) {
+                return "0";
+            }
+            StringBuilder out = new StringBuilder("CASE");
+            for (int i = 0; i < cuts.size(); i++) {
+                out.append(" WHEN ").append(column).append(" < :cut").append(i).append(" THEN ").append(i);
+                params.put("cut" + i, Sql.utc(cuts.get(i)));
+            }
+            return out.append(" ELSE ").append(cuts.size()).append(" END").toString();
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    StageFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Periods periods(InsightFilter filter) {
+        return Periods.of(filter);
+    }
+
+    /**
+     * The counts over the filter; {@code withReasons} keeps the reason of rejections and recycles
+     * apart (else it is '' on every count). {@code owners} null: anybody's.
+     */
+    public List<Count> counts(InsightFilter filter, Set<UUID> owners, boolean withReasons) {
+        if (owners != null && owners.isEmpty()) {
+            return List.of();
+        }
+        Periods periods = Periods.of(filter);
+        Set<Instant> cutHours = new TreeSet<>();
+        List<Instant> edges = new ArrayList<>(periods.cuts());
+        edges.add(filter.start());
+        edges.add(filter.end());
+        for (Instant edge : edges) {
+            Instant hour = edge.truncatedTo(ChronoUnit.HOURS);
+            if (!hour.equals(edge)) {
+                cutHours.add(hour);
+            }
+        }
+        Instant from = filter.start().truncatedTo(ChronoUnit.HOURS);
+        Instant to = filter.end().truncatedTo(ChronoUnit.HOURS);
+        if (to.isBefore(filter.end())) {
+            to = to.plus(1, ChronoUnit.HOURS);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String reason = withReasons ? "reason" : "''";
+        StringBuilder sql = new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
+                .append(periods.sql("hour_start", params)).append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
+                .append(reason).append(" AS reason, n FROM insight_stage_count WHERE hour_start >= :from AND hour_start < :to");
+        params.put("from", Sql.utc(from));
+        params.put("to", Sql.utc(to));
+        if (!cutHours.isEmpty()) {
+            sql.append(" AND hour_start NOT IN (:cutHours)");
+            params.put("cutHours", cutHours.stream().map(Sql::utc).toList());
+        }
+        narrow(sql, params, filter, owners, "source");
+        sql.append(") x GROUP BY p, source_key, campaign_id, to_stage, reason");
+        List<Count> counts = new ArrayList<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            UUID campaign = Sql.uuid(rs, "campaign_id");
+            counts.add(new Count(rs.getInt("p"), rs.getString("source"), StageRollups.NONE.equals(campaign) ? null : campaign,
+                    Stage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getLong("n")));
+        });
+        for (Instant hour : cutHours) {
+            counts.addAll(countedOneByOne(filter, owners, withReasons, periods, hour));
+        }
+        return counts;
+    }
+
+    /** The changes of an hour a boundary cuts, counted from the stage changes themselves. */
+    private List<Count> countedOneByOne(InsightFilter filter, Set<UUID> owners, boolean withReasons, Periods periods,
+            Instant hour) {
+        Instant from = hour.isBefore(filter.start()) ? filter.start() : hour;
+        Instant end = hour.plus(1, ChronoUnit.HOURS);
+        Instant to = end.isAfter(filter.end()) ? filter.end() : end;
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT occurred_at, to_stage, reason, source, campaign_id FROM insight_stage_change
+                WHERE occurred_at >= :from AND occurred_at < :to""");
+        params.put("from", Sql.utc(from));
+        params.put("to", Sql.utc(to));
+        if (filter.source() != null) {
+            sql.append(" AND LOWER(TRIM(COALESCE(source, ''))) = :source");
+            params.put("source", filter.source().toLowerCase(Locale.ROOT));
+        }
+        if (filter.campaign() != null) {
+            sql.append(" AND campaign_id = :campaign");
+            params.put("campaign", filter.campaign().value());
+        }
+        if (owners != null) {
+            sql.append(" AND owner_id IN (:owners)");
+            params.put("owners", owners);
+        }
+        List<Count> counts = new ArrayList<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            Stage stage = Stage.valueOf(rs.getString("to_stage"));
+            StageRollups.CountKey key = StageRollups.CountKey.of(Sql.instant(rs, "occurred_at"), stage,
+                    rs.getString("source"), null, null, rs.getString("reason"));
+            counts.add(new Count(periods.index(Sql.instant(rs, "occurred_at")), key.source(), Sql.uuid(rs, "campaign_id"),
+                    stage, withReasons ? key.reason() : "", 1));
+        });
+        return counts;
+    }
+
+    /**
+     * The exact median stays in the stages, of the stays that ended in the filter's days: per
+     * period, source and campaign and ({@code period} -1, source and campaign null) over all.
+     */
+    public List<Median> medians(InsightFilter filter, Set<UUID> owners, Collection<Stage> stages) {
+        if (owners != null && owners.isEmpty()) {
+            return List.of();
+        }
+        Periods periods = Periods.of(filter);
+        List<Median> medians = new ArrayList<>();
+        for (boolean grouped : new boolean[] { true, false }) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            StringBuilder sql = new StringBuilder(grouped
+                    ? "SELECT p, MIN(source) AS source, campaign_id, stage, "
+                    : "SELECT -1 AS p, NULL AS source, NULL AS campaign_id, stage, ")
+                    .append("PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY seconds) AS median FROM (SELECT ")
+                    .append(grouped ? periods.sql("left_at", params) : "0")
+                    .append(" AS p, source, LOWER(source) AS source_key, campaign_id, stage, seconds FROM insight_stage_stay ")
+                    .append("WHERE left_at >= :from AND left_at < :to AND stage IN (:stages)");
+            params.put("from", Sql.utc(filter.start()));
+            params.put("to", Sql.utc(filter.end()));
+            params.put("stages", stages.stream().map(Stage::name).toList());
+            narrow(sql, params, filter, owners, "source");
+            sql.append(grouped ? ") x GROUP BY p, source_key, campaign_id, stage" : ") x GROUP BY stage");
+            jdbc.sql(sql.toString()).params(params).query(rs -> {
+                medians.add(new Median(rs.getInt("p"), rs.getString("source"), Sql.uuid(rs, "campaign_id"),
+                        Stage.valueOf(rs.getString("stage")), rs.getDouble("median")));
+            });
+        }
+        return medians;
+    }
+
+    /** Days from seconds, to two decimals as the tiles show them. */
+    public static double days(double seconds) {
+        return Math.round(seconds / Duration.ofDays(1).toSeconds() * 100) / 100.0;
+    }
+
+    private static void narrow(StringBuilder sql, Map<String, Object> params, InsightFilter filter, Set<UUID> owners,
+            String sourceColumn) {
+        if (filter.source() != null) {
+            sql.append(" AND LOWER(").append(sourceColumn).append(") = :source");
+            params.put("source", filter.source().toLowerCase(Locale.ROOT));
+        }
+        if (filter.campaign() != null) {
+            sql.append(" AND campaign_id = :campaign");
+            params.put("campaign", filter.campaign().value());
+        }
+        if (owners != null) {
+            sql.append(" AND owner_id IN (:owners)");
+            params.put("owners", owners);
+        }
+    }
+}
