@@ -17,3 +17,10 @@ CREATE TABLE insight_stage_stay (
     CONSTRAINT insight_stage_stay_pk PRIMARY KEY (lead_id, left_at, to_stage)
 );
 CREATE INDEX insight_stage_stay_left ON insight_stage_stay (left_at, stage, seconds);
+
+-- One row per lead whose stays are kept, locked while they are recomputed: two changes of one lead
+-- taken at once (the intake and the scoring that makes it an MQL a moment later) wait for each
+-- other, so the second sees the first and no stay is missed.
+CREATE TABLE insight_stage_lead (
+    lead_id UUID PRIMARY KEY
+);

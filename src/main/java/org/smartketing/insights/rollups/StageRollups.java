@@ -103,6 +103,7 @@ public class StageRollups {
         List<UUID> all = new ArrayList<>(new LinkedHashSet<>(leads));
         for (int i = 0; i < all.size(); i += 500) {
             List<UUID> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            lock(chunk);
             Map<UUID, Set<Stay>> expected = new HashMap<>();
             Map<UUID, List<Change>> changes = new HashMap<>();
             for (Change c : changesOf(chunk)) {
@@ -129,6 +130,19 @@ public class StageRollups {
             }
         }
         return differed;
+    }
+
+    /**
+     * Locks the leads' rows in {@code insight_stage_lead} (made when missing), in the order of their
+     * ids: a transaction taking another change of one of them waits until this one commits, and its
+     * reads after the wait see this one's change.
+     */
+    private void lock(List<UUID> leads) {
+        for (UUID lead : new java.util.TreeSet<>(leads)) {
+            jdbc.sql("INSERT INTO insight_stage_lead (lead_id) VALUES (?) ON CONFLICT DO NOTHING").param(lead).update();
+            jdbc.sql("SELECT lead_id FROM insight_stage_lead WHERE lead_id = ? FOR UPDATE").param(lead)
+                    .query((rs, n) -> rs.getObject(1)).list();
+        }
     }
 
     /** The stays one lead's changes (oldest first) make: each change from a stage ends the stay begun by the change before it. */
