@@ -130,7 +130,7 @@ public class StageFigures {
             sql.append(" AND hour_start NOT IN (:cutHours)");
             params.put("cutHours", cutHours.stream().map(Sql::utc).toList());
         }
-        narrow(sql, params, filter, owners, "source");
+        narrow(sql, params, filter, owners, "LOWER(source)");
         sql.append(") x GROUP BY p, source_key, campaign_id, to_stage, reason");
         List<Count> counts = new ArrayList<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
@@ -156,18 +156,7 @@ public class StageFigures {
                 WHERE occurred_at >= :from AND occurred_at < :to""");
         params.put("from", Sql.utc(from));
         params.put("to", Sql.utc(to));
-        if (filter.source() != null) {
-            sql.append(" AND LOWER(TRIM(COALESCE(source, ''))) = :source");
-            params.put("source", filter.source().toLowerCase(Locale.ROOT));
-        }
-        if (filter.campaign() != null) {
-            sql.append(" AND campaign_id = :campaign");
-            params.put("campaign", filter.campaign().value());
-        }
-        if (owners != null) {
-            sql.append(" AND owner_id IN (:owners)");
-            params.put("owners", owners);
-        }
+        narrow(sql, params, filter, owners, "LOWER(TRIM(COALESCE(source, '')))");
         List<Count> counts = new ArrayList<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             Stage stage = Stage.valueOf(rs.getString("to_stage"));
@@ -201,7 +190,7 @@ public class StageFigures {
             params.put("from", Sql.utc(filter.start()));
             params.put("to", Sql.utc(filter.end()));
             params.put("stages", stages.stream().map(Stage::name).toList());
-            narrow(sql, params, filter, owners, "source");
+            narrow(sql, params, filter, owners, "LOWER(source)");
             sql.append(grouped ? ") x GROUP BY p, source_key, campaign_id, stage" : ") x GROUP BY stage");
             jdbc.sql(sql.toString()).params(params).query(rs -> {
                 medians.add(new Median(rs.getInt("p"), rs.getString("source"), Sql.uuid(rs, "campaign_id"),
@@ -216,10 +205,11 @@ public class StageFigures {
         return Math.round(seconds / Duration.ofDays(1).toSeconds() * 100) / 100.0;
     }
 
+    /** The filter's source, campaign and owners as conditions; {@code source} the lower-cased source as SQL. */
     private static void narrow(StringBuilder sql, Map<String, Object> params, InsightFilter filter, Set<UUID> owners,
-            String sourceColumn) {
+            String source) {
         if (filter.source() != null) {
-            sql.append(" AND LOWER(").append(sourceColumn).append(") = :source");
+            sql.append(" AND ").append(source).append(" = :source");
             params.put("source", filter.source().toLowerCase(Locale.ROOT));
         }
         if (filter.campaign() != null) {

@@ -1,13 +1,10 @@
 package org.smartketing.insights.tiles;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -40,6 +37,7 @@ import org.smartketing.insights.Tile;
 import org.smartketing.insights.TileKey;
 import org.smartketing.shared.Sql;
 import org.smartketing.support.Fixtures;
+import org.smartketing.support.PartRows;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
@@ -424,65 +422,25 @@ class PartTilesFiguresTests {
                 .update();
     }
 
-    /** A message as the outbox leaves it: sent, maybe delivered and acknowledged, its one step done. */
     private void received(Person to, String urgency, Instant sentAt, Integer promised, Integer ackAfterMinutes,
             boolean delivered) {
-        UUID message = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO comms_message (id, sender_name, audience_kind, audience_ref, audience_label, urgency, subject,
-                    body, sent_at) VALUES (?, 'Test', 'PERSON', ?, ?, ?, 'Subject', 'Body', ?)""")
-                .params(message, to.id().toString(), to.displayName(), urgency, Sql.utc(sentAt)).update();
-        Instant deliveredAt = delivered ? sentAt.plusSeconds(30) : null;
-        Instant ack = ackAfterMinutes == null ? null : deliveredAt.plus(Duration.ofMinutes(ackAfterMinutes));
-        jdbc.sql("""
-                INSERT INTO comms_recipient (message_id, person_id, person_name, promised_minutes, first_delivered_at,
-                    acknowledged_at) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(message, to.id().value(), to.displayName(), promised, Sql.utc(deliveredAt), Sql.utc(ack))
-                .update();
-        jdbc.sql("""
-                INSERT INTO comms_step (id, message_id, recipient_id, step_no, person_id, person_name, channel, address,
-                    reason, held, state, attempts, delivered_at) VALUES (?, ?, ?, 0, ?, ?, 'IN_APP', 'inbox', 'test',
-                    FALSE, ?, 1, ?)""")
-                .params(UUID.randomUUID(), message, to.id().value(), to.id().value(), to.displayName(),
-                        delivered ? "DELIVERED" : "FAILED", Sql.utc(deliveredAt)).update();
+        PartRows.received(jdbc, to, urgency, sentAt, promised, ackAfterMinutes, delivered);
     }
 
     private UUID series(Person sponsor, LocalDate day) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO meeting_series (id, family_id, title, first_start, time_zone, duration_minutes, sponsor_id,
-                    organizer_id, ical_uid, sequence, created_at) VALUES (?, ?, ?, ?, 'UTC', 30, ?, ?, ?, 0, ?)""")
-                .params(id, id, "Pipeline review " + id, LocalDateTime.of(day, LocalTime.NOON), sponsor.id().value(),
-                        sponsor.id().value(), id + "@test", Sql.utc(day.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .update();
-        return id;
+        return PartRows.series(jdbc, "Pipeline review " + UUID.randomUUID(), sponsor, day);
     }
 
     private UUID meeting(UUID family, LocalDate day) {
-        UUID id = UUID.randomUUID();
-        Instant starts = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-        jdbc.sql("""
-                INSERT INTO meeting (id, series_id, family_id, recurrence_id, starts_at, duration_minutes, end_goal, moved,
-                    status, started_at, closed_at) VALUES (?, ?, ?, ?, ?, 30, 'Actions each', FALSE, 'CLOSED', ?, ?)""")
-                .params(id, family, family, Sql.utc(starts), Sql.utc(starts), Sql.utc(starts),
-                        Sql.utc(starts.plusSeconds(1800)))
-                .update();
-        return id;
+        return PartRows.meeting(jdbc, family, day, "Actions each");
     }
 
     private void commit(UUID meeting, Person who) {
-        jdbc.sql("INSERT INTO meeting_commitment (meeting_id, person_id, action, committed_at) VALUES (?, ?, 'I will', ?)")
-                .params(meeting, who.id().value(), Sql.utc(Instant.now())).update();
+        PartRows.commit(jdbc, meeting, who);
     }
 
     private void item(UUID meeting, UUID family, Person owner, LocalDate due, String status, LocalDate doneOn) {
-        jdbc.sql("""
-                INSERT INTO action_item (id, meeting_id, family_id, text, owner_id, author_id, first_due_on, due_on,
-                    status, reason, done_on, created_at) VALUES (?, ?, ?, 'Do it', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), meeting, family, owner.id().value(), owner.id().value(), Date.valueOf(due),
-                        Date.valueOf(due), status, status.equals("DROPPED") ? "not needed" : null,
-                        doneOn == null ? null : Date.valueOf(doneOn), Sql.utc(Instant.now()))
-                .update();
+        PartRows.item(jdbc, meeting, family, owner, due, status, doneOn);
     }
 
     private Goal custom(TeamId team, String title, String target, Person marketer, Person rep) {
