@@ -16,3 +16,16 @@ CREATE TABLE insight_stage_count (
     n           BIGINT                   NOT NULL,
     CONSTRAINT insight_stage_count_pk PRIMARY KEY (hour_start, to_stage, source, campaign_id, owner_id, reason)
 );
+
+-- The same counts per UTC day, without the owner (a team filter reads the hours): the tiles add up
+-- whole UTC days, and move the few hours between a UTC midnight and the viewer's midnight from the
+-- hour counts (or, for a zone whose midnight is not on a whole UTC hour, from the changes themselves).
+CREATE TABLE insight_stage_day (
+    day_start   TIMESTAMP WITH TIME ZONE NOT NULL,
+    to_stage    VARCHAR(20)              NOT NULL,
+    source      VARCHAR(80)              NOT NULL,
+    campaign_id UUID                     NOT NULL,
+    reason      VARCHAR(500)             NOT NULL,
+    n           BIGINT                   NOT NULL,
+    CONSTRAINT insight_stage_day_pk PRIMARY KEY (day_start, to_stage, source, campaign_id, reason)
+);

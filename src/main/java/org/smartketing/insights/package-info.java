@@ -9,8 +9,8 @@
  * everything in the sub-packages is internal.
  */
 @org.smartketing.shared.OwnsTables({ "insight_stage_change", "insight_assignment", "insight_breach",
-        "insight_rebuild", "insight_drift", "insight_stage_count", "insight_stage_stay",
-        "insight_stage_lead" })
+        "insight_rebuild", "insight_drift", "insight_stage_count", "insight_stage_day",
+        "insight_stage_stay", "insight_stage_lead" })
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
         allowedDependencies = { "team", "activity", "funnel", "comms", "meetings", "crosstraining", "goals", "shared",
                 "web" })

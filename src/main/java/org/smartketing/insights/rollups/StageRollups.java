@@ -43,8 +43,36 @@ public class StageRollups {
         this.jdbc = jdbc;
     }
 
-    /** A counter's key: the UTC hour, the stage entered, and the rest as kept ('' and {@link #NONE} for none). */
+    /** The two tables of counts: per UTC hour with the owner, per UTC day without. */
+    public enum Grain {
+        HOUR("insight_stage_count", "hour_start", ChronoUnit.HOURS), DAY("insight_stage_day", "day_start", ChronoUnit.DAYS);
+
+        final String table;
+        final String time;
+        final ChronoUnit unit;
+
+        Grain(String table, String time, ChronoUnit unit) {
+            this.table = table;
+            this.time = time;
+            this.unit = unit;
+        }
+
+        String owner(String sql) {
+            return this == HOUR ? sql : "";
+        }
+    }
+
+    /** A counter's key: the UTC hour (or day), the stage entered, and the rest as kept ('' and {@link #NONE} for none). */
     public record CountKey(Instant hour, String toStage, String source, UUID campaign, UUID owner, String reason) {
+
+        /** The key of the day's counter: its UTC day, no owner. */
+        public CountKey daily() {
+            return new CountKey(hour.truncatedTo(ChronoUnit.DAYS), toStage, source, campaign, NONE, reason);
+        }
+
+        CountKey in(Grain grain) {
+            return grain == Grain.DAY ? daily() : this;
+        }
 
         public static CountKey of(Instant at, Stage to, String source, UUID campaign, UUID owner, String reason) {
             return new CountKey(at.truncatedTo(ChronoUnit.HOURS), to.name(), text(source),
@@ -73,28 +101,37 @@ public class StageRollups {
 
     /** Counts a change newly taken in and puts its lead's stays right. */
     void taken(Change c) {
-        add(c.key(), 1);
+        add(Grain.HOUR, c.key(), 1);
+        add(Grain.DAY, c.key().daily(), 1);
         restay(List.of(c.lead()));
     }
 
-    private void add(CountKey key, long delta) {
-        if (update(key, delta) == 0 && insert(key, delta) == 0 && update(key, delta) == 0) {
+    private void add(Grain grain, CountKey key, long delta) {
+        if (update(grain, key, delta) == 0 && insert(grain, key, delta) == 0 && update(grain, key, delta) == 0) {
             throw new IllegalStateException("stage count " + key + " could be neither inserted nor updated");
         }
     }
 
-    private int update(CountKey k, long delta) {
-        return jdbc.sql("""
-                UPDATE insight_stage_count SET n = n + ? WHERE hour_start = ? AND to_stage = ? AND source = ?
-                AND campaign_id = ? AND owner_id = ? AND reason = ?""")
-                .params(delta, Sql.utc(k.hour()), k.toStage(), k.source(), k.campaign(), k.owner(), k.reason()).update();
+    private int update(Grain g, CountKey k, long delta) {
+        List<Object> params = new ArrayList<>(List.of(delta, Sql.utc(k.hour()), k.toStage(), k.source(), k.campaign()));
+        if (g == Grain.HOUR) {
+            params.add(k.owner());
+        }
+        params.add(k.reason());
+        return jdbc.sql("UPDATE " + g.table + " SET n = n + ? WHERE " + g.time + " = ? AND to_stage = ? AND source = ?"
+                + " AND campaign_id = ?" + g.owner(" AND owner_id = ?") + " AND reason = ?").params(params).update();
     }
 
-    private int insert(CountKey k, long n) {
-        return jdbc.sql("""
-                INSERT INTO insight_stage_count (hour_start, to_stage, source, campaign_id, owner_id, reason, n)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(Sql.utc(k.hour()), k.toStage(), k.source(), k.campaign(), k.owner(), k.reason(), n).update();
+    private int insert(Grain g, CountKey k, long n) {
+        List<Object> params = new ArrayList<>(List.of(Sql.utc(k.hour()), k.toStage(), k.source(), k.campaign()));
+        if (g == Grain.HOUR) {
+            params.add(k.owner());
+        }
+        params.add(k.reason());
+        params.add(n);
+        return jdbc.sql("INSERT INTO " + g.table + " (" + g.time + ", to_stage, source, campaign_id" + g.owner(", owner_id")
+                + ", reason, n) VALUES (?, ?, ?, ?" + g.owner(", ?") + ", ?, ?) ON CONFLICT DO NOTHING").params(params)
+                .update();
     }
 
     /** The stays of the leads as their changes say, recomputed and written where they differ; how many leads differed. */
@@ -192,17 +229,25 @@ public class StageRollups {
     record Recount(long counted, long recounted, long repaired) {
     }
 
-    /** Sets the counters of the period's hours (whole UTC hours) to the recount of its stage changes. */
+    /**
+     * Sets the counters of the period (whole UTC days), hours and days, to the recount of its stage
+     * changes; what the hours' counters had.
+     */
     Recount recountCounts(TimeRange period) {
-        Map<CountKey, Long> recount = new HashMap<>();
-        jdbc.sql("""
+        List<CountKey> changes = jdbc.sql("""
                 SELECT lead_id, occurred_at, to_stage, from_stage, reason, source, campaign_id, owner_id
                 FROM insight_stage_change WHERE occurred_at >= ? AND occurred_at < ?""")
                 .params(Sql.utc(period.from()), Sql.utc(period.to()))
-                .query(rs -> {
-                    recount.merge(change(rs).key(), 1L, Long::sum);
-                });
-        Map<CountKey, Long> kept = counts(period);
+                .query((rs, n) -> change(rs).key()).list();
+        Recount days = recount(Grain.DAY, period, changes);
+        Recount hours = recount(Grain.HOUR, period, changes);
+        return new Recount(hours.counted(), hours.recounted(), hours.repaired() + days.repaired());
+    }
+
+    private Recount recount(Grain grain, TimeRange period, List<CountKey> changes) {
+        Map<CountKey, Long> recount = new HashMap<>();
+        changes.forEach(k -> recount.merge(k.in(grain), 1L, Long::sum));
+        Map<CountKey, Long> kept = counts(grain, period);
         long repaired = 0;
         Set<CountKey> keys = new HashSet<>(recount.keySet());
         keys.addAll(kept.keySet());
@@ -210,11 +255,11 @@ public class StageRollups {
             long want = recount.getOrDefault(k, 0L);
             long have = kept.getOrDefault(k, 0L);
             if (want != have) {
-                add(k, want - have);
+                add(grain, k, want - have);
                 repaired++;
             }
         }
-        jdbc.sql("DELETE FROM insight_stage_count WHERE hour_start >= ? AND hour_start < ? AND n = 0")
+        jdbc.sql("DELETE FROM " + grain.table + " WHERE " + grain.time + " >= ? AND " + grain.time + " < ? AND n = 0")
                 .params(Sql.utc(period.from()), Sql.utc(period.to())).update();
         return new Recount(sum(kept), sum(recount), repaired);
     }
@@ -234,16 +279,16 @@ public class StageRollups {
         return new Recount(counted, recounted, repaired);
     }
 
-    /** The counters of the period's hours, zero ones left out. */
-    public Map<CountKey, Long> counts(TimeRange period) {
+    /** The counters of the period's hours or days, zero ones left out. */
+    public Map<CountKey, Long> counts(Grain grain, TimeRange period) {
         Map<CountKey, Long> counts = new HashMap<>();
-        jdbc.sql("""
-                SELECT hour_start, to_stage, source, campaign_id, owner_id, reason, n FROM insight_stage_count
-                WHERE hour_start >= ? AND hour_start < ? AND n <> 0""")
+        jdbc.sql("SELECT " + grain.time + " AS t, to_stage, source, campaign_id" + grain.owner(", owner_id") + ", reason, n FROM "
+                + grain.table + " WHERE " + grain.time + " >= ? AND " + grain.time + " < ? AND n <> 0")
                 .params(Sql.utc(period.from()), Sql.utc(period.to()))
                 .query(rs -> {
-                    counts.put(new CountKey(Sql.instant(rs, "hour_start"), rs.getString("to_stage"), rs.getString("source"),
-                            Sql.uuid(rs, "campaign_id"), Sql.uuid(rs, "owner_id"), rs.getString("reason")), rs.getLong("n"));
+                    counts.put(new CountKey(Sql.instant(rs, "t"), rs.getString("to_stage"), rs.getString("source"),
+                            Sql.uuid(rs, "campaign_id"), grain == Grain.HOUR ? Sql.uuid(rs, "owner_id") : NONE,
+                            rs.getString("reason")), rs.getLong("n"));
                 });
         return counts;
     }

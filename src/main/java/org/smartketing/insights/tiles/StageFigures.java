@@ -28,11 +28,12 @@ import org.springframework.stereotype.Component;
  * the filter's source and campaign at that moment and was owned then by its team's people (a team
  * filter leaves out changes of leads without an owner).
  *
- * <p>Counts are kept per UTC hour, which add up to the days of any zone with a whole-hour offset.
- * An hour that a boundary cuts (the filter's ends or a period's start in a zone such as
- * Asia/Kolkata, UTC+05:30) is not read from the counts but counted from {@code insight_stage_change}
- * itself, change by change, so the figures stay exact in every zone. Stays are one row each, so
- * they are placed by their own instant and need no such care.
+ * <p>Counts are kept per UTC day (without the owner) and per UTC hour (with it). Whole hours add
+ * up to the days of any zone with a whole-hour offset; a period is read as whole UTC days plus or
+ * minus the hours between its start and the nearest UTC midnight. An hour that a boundary cuts
+ * (a period's start in a zone such as Asia/Kolkata, UTC+05:30) is not read from the counts but
+ * counted from {@code insight_stage_change} itself, change by change, so the figures stay exact in
+ * every zone. Stays are one row each, so they are placed by their own instant and need no such care.
  */
 @Component
 public class StageFigures {
@@ -63,25 +64,8 @@ public class StageFigures {
             return new Periods(List.copyOf(starts), List.copyOf(cuts));
         }
 
-        int index(Instant at) {
-            int i = 0;
-            while (i < cuts.size() && !at.isBefore(cuts.get(i))) {
-                i++;
-            }
-            return i;
-        }
-
-        /** {@code CASE WHEN column < :cut0 THEN 0 ... ELSE n END}, the period's index in SQL. */
         String sql(String column, Map<String, Object> params) {
-            if (cuts.isEmpty()) {
-                return "0";
-            }
-            StringBuilder out = new StringBuilder("CASE");
-            for (int i = 0; i < cuts.size(); i++) {
-                out.append(" WHEN ").append(column).append(" < :cut").append(i).append(" THEN ").append(i);
-                params.put("cut" + i, Sql.utc(cuts.get(i)));
-            }
-            return out.append(" ELSE ").append(cuts.size()).append(" END").toString();
+            return caseOf(column, cuts, params);
         }
     }
 
@@ -98,58 +82,142 @@ public class StageFigures {
     /**
      * The counts over the filter; {@code withReasons} keeps the reason of rejections and recycles
      * apart (else it is '' on every count). {@code owners} null: anybody's.
+     *
+     * <p>Without a team the whole UTC days come from the day counts, each given to the period its
+     * UTC day mostly lies in (its start rounded to the nearest UTC midnight), and the hours between
+     * a period's own start and that midnight are moved over from the hour counts. With a team, or
+     * when periods are too short for that, everything comes from the hour counts.
      */
     public List<Count> counts(InsightFilter filter, Set<UUID> owners, boolean withReasons) {
         if (owners != null && owners.isEmpty()) {
             return List.of();
         }
         Periods periods = Periods.of(filter);
+        List<Instant> bounds = new ArrayList<>();
+        bounds.add(filter.start());
+        bounds.addAll(periods.cuts());
+        bounds.add(filter.end());
+        List<Instant> midnights = bounds.stream().map(StageFigures::nearestMidnight).toList();
+        boolean byDays = owners == null;
+        for (int i = 1; i < midnights.size(); i++) {
+            byDays &= midnights.get(i).isAfter(midnights.get(i - 1));
+        }
+        if (!byDays) {
+            return merged(hourly(filter, filter.start(), filter.end(), periods.cuts(), owners, withReasons));
+        }
+        int last = midnights.size() - 1;
+        List<Count> counts = daily(filter, midnights.get(0), midnights.get(last), midnights.subList(1, last), withReasons);
+        for (int i = 0; i <= last; i++) {
+            Instant own = bounds.get(i);
+            Instant midnight = midnights.get(i);
+            if (own.equals(midnight)) {
+                continue;
+            }
+            // the hours between: counted by the days in one period (or none), truly in the other (or none)
+            boolean early = own.isAfter(midnight);
+            int counted = early ? (i <= last - 1 ? i : -1) : i - 1;
+            int truly = early ? i - 1 : (i <= last - 1 ? i : -1);
+            Instant lo = early ? midnight : own;
+            Instant hi = early ? own : midnight;
+            for (Count c : hourly(filter, lo, hi, List.of(), null, withReasons)) {
+                if (counted >= 0) {
+                    counts.add(new Count(counted, c.source(), c.campaign(), c.to(), c.reason(), -c.n()));
+                }
+                if (truly >= 0) {
+                    counts.add(new Count(truly, c.source(), c.campaign(), c.to(), c.reason(), c.n()));
+                }
+            }
+        }
+        return merged(counts);
+    }
+
+    private static Instant nearestMidnight(Instant at) {
+        Instant day = at.truncatedTo(ChronoUnit.DAYS);
+        return Duration.between(day, at).compareTo(Duration.ofHours(12)) <= 0 ? day : day.plus(1, ChronoUnit.DAYS);
+    }
+
+    /** The counts summed over each period, source (whatever its case), campaign, stage and reason; none that sum to 0. */
+    private static List<Count> merged(List<Count> counts) {
+        Map<List<Object>, Count> sums = new LinkedHashMap<>();
+        for (Count c : counts) {
+            List<Object> key = java.util.Arrays.asList(c.period(), c.source().toLowerCase(Locale.ROOT), c.campaign(),
+                    c.to(), c.reason());
+            sums.merge(key, c, (a, b) -> new Count(a.period(), a.source(), a.campaign(), a.to(), a.reason(), a.n() + b.n()));
+        }
+        return sums.values().stream().filter(c -> c.n() != 0).toList();
+    }
+
+    /** The day counts of the UTC days {@code from} up to {@code to}, in periods cut at {@code cuts}. */
+    private List<Count> daily(InsightFilter filter, Instant from, Instant to, List<Instant> cuts, boolean withReasons) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
+                .append(caseOf("day_start", cuts, params)).append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
+                .append(withReasons ? "reason" : "''")
+                .append(" AS reason, n FROM insight_stage_day WHERE day_start >= :from AND day_start < :to");
+        params.put("from", Sql.utc(from));
+        params.put("to", Sql.utc(to));
+        narrow(sql, params, filter, null, "LOWER(source)");
+        sql.append(") x GROUP BY p, source_key, campaign_id, to_stage, reason");
+        return read(sql.toString(), params);
+    }
+
+    private List<Count> read(String sql, Map<String, Object> params) {
+        List<Count> counts = new ArrayList<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            UUID campaign = Sql.uuid(rs, "campaign_id");
+            counts.add(new Count(rs.getInt("p"), rs.getString("source"), StageRollups.NONE.equals(campaign) ? null : campaign,
+                    Stage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getLong("n")));
+        });
+        return counts;
+    }
+
+    /**
+     * The counts of {@code [from, to)} in periods cut at {@code cuts}, from the hour counts; an hour
+     * that {@code from}, {@code to} or a cut falls inside is counted from the changes themselves.
+     */
+    private List<Count> hourly(InsightFilter filter, Instant from, Instant to, List<Instant> cuts, Set<UUID> owners,
+            boolean withReasons) {
         Set<Instant> cutHours = new TreeSet<>();
-        List<Instant> edges = new ArrayList<>(periods.cuts());
-        edges.add(filter.start());
-        edges.add(filter.end());
+        List<Instant> edges = new ArrayList<>(cuts);
+        edges.add(from);
+        edges.add(to);
         for (Instant edge : edges) {
             Instant hour = edge.truncatedTo(ChronoUnit.HOURS);
             if (!hour.equals(edge)) {
                 cutHours.add(hour);
             }
         }
-        Instant from = filter.start().truncatedTo(ChronoUnit.HOURS);
-        Instant to = filter.end().truncatedTo(ChronoUnit.HOURS);
-        if (to.isBefore(filter.end())) {
-            to = to.plus(1, ChronoUnit.HOURS);
+        Instant first = from.truncatedTo(ChronoUnit.HOURS);
+        Instant end = to.truncatedTo(ChronoUnit.HOURS);
+        if (end.isBefore(to)) {
+            end = end.plus(1, ChronoUnit.HOURS);
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        String reason = withReasons ? "reason" : "''";
         StringBuilder sql = new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
-                .append(periods.sql("hour_start", params)).append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
-                .append(reason).append(" AS reason, n FROM insight_stage_count WHERE hour_start >= :from AND hour_start < :to");
-        params.put("from", Sql.utc(from));
-        params.put("to", Sql.utc(to));
+                .append(caseOf("hour_start", cuts, params)).append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
+                .append(withReasons ? "reason" : "''")
+                .append(" AS reason, n FROM insight_stage_count WHERE hour_start >= :from AND hour_start < :to");
+        params.put("from", Sql.utc(first));
+        params.put("to", Sql.utc(end));
         if (!cutHours.isEmpty()) {
             sql.append(" AND hour_start NOT IN (:cutHours)");
             params.put("cutHours", cutHours.stream().map(Sql::utc).toList());
         }
         narrow(sql, params, filter, owners, "LOWER(source)");
         sql.append(") x GROUP BY p, source_key, campaign_id, to_stage, reason");
-        List<Count> counts = new ArrayList<>();
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
-            UUID campaign = Sql.uuid(rs, "campaign_id");
-            counts.add(new Count(rs.getInt("p"), rs.getString("source"), StageRollups.NONE.equals(campaign) ? null : campaign,
-                    Stage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getLong("n")));
-        });
+        List<Count> counts = read(sql.toString(), params);
         for (Instant hour : cutHours) {
-            counts.addAll(countedOneByOne(filter, owners, withReasons, periods, hour));
+            counts.addAll(countedOneByOne(filter, from, to, cuts, owners, withReasons, hour));
         }
         return counts;
     }
 
     /** The changes of an hour a boundary cuts, counted from the stage changes themselves. */
-    private List<Count> countedOneByOne(InsightFilter filter, Set<UUID> owners, boolean withReasons, Periods periods,
-            Instant hour) {
-        Instant from = hour.isBefore(filter.start()) ? filter.start() : hour;
+    private List<Count> countedOneByOne(InsightFilter filter, Instant rangeFrom, Instant rangeTo, List<Instant> cuts,
+            Set<UUID> owners, boolean withReasons, Instant hour) {
+        Instant from = hour.isBefore(rangeFrom) ? rangeFrom : hour;
         Instant end = hour.plus(1, ChronoUnit.HOURS);
-        Instant to = end.isAfter(filter.end()) ? filter.end() : end;
+        Instant to = end.isAfter(rangeTo) ? rangeTo : end;
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT occurred_at, to_stage, reason, source, campaign_id FROM insight_stage_change
@@ -160,12 +228,34 @@ public class StageFigures {
         List<Count> counts = new ArrayList<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             Stage stage = Stage.valueOf(rs.getString("to_stage"));
-            StageRollups.CountKey key = StageRollups.CountKey.of(Sql.instant(rs, "occurred_at"), stage,
-                    rs.getString("source"), null, null, rs.getString("reason"));
-            counts.add(new Count(periods.index(Sql.instant(rs, "occurred_at")), key.source(), Sql.uuid(rs, "campaign_id"),
-                    stage, withReasons ? key.reason() : "", 1));
+            Instant at = Sql.instant(rs, "occurred_at");
+            StageRollups.CountKey key = StageRollups.CountKey.of(at, stage, rs.getString("source"), null, null,
+                    rs.getString("reason"));
+            counts.add(new Count(index(cuts, at), key.source(), Sql.uuid(rs, "campaign_id"), stage,
+                    withReasons ? key.reason() : "", 1));
         });
         return counts;
+    }
+
+    private static int index(List<Instant> cuts, Instant at) {
+        int i = 0;
+        while (i < cuts.size() && !at.isBefore(cuts.get(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code CASE WHEN column < :cut0 THEN 0 ... ELSE n END}, the period's index in SQL. */
+    private static String caseOf(String column, List<Instant> cuts, Map<String, Object> params) {
+        if (cuts.isEmpty()) {
+            return "0";
+        }
+        StringBuilder out = new StringBuilder("CASE");
+        for (int i = 0; i < cuts.size(); i++) {
+            out.append(" WHEN ").append(column).append(" < :cut").append(i).append(" THEN ").append(i);
+            params.put("cut" + i, Sql.utc(cuts.get(i)));
+        }
+        return out.append(" ELSE ").append(cuts.size()).append(" END").toString();
     }
 
     /**

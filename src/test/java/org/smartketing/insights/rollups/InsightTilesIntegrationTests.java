@@ -238,16 +238,22 @@ class InsightTilesIntegrationTests {
         awaitRollupOf(made);
         List<Map<String, Object>> fromEvents = rowsOf(campaign);
         Map<StageRollups.CountKey, Long> countsFromEvents = countsOf(campaign);
+        Map<StageRollups.CountKey, Long> daysFromEvents = daysOf(campaign);
         List<Map<String, Object>> staysFromEvents = staysOf(campaign);
         assertThat(countsFromEvents).isNotEmpty().isEqualTo(recountOf(campaign));
+        Map<StageRollups.CountKey, Long> byDay = new java.util.HashMap<>();
+        recountOf(campaign).forEach((k, n) -> byDay.merge(k.daily(), n, Long::sum));
+        assertThat(daysFromEvents).isEqualTo(byDay);
         assertThat(staysFromEvents).isNotEmpty();
         jdbc.sql("DELETE FROM insight_stage_change WHERE campaign_id = ?").param(campaign.value()).update();
         jdbc.sql("DELETE FROM insight_stage_count WHERE campaign_id = ?").param(campaign.value()).update();
+        jdbc.sql("DELETE FROM insight_stage_day WHERE campaign_id = ?").param(campaign.value()).update();
         jdbc.sql("DELETE FROM insight_stage_stay WHERE campaign_id = ?").param(campaign.value()).update();
         rebuild.restart();
         rebuild.rebuildAll();
         assertThat(rowsOf(campaign)).isNotEmpty().isEqualTo(fromEvents);
         assertThat(countsOf(campaign)).isEqualTo(countsFromEvents);
+        assertThat(daysOf(campaign)).isEqualTo(daysFromEvents);
         assertThat(staysOf(campaign)).isEqualTo(staysFromEvents);
         assertThat(rebuild.reconcile(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(3),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1)))
@@ -374,6 +380,17 @@ class InsightTilesIntegrationTests {
                     counts.put(new StageRollups.CountKey(org.smartketing.shared.Sql.instant(rs, "hour_start"),
                             rs.getString("to_stage"), rs.getString("source"), campaign.value(),
                             org.smartketing.shared.Sql.uuid(rs, "owner_id"), rs.getString("reason")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private Map<StageRollups.CountKey, Long> daysOf(CampaignId campaign) {
+        Map<StageRollups.CountKey, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT day_start, to_stage, source, reason, n FROM insight_stage_day WHERE campaign_id = ? AND n <> 0")
+                .param(campaign.value()).query(rs -> {
+                    counts.put(new StageRollups.CountKey(org.smartketing.shared.Sql.instant(rs, "day_start"),
+                            rs.getString("to_stage"), rs.getString("source"), campaign.value(), StageRollups.NONE,
+                            rs.getString("reason")), rs.getLong("n"));
                 });
         return counts;
     }
