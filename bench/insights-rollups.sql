@@ -39,6 +39,11 @@ SELECT date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', to
        CASE WHEN to_stage IN ('REJECTED', 'RECYCLED') THEN COALESCE(trim(reason), '') ELSE '' END, COUNT(*)
 FROM insight_stage_change GROUP BY 1, 2, 3, 4, 5, 6;
 
+-- the day counts (no owner), as CountKey.daily keys them
+INSERT INTO insight_stage_day (day_start, to_stage, source, campaign_id, reason, n)
+SELECT date_trunc('day', hour_start AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', to_stage, source, campaign_id, reason, SUM(n)
+FROM insight_stage_count GROUP BY 1, 2, 3, 4, 5;
+
 -- the stays, as StageRollups.stays makes them
 INSERT INTO insight_stage_stay (lead_id, left_at, to_stage, stage, entered_at, seconds, source, campaign_id, owner_id)
 SELECT lead_id, occurred_at, to_stage, from_stage, entered_at, floor(extract(epoch FROM occurred_at - entered_at))::bigint,
@@ -50,9 +55,10 @@ WHERE from_stage IS NOT NULL AND entered_at IS NOT NULL;
 VACUUM ANALYZE insight_stage_change;
 VACUUM ANALYZE insight_stage_count;
 VACUUM ANALYZE insight_stage_stay;
+VACUUM ANALYZE insight_stage_day;
 
 SELECT (SELECT COUNT(*) FROM insight_stage_change) AS changes, (SELECT COUNT(*) FROM insight_stage_count) AS counters,
-       (SELECT COUNT(*) FROM insight_stage_stay) AS stays;
+       (SELECT COUNT(*) FROM insight_stage_day) AS day_counters, (SELECT COUNT(*) FROM insight_stage_stay) AS stays;
 
 -- BEFORE: the funnel and rejection tiles' old read (StageChangeRows), 90 days in Berlin: every change
 -- with a subquery for the change before it, all rows to the application
@@ -62,7 +68,29 @@ SELECT c.lead_id, c.occurred_at, c.from_stage, c.to_stage, c.reason, c.source, c
 FROM insight_stage_change c WHERE c.occurred_at >= '2026-06-30 22:00:00+00' AND c.occurred_at < '2026-09-28 22:00:00+00'
 ORDER BY c.occurred_at, c.lead_id;
 
--- AFTER: the counts (StageFigures.counts), 90 days in Berlin by week (13 cuts)
+-- AFTER: the counts without a team (StageFigures.counts), 90 days in Berlin by week: the UTC days
+-- 2026-07-01 to 2026-09-28 in 13 weeks, then the hours 22:00-24:00 before each of the 14 week starts and
+-- the end, moved from one week to the other (the 15 hour queries are alike; one shown)
+EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON)
+SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT
+  CASE WHEN day_start < '2026-07-06 00:00+00' THEN 0 WHEN day_start < '2026-07-13 00:00+00' THEN 1
+       WHEN day_start < '2026-07-20 00:00+00' THEN 2 WHEN day_start < '2026-07-27 00:00+00' THEN 3
+       WHEN day_start < '2026-08-03 00:00+00' THEN 4 WHEN day_start < '2026-08-10 00:00+00' THEN 5
+       WHEN day_start < '2026-08-17 00:00+00' THEN 6 WHEN day_start < '2026-08-24 00:00+00' THEN 7
+       WHEN day_start < '2026-08-31 00:00+00' THEN 8 WHEN day_start < '2026-09-07 00:00+00' THEN 9
+       WHEN day_start < '2026-09-14 00:00+00' THEN 10 WHEN day_start < '2026-09-21 00:00+00' THEN 11
+       WHEN day_start < '2026-09-28 00:00+00' THEN 12 ELSE 13 END AS p,
+  source, LOWER(source) AS source_key, campaign_id, to_stage, '' AS reason, n
+  FROM insight_stage_day WHERE day_start >= '2026-07-01 00:00+00' AND day_start < '2026-09-29 00:00+00') x
+GROUP BY p, source_key, campaign_id, to_stage, reason;
+
+EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON)
+SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT 0 AS p,
+  source, LOWER(source) AS source_key, campaign_id, to_stage, '' AS reason, n
+  FROM insight_stage_count WHERE hour_start >= '2026-07-05 22:00+00' AND hour_start < '2026-07-06 00:00+00') x
+GROUP BY p, source_key, campaign_id, to_stage, reason;
+
+-- AFTER, with a team (and before the day counts, without): the hour counts, 90 days in Berlin by week (13 cuts)
 EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON)
 SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT
   CASE WHEN hour_start < '2026-07-05 22:00+00' THEN 0 WHEN hour_start < '2026-07-12 22:00+00' THEN 1
@@ -76,11 +104,11 @@ SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM
   FROM insight_stage_count WHERE hour_start >= '2026-06-30 22:00+00' AND hour_start < '2026-09-28 22:00+00') x
 GROUP BY p, source_key, campaign_id, to_stage, reason;
 
--- AFTER: the rejection tile's counts (with reasons, all one period)
+-- AFTER: the rejection tile's counts (with reasons, all one period): the UTC days, then 2 hours each end
 EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON)
 SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT 0 AS p,
   source, LOWER(source) AS source_key, campaign_id, to_stage, reason, n
-  FROM insight_stage_count WHERE hour_start >= '2026-06-30 22:00+00' AND hour_start < '2026-09-28 22:00+00') x
+  FROM insight_stage_day WHERE day_start >= '2026-07-01 00:00+00' AND day_start < '2026-09-29 00:00+00') x
 GROUP BY p, source_key, campaign_id, to_stage, reason;
 
 -- AFTER: the exact medians (StageFigures.medians), grouped, 90 days in Berlin by week

@@ -106,29 +106,72 @@ public class StageFigures {
             return merged(hourly(filter, filter.start(), filter.end(), periods.cuts(), owners, withReasons));
         }
         int last = midnights.size() - 1;
-        List<Count> counts = daily(filter, midnights.get(0), midnights.get(last), midnights.subList(1, last), withReasons);
+        List<Count> counts = new ArrayList<>(daily(filter, midnights.get(0), midnights.get(last),
+                midnights.subList(1, last), withReasons));
+        // the hours between each period's start and its midnight: counted by the days in one period
+        // (or none), truly in the other (or none); all read at once, each range by its index
+        List<Instant> rangeStarts = new ArrayList<>();
+        List<Instant> rangeEnds = new ArrayList<>();
+        List<int[]> moves = new ArrayList<>();
         for (int i = 0; i <= last; i++) {
             Instant own = bounds.get(i);
             Instant midnight = midnights.get(i);
             if (own.equals(midnight)) {
                 continue;
             }
-            // the hours between: counted by the days in one period (or none), truly in the other (or none)
             boolean early = own.isAfter(midnight);
-            int counted = early ? (i <= last - 1 ? i : -1) : i - 1;
-            int truly = early ? i - 1 : (i <= last - 1 ? i : -1);
-            Instant lo = early ? midnight : own;
-            Instant hi = early ? own : midnight;
-            for (Count c : hourly(filter, lo, hi, List.of(), null, withReasons)) {
-                if (counted >= 0) {
-                    counts.add(new Count(counted, c.source(), c.campaign(), c.to(), c.reason(), -c.n()));
-                }
-                if (truly >= 0) {
-                    counts.add(new Count(truly, c.source(), c.campaign(), c.to(), c.reason(), c.n()));
-                }
+            rangeStarts.add(early ? midnight : own);
+            rangeEnds.add(early ? own : midnight);
+            moves.add(new int[] { early ? (i <= last - 1 ? i : -1) : i - 1, early ? i - 1 : (i <= last - 1 ? i : -1) });
+        }
+        for (Count c : hours(filter, rangeStarts, rangeEnds, withReasons)) {
+            int[] move = moves.get(c.period());
+            if (move[0] >= 0) {
+                counts.add(new Count(move[0], c.source(), c.campaign(), c.to(), c.reason(), -c.n()));
+            }
+            if (move[1] >= 0) {
+                counts.add(new Count(move[1], c.source(), c.campaign(), c.to(), c.reason(), c.n()));
             }
         }
         return merged(counts);
+    }
+
+    /**
+     * Everybody's counts of the disjoint ranges {@code [starts(i), ends(i))} in time order, each as
+     * period {@code i}: the whole hours from the hour counts in one query, the cut ones change by change.
+     */
+    private List<Count> hours(InsightFilter filter, List<Instant> starts, List<Instant> ends, boolean withReasons) {
+        if (starts.isEmpty()) {
+            return List.of();
+        }
+        List<Instant> whole = new ArrayList<>();
+        List<Count> counts = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            Instant hour = starts.get(i).truncatedTo(ChronoUnit.HOURS);
+            for (; hour.isBefore(ends.get(i)); hour = hour.plus(1, ChronoUnit.HOURS)) {
+                if (!hour.isBefore(starts.get(i)) && !hour.plus(1, ChronoUnit.HOURS).isAfter(ends.get(i))) {
+                    whole.add(hour);
+                }
+                else {
+                    int index = i;
+                    countedOneByOne(filter, starts.get(i), ends.get(i), List.of(), null, withReasons, hour)
+                            .forEach(c -> counts.add(new Count(index, c.source(), c.campaign(), c.to(), c.reason(), c.n())));
+                }
+            }
+        }
+        if (!whole.isEmpty()) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            StringBuilder sql = new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
+                    .append(caseOf("hour_start", ends.subList(0, ends.size() - 1), params))
+                    .append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
+                    .append(withReasons ? "reason" : "''")
+                    .append(" AS reason, n FROM insight_stage_count WHERE hour_start IN (:hours)");
+            params.put("hours", whole.stream().map(Sql::utc).toList());
+            narrow(sql, params, filter, null, "LOWER(source)");
+            sql.append(") x GROUP BY p, source_key, campaign_id, to_stage, reason");
+            counts.addAll(read(sql.toString(), params));
+        }
+        return counts;
     }
 
     private static Instant nearestMidnight(Instant at) {
