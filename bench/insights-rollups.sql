@@ -70,7 +70,7 @@ ORDER BY c.occurred_at, c.lead_id;
 
 -- AFTER: the counts without a team (StageFigures.counts), 90 days in Berlin by week: the UTC days
 -- 2026-07-01 to 2026-09-28 in 13 weeks, then the hours 22:00-24:00 before each of the 14 week starts and
--- the end, moved from one week to the other (the 15 hour queries are alike; one shown)
+-- the end, moved from one week to the other, read in one query
 EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON)
 SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT
   CASE WHEN day_start < '2026-07-06 00:00+00' THEN 0 WHEN day_start < '2026-07-13 00:00+00' THEN 1
@@ -85,9 +85,16 @@ SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM
 GROUP BY p, source_key, campaign_id, to_stage, reason;
 
 EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY ON)
-SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT 0 AS p,
+SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT
+  CASE WHEN hour_start < '2026-07-01 00:00+00' THEN 0 WHEN hour_start < '2026-07-06 00:00+00' THEN 1
+       WHEN hour_start < '2026-07-13 00:00+00' THEN 2 WHEN hour_start < '2026-07-20 00:00+00' THEN 3
+       WHEN hour_start < '2026-07-27 00:00+00' THEN 4 WHEN hour_start < '2026-08-03 00:00+00' THEN 5
+       WHEN hour_start < '2026-08-10 00:00+00' THEN 6 WHEN hour_start < '2026-08-17 00:00+00' THEN 7
+       WHEN hour_start < '2026-08-24 00:00+00' THEN 8 WHEN hour_start < '2026-08-31 00:00+00' THEN 9
+       WHEN hour_start < '2026-09-07 00:00+00' THEN 10 WHEN hour_start < '2026-09-14 00:00+00' THEN 11
+       WHEN hour_start < '2026-09-21 00:00+00' THEN 12 WHEN hour_start < '2026-09-28 00:00+00' THEN 13 ELSE 14 END AS p,
   source, LOWER(source) AS source_key, campaign_id, to_stage, '' AS reason, n
-  FROM insight_stage_count WHERE hour_start >= '2026-07-05 22:00+00' AND hour_start < '2026-07-06 00:00+00') x
+  FROM insight_stage_count WHERE hour_start IN ('2026-06-30 22:00+00','2026-06-30 23:00+00','2026-07-07 22:00+00','2026-07-07 23:00+00','2026-07-14 22:00+00','2026-07-14 23:00+00','2026-07-21 22:00+00','2026-07-21 23:00+00','2026-07-28 22:00+00','2026-07-28 23:00+00','2026-08-04 22:00+00','2026-08-04 23:00+00','2026-08-11 22:00+00','2026-08-11 23:00+00','2026-08-18 22:00+00','2026-08-18 23:00+00','2026-08-25 22:00+00','2026-08-25 23:00+00','2026-09-01 22:00+00','2026-09-01 23:00+00','2026-09-08 22:00+00','2026-09-08 23:00+00','2026-09-15 22:00+00','2026-09-15 23:00+00','2026-09-22 22:00+00','2026-09-22 23:00+00','2026-09-29 22:00+00','2026-09-29 23:00+00','2026-09-28 22:00+00','2026-09-28 23:00+00')) x
 GROUP BY p, source_key, campaign_id, to_stage, reason;
 
 -- AFTER, with a team (and before the day counts, without): the hour counts, 90 days in Berlin by week (13 cuts)
