@@ -161,11 +161,8 @@ public class StageFigures {
         }
         if (!whole.isEmpty()) {
             Map<String, Object> params = new LinkedHashMap<>();
-            StringBuilder sql = new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
-                    .append(caseOf("hour_start", ends.subList(0, ends.size() - 1), params))
-                    .append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
-                    .append(withReasons ? "reason" : "''")
-                    .append(" AS reason, n FROM insight_stage_count WHERE hour_start IN (:hours)");
+            StringBuilder sql = counting(caseOf("hour_start", ends.subList(0, ends.size() - 1), params),
+                    "insight_stage_count", withReasons).append("WHERE hour_start IN (:hours)");
             params.put("hours", whole.stream().map(Sql::utc).toList());
             narrow(sql, params, filter, null, "LOWER(source)");
             sql.append(") x GROUP BY p, source_key, campaign_id, to_stage, reason");
@@ -193,15 +190,20 @@ public class StageFigures {
     /** The day counts of the UTC days {@code from} up to {@code to}, in periods cut at {@code cuts}. */
     private List<Count> daily(InsightFilter filter, Instant from, Instant to, List<Instant> cuts, boolean withReasons) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
-                .append(caseOf("day_start", cuts, params)).append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
-                .append(withReasons ? "reason" : "''")
-                .append(" AS reason, n FROM insight_stage_day WHERE day_start >= :from AND day_start < :to");
+        StringBuilder sql = counting(caseOf("day_start", cuts, params), "insight_stage_day", withReasons)
+                .append("WHERE day_start >= :from AND day_start < :to");
         params.put("from", Sql.utc(from));
         params.put("to", Sql.utc(to));
         narrow(sql, params, filter, null, "LOWER(source)");
         sql.append(") x GROUP BY p, source_key, campaign_id, to_stage, reason");
         return read(sql.toString(), params);
+    }
+
+    /** {@code SELECT p, source, ... FROM (SELECT <period> AS p, ... FROM <table>}, to go on with its conditions. */
+    private static StringBuilder counting(String period, String table, boolean withReasons) {
+        return new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
+                .append(period).append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
+                .append(withReasons ? "reason" : "''").append(" AS reason, n FROM ").append(table).append(' ');
     }
 
     private List<Count> read(String sql, Map<String, Object> params) {
@@ -236,10 +238,8 @@ public class StageFigures {
             end = end.plus(1, ChronoUnit.HOURS);
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT p, MIN(source) AS source, campaign_id, to_stage, reason, SUM(n) AS n FROM (SELECT ")
-                .append(caseOf("hour_start", cuts, params)).append(" AS p, source, LOWER(source) AS source_key, campaign_id, to_stage, ")
-                .append(withReasons ? "reason" : "''")
-                .append(" AS reason, n FROM insight_stage_count WHERE hour_start >= :from AND hour_start < :to");
+        StringBuilder sql = counting(caseOf("hour_start", cuts, params), "insight_stage_count", withReasons)
+                .append("WHERE hour_start >= :from AND hour_start < :to");
         params.put("from", Sql.utc(first));
         params.put("to", Sql.utc(end));
         if (!cutHours.isEmpty()) {
