@@ -9,7 +9,8 @@
  * everything in the sub-packages is internal.
  */
 @org.smartketing.shared.OwnsTables({ "insight_stage_change", "insight_assignment", "insight_breach",
-        "insight_rebuild", "insight_drift", "insight_assessment_round", "insight_assessment_participant",
+        "insight_rebuild", "insight_drift", "insight_stage_count", "insight_stage_day", "insight_stage_stay",
+        "insight_stage_lead", "insight_assessment_round", "insight_assessment_participant",
         "insight_assessment_response", "insight_assessment_score", "insight_score_weight", "insight_score_weight_change",
         "insight_score_snapshot", "insight_score_snapshot_part" })
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",

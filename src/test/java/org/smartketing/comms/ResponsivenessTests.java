@@ -97,26 +97,8 @@ class ResponsivenessTests {
         assertThat(responsiveness.byPerson(to, to.plus(Duration.ofDays(1)))).as("another period").isEmpty();
     }
 
-    /** A message as the outbox leaves it: sent, maybe delivered and acknowledged, its one step done. */
     private void received(Person to, String urgency, Instant sentAt, Integer promised, Integer ackAfterMinutes,
             boolean delivered) {
-        UUID message = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO comms_message (id, sender_name, audience_kind, audience_ref, audience_label, urgency, subject,
-                    body, sent_at) VALUES (?, 'Test', 'PERSON', ?, ?, ?, 'Subject', 'Body', ?)""")
-                .params(message, to.id().toString(), to.displayName(), urgency, Sql.utc(sentAt)).update();
-        Instant deliveredAt = delivered ? sentAt.plusSeconds(30) : null;
-        Instant ack = ackAfterMinutes == null ? null : deliveredAt.plus(Duration.ofMinutes(ackAfterMinutes));
-        jdbc.sql("""
-                INSERT INTO comms_recipient (message_id, person_id, person_name, promised_minutes, first_delivered_at,
-                    acknowledged_at) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(message, to.id().value(), to.displayName(), promised, Sql.utc(deliveredAt), Sql.utc(ack))
-                .update();
-        jdbc.sql("""
-                INSERT INTO comms_step (id, message_id, recipient_id, step_no, person_id, person_name, channel, address,
-                    reason, held, state, attempts, delivered_at) VALUES (?, ?, ?, 0, ?, ?, 'IN_APP', 'inbox', 'test',
-                    FALSE, ?, 1, ?)""")
-                .params(UUID.randomUUID(), message, to.id().value(), to.id().value(), to.displayName(),
-                        delivered ? "DELIVERED" : "FAILED", Sql.utc(deliveredAt)).update();
+        org.smartketing.support.PartRows.received(jdbc, to, urgency, sentAt, promised, ackAfterMinutes, delivered);
     }
 }

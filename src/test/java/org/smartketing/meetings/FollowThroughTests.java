@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.smartketing.shared.Sql;
 import org.smartketing.support.Fixtures;
+import org.smartketing.support.PartRows;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
@@ -85,41 +86,19 @@ class FollowThroughTests {
     }
 
     private UUID series(String title, Person sponsor, LocalDate day) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO meeting_series (id, family_id, title, first_start, time_zone, duration_minutes, sponsor_id,
-                    organizer_id, ical_uid, sequence, created_at) VALUES (?, ?, ?, ?, 'UTC', 30, ?, ?, ?, 0, ?)""")
-                .params(id, id, title, LocalDateTime.of(day, java.time.LocalTime.NOON), sponsor.id().value(),
-                        sponsor.id().value(), id + "@test", Sql.utc(day.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .update();
-        return id;
+        return PartRows.series(jdbc, title, sponsor, day);
     }
 
     private UUID meeting(UUID family, LocalDate day, String endGoal) {
-        UUID id = UUID.randomUUID();
-        Instant starts = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-        jdbc.sql("""
-                INSERT INTO meeting (id, series_id, family_id, recurrence_id, starts_at, duration_minutes, end_goal, moved,
-                    status, started_at, closed_at) VALUES (?, ?, ?, ?, ?, 30, ?, FALSE, 'CLOSED', ?, ?)""")
-                .params(id, family, family, Sql.utc(starts), Sql.utc(starts), endGoal, Sql.utc(starts),
-                        Sql.utc(starts.plusSeconds(1800)))
-                .update();
-        return id;
+        return PartRows.meeting(jdbc, family, day, endGoal);
     }
 
     private void commit(UUID meeting, Person who) {
-        jdbc.sql("INSERT INTO meeting_commitment (meeting_id, person_id, action, committed_at) VALUES (?, ?, 'I will', ?)")
-                .params(meeting, who.id().value(), Sql.utc(Instant.now())).update();
+        PartRows.commit(jdbc, meeting, who);
     }
 
     private void item(UUID meeting, UUID family, Person owner, LocalDate due, String status, LocalDate doneOn) {
-        jdbc.sql("""
-                INSERT INTO action_item (id, meeting_id, family_id, text, owner_id, author_id, first_due_on, due_on,
-                    status, reason, done_on, created_at) VALUES (?, ?, ?, 'Do it', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), meeting, family, owner.id().value(), owner.id().value(), Date.valueOf(due),
-                        Date.valueOf(due), status, status.equals("DROPPED") ? "not needed" : null,
-                        doneOn == null ? null : Date.valueOf(doneOn), Sql.utc(Instant.now()))
-                .update();
+        PartRows.item(jdbc, meeting, family, owner, due, status, doneOn);
     }
 
     private void rate(UUID meeting, Person who, int rating) {

@@ -37,12 +37,14 @@ public class FunnelRollups {
     private final Reactions reactions;
     private final FunnelFigures figures;
     private final Clock clock;
+    private final StageRollups stages;
 
     /** Runs after the event is marked and before its row is written; tests make it fail. */
     volatile Runnable beforeWrite = () -> { };
 
-    FunnelRollups(JdbcClient jdbc, Reactions reactions, FunnelFigures figures, Clock clock) {
+    FunnelRollups(JdbcClient jdbc, Reactions reactions, FunnelFigures figures, Clock clock, StageRollups stages) {
         this.jdbc = jdbc;
+        this.stages = stages;
         this.reactions = reactions;
         this.figures = figures;
         this.clock = clock;
@@ -81,15 +83,24 @@ public class FunnelRollups {
         });
     }
 
-    /** Writes one stage change unless it is there already; whether it was new. */
+    /**
+     * Writes one stage change unless it is there already, and when it is new counts it and puts its
+     * lead's stays right ({@link StageRollups}), in the same transaction; whether it was new.
+     */
     public boolean take(StageChange c) {
-        return jdbc.sql("""
+        boolean taken = jdbc.sql("""
                 INSERT INTO insight_stage_change (lead_id, occurred_at, to_stage, from_stage, reason, source, campaign_id,
                     owner_id, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(c.lead().value(), Sql.utc(c.occurredAt()), c.to().name(), c.from() == null ? null : c.from().name(),
                         c.reason(), c.source(), c.campaign() == null ? null : c.campaign().value(),
                         c.owner() == null ? null : c.owner().value(), Sql.utc(clock.instant()))
                 .update() == 1;
+        if (taken) {
+            stages.taken(new StageRollups.Change(c.lead().value(), c.occurredAt(), c.to().name(),
+                    c.from() == null ? null : c.from().name(), c.reason(), c.source(),
+                    c.campaign() == null ? null : c.campaign().value(), c.owner() == null ? null : c.owner().value()));
+        }
+        return taken;
     }
 
     /** The clocks start at the assignment's millisecond; so is it kept, for the rebuild to meet it. */

@@ -41,13 +41,15 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
  * <p>A rebuild pages through {@link FunnelFigures#stageChanges} (keyset-paged) and reads the clock
  * runs ({@link FunnelFigures#slaRuns}) a month at a time; each page commits with its cursor in
  * {@code insight_rebuild}, so a rebuild that stopped goes on where it was. Rows it finds there
- * already (from events) stay as they are. Assignments are the starts of the handoff clocks, and
+ * already (from events) stay as they are. Then the stage counts and stays ({@link StageRollups})
+ * are recounted from the stage changes a UTC month at a time. Assignments are the starts of the handoff clocks, and
  * breaches the runs whose due time passed while they ran.
  *
  * <p>The reconciliation ({@value #TASK}, a persistent job, once across nodes, every night) recounts
  * the last {@value #RECENT_DAYS} UTC days from the faces (after going on with a rebuild not yet
  * finished, which is how a new install gets its history), puts in what the rollups miss, takes out
- * stage changes the funnel does not have, and records the counts in {@code insight_drift} (and the
+ * stage changes the funnel does not have, sets the stage counts and stays to a recount of the
+ * stage changes, and records the counts in {@code insight_drift} (and the
  * log, as a warning when they differed).
  */
 @Service
@@ -57,6 +59,8 @@ public class InsightRollupRebuild {
     static final int RECENT_DAYS = 7;
     static final String STAGE_CHANGES = "stage-changes";
     static final String HANDOFFS = "handoffs";
+    static final String STAGE_COUNTS = "stage-counts";
+    static final String STAGE_STAYS = "stage-stays";
     /** The funnel keeps nothing before this. */
     static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     static final int PAGE = 500;
@@ -70,12 +74,14 @@ public class InsightRollupRebuild {
     private final JdbcClient jdbc;
     private final FunnelFigures figures;
     private final FunnelRollups rollups;
+    private final StageRollups stages;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    InsightRollupRebuild(JdbcClient jdbc, FunnelFigures figures, FunnelRollups rollups, PlatformTransactionManager transactions,
-            Clock clock) {
+    InsightRollupRebuild(JdbcClient jdbc, FunnelFigures figures, FunnelRollups rollups, StageRollups stages,
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.stages = stages;
         this.figures = figures;
         this.rollups = rollups;
         this.tx = new TransactionTemplate(transactions);
@@ -98,6 +104,13 @@ public class InsightRollupRebuild {
             }
         }
         while (left > 0) {
+            Boolean more = tx.execute(s -> stageRollupsMonth());
+            left--;
+            if (!Boolean.TRUE.equals(more)) {
+                break;
+            }
+        }
+        while (left > 0) {
             Boolean more = tx.execute(s -> handoffsMonth());
             left--;
             if (!Boolean.TRUE.equals(more)) {
@@ -105,6 +118,31 @@ public class InsightRollupRebuild {
             }
         }
         return false;
+    }
+
+    /**
+     * One month (UTC) of the stage counts and stays recounted from the stage changes (which fills
+     * them on an install that had stage changes before they existed); whether there is more.
+     */
+    private boolean stageRollupsMonth() {
+        Progress p = progress(STAGE_COUNTS);
+        if (p != null && p.finished()) {
+            return false;
+        }
+        LocalDate from = p == null ? firstMonth() : LocalDate.parse(p.cursor());
+        LocalDate to = from.plusMonths(1);
+        TimeRange month = new TimeRange(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.atStartOfDay(ZoneOffset.UTC).toInstant());
+        long taken = stages.recountCounts(month).repaired() + stages.recountStays(month).repaired();
+        boolean finished = !month.to().isBefore(lastChange());
+        save(STAGE_COUNTS, to.toString(), finished, taken);
+        return !finished;
+    }
+
+    private Instant lastChange() {
+        Instant last = jdbc.sql("SELECT MAX(occurred_at) AS t FROM insight_stage_change")
+                .query((rs, n) -> Sql.instant(rs, "t")).optional().orElse(null);
+        return last == null ? Instant.MIN : last;
     }
 
     /** A rebuild from the start, forgetting an earlier one's progress (the rows stay: they are the same facts). */
@@ -202,7 +240,13 @@ public class InsightRollupRebuild {
     public List<Drift> reconcile(LocalDate from, LocalDate to) {
         TimeRange period = new TimeRange(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to.atStartOfDay(ZoneOffset.UTC).toInstant());
-        List<Drift> found = tx.execute(s -> List.of(reconcileStageChanges(period), reconcileHandoffs(period)));
+        List<Drift> found = tx.execute(s -> {
+            Drift changes = reconcileStageChanges(period);
+            StageRollups.Recount counts = stages.recountCounts(period);
+            StageRollups.Recount stays = stages.recountStays(period);
+            return List.of(changes, new Drift(STAGE_COUNTS, counts.counted(), counts.recounted(), counts.repaired()),
+                    new Drift(STAGE_STAYS, stays.counted(), stays.recounted(), stays.repaired()), reconcileHandoffs(period));
+        });
         Instant now = clock.instant();
         for (Drift d : found) {
             jdbc.sql("""

@@ -21,8 +21,9 @@ import static org.smartketing.insights.tiles.TileParts.headline;
 import static org.smartketing.insights.tiles.TileParts.text;
 
 /**
- * Cross-training coverage now (each role, how many of the other department have seen it) and its
- * measured effect on handoff quality over the days ({@link CrossTrainingFigures}).
+ * Cross-training coverage now (each role, how many of the other department have seen it), the
+ * sessions held so far (the face counts every one, not the days') and the measured effect on
+ * handoff quality over the days ({@link CrossTrainingFigures}).
  */
 @Component
 class CrossTrainingTile implements TileSource {
@@ -52,11 +53,11 @@ class CrossTrainingTile implements TileSource {
         DepartmentEffect sales = effect(f, Department.SALES);
         List<String> notes = new ArrayList<>();
         f.effects().forEach(e -> notes.add(e.department().label() + ": " + e.verdict()));
-        notes.add("Coverage is as it stands now; the effect compares the chosen days (UTC). Team, source and campaign "
-                + "filters do not apply.");
+        notes.add("Coverage and the sessions held are as they stand now, whatever the days; the effect compares the "
+                + "chosen days (UTC). Team, source and campaign filters do not apply.");
         return new Tile(key(), key().title(), clock.instant(),
                 List.of(headline("coverage", "Coverage", f.coverage(), Kind.PERCENT),
-                        headline("sessions", "Sessions held", (long) f.sessionsHeld(), Kind.COUNT),
+                        headline("sessions", "Sessions held so far", (long) f.sessionsHeld(), Kind.COUNT),
                         headline("marketing_effect", "Rejection rate change for marketers who took part",
                                 marketing == null || !marketing.enough() ? null : marketing.difference(), Kind.PERCENT),
                         headline("sales_effect", "Hours-to-accept change for reps who took part",

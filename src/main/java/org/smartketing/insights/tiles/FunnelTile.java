@@ -1,7 +1,6 @@
 package org.smartketing.insights.tiles;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import static org.smartketing.insights.tiles.TileParts.text;
  * entries into the next stage of the way through ÷ its own entries over the same days and group;
  * its drop-off the difference; its velocity the median days leads spent in it before leaving it on
  * those days. Rows by period (days, weeks or months of the viewer's zone), source, campaign, stage.
+ * Read from the pre-aggregated counts and stays ({@link StageFigures}), never change by change.
  */
 @Component
 class FunnelTile implements TileSource {
@@ -36,13 +36,13 @@ class FunnelTile implements TileSource {
     private static final List<Stage> WAY = List.of(Stage.NEW, Stage.MQL, Stage.SAL, Stage.SQL, Stage.OPPORTUNITY,
             Stage.CUSTOMER);
 
-    private final StageChangeRows changes;
+    private final StageFigures figures;
     private final TileParts parts;
     private final FunnelRollups rollups;
     private final Clock clock;
 
-    FunnelTile(StageChangeRows changes, TileParts parts, FunnelRollups rollups, Clock clock) {
-        this.changes = changes;
+    FunnelTile(StageFigures figures, TileParts parts, FunnelRollups rollups, Clock clock) {
+        this.figures = figures;
         this.parts = parts;
         this.rollups = rollups;
         this.clock = clock;
@@ -68,47 +68,41 @@ class FunnelTile implements TileSource {
 
     private static final class Tally {
         final long[] entries = new long[WAY.size()];
-        final List<List<Double>> days = new ArrayList<>();
-
-        Tally() {
-            WAY.forEach(s -> days.add(new ArrayList<>()));
-        }
-
-        void add(StageChangeRows.Row r) {
-            int to = WAY.indexOf(r.to());
-            if (to >= 0) {
-                entries[to]++;
-            }
-            int from = r.from() == null ? -1 : WAY.indexOf(r.from());
-            if (from >= 0 && r.enteredFromAt() != null) {
-                days.get(from).add(Duration.between(r.enteredFromAt(), r.at()).toSeconds() / 86400.0);
-            }
-        }
+        final Double[] days = new Double[WAY.size()];
     }
 
     @Override
     public Tile tile(InsightFilter filter) {
-        List<StageChangeRows.Row> rows = changes.of(filter, parts.ids(parts.people(filter)));
+        java.util.Set<UUID> owners = parts.ids(parts.people(filter));
+        StageFigures.Periods periods = figures.periods(filter);
         Map<UUID, String> names = parts.campaignNames();
         Tally all = new Tally();
         Map<Group, Tally> groups = new TreeMap<>();
-        for (StageChangeRows.Row r : rows) {
-            all.add(r);
-            LocalDate day = LocalDate.ofInstant(r.at(), filter.zone());
-            groups.computeIfAbsent(new Group(TileParts.period(filter, day), TileParts.source(r.source()), r.campaign()),
-                    g -> new Tally()).add(r);
+        for (StageFigures.Count c : figures.counts(filter, owners, false)) {
+            Tally t = groups.computeIfAbsent(new Group(periods.starts().get(c.period()), TileParts.source(c.source()),
+                    c.campaign()), g -> new Tally());
+            int to = WAY.indexOf(c.to());
+            if (to >= 0) {
+                t.entries[to] += c.n();
+                all.entries[to] += c.n();
+            }
+        }
+        for (StageFigures.Median m : figures.medians(filter, owners, WAY)) {
+            Tally t = m.period() < 0 ? all : groups.computeIfAbsent(new Group(periods.starts().get(m.period()),
+                    TileParts.source(m.source()), m.campaign()), g -> new Tally());
+            t.days[WAY.indexOf(m.stage())] = StageFigures.days(m.seconds());
         }
         List<List<Object>> table = new ArrayList<>();
         groups.forEach((g, t) -> {
             for (int i = 0; i < WAY.size(); i++) {
                 long next = i + 1 < WAY.size() ? t.entries[i + 1] : 0;
-                if (t.entries[i] == 0 && next == 0 && t.days.get(i).isEmpty()) {
+                if (t.entries[i] == 0 && next == 0 && t.days[i] == null) {
                     continue;
                 }
                 table.add(java.util.Arrays.asList(g.period(), g.source(), TileParts.campaign(names, g.campaign()),
                         WAY.get(i).label(), t.entries[i], i + 1 < WAY.size() ? next : null,
                         i + 1 < WAY.size() ? ratio(next, t.entries[i]) : null,
-                        i + 1 < WAY.size() ? t.entries[i] - next : null, TileParts.percentile(t.days.get(i), 0.5)));
+                        i + 1 < WAY.size() ? t.entries[i] - next : null, t.days[i]));
             }
         });
         int mql = WAY.indexOf(Stage.MQL);
@@ -120,12 +114,12 @@ class FunnelTile implements TileSource {
                 headline("customers", "Became customers", all.entries[customer], Kind.COUNT),
                 headline("mql_to_sql", "Marketing-qualified to sales-qualified", ratio(all.entries[sql], all.entries[mql]),
                         Kind.PERCENT),
-                headline("mql_days", "Median days as marketing-qualified", TileParts.percentile(all.days.get(mql), 0.5),
+                headline("mql_days", "Median days as marketing-qualified", all.days[mql],
                         Kind.DAYS));
         List<Tile.Series> series = List.of(
                 new Tile.Series("Entries", java.util.Arrays.stream(all.entries).mapToObj(n -> (double) n).toList()),
                 new Tile.Series("Median days in stage",
-                        all.days.stream().map(d -> TileParts.percentile(d, 0.5)).toList()));
+                        java.util.Arrays.asList(all.days)));
         return new Tile(key(), key().title(), Objects.requireNonNullElse(rollups.lastTaken(), clock.instant()), headlines,
                 List.of(col("period", "Period from", Kind.DATE), text("source", "Source"), text("campaign", "Campaign"),
                         text("stage", "Stage"), col("entries", "Entered", Kind.COUNT),

@@ -22,19 +22,20 @@ import static org.smartketing.insights.tiles.TileParts.text;
 
 /**
  * Rejection and recycle reasons by campaign and source, from the stage change rollup: leads sales
- * rejected or sent back to nurture on the days, with the reason given. The rejection rate is the
+ * rejected or sent back to nurture on the days, with the reason given (pre-aggregated counts,
+ * {@link StageFigures}). The rejection rate is the
  * rejections ÷ the entries into MQL on the same days (and filter).
  */
 @Component
 class RejectionsTile implements TileSource {
 
-    private final StageChangeRows changes;
+    private final StageFigures figures;
     private final TileParts parts;
     private final FunnelRollups rollups;
     private final Clock clock;
 
-    RejectionsTile(StageChangeRows changes, TileParts parts, FunnelRollups rollups, Clock clock) {
-        this.changes = changes;
+    RejectionsTile(StageFigures figures, TileParts parts, FunnelRollups rollups, Clock clock) {
+        this.figures = figures;
         this.parts = parts;
         this.rollups = rollups;
         this.clock = clock;
@@ -57,21 +58,21 @@ class RejectionsTile implements TileSource {
 
     @Override
     public Tile tile(InsightFilter filter) {
-        List<StageChangeRows.Row> rows = changes.of(filter, parts.ids(parts.people(filter)));
+        List<StageFigures.Count> rows = figures.counts(filter, parts.ids(parts.people(filter)), true);
         Map<java.util.UUID, String> names = parts.campaignNames();
-        long mqls = rows.stream().filter(r -> r.to() == Stage.MQL).count();
-        long rejected = rows.stream().filter(r -> r.to() == Stage.REJECTED).count();
-        long recycled = rows.stream().filter(r -> r.to() == Stage.RECYCLED).count();
+        long mqls = total(rows, Stage.MQL);
+        long rejected = total(rows, Stage.REJECTED);
+        long recycled = total(rows, Stage.RECYCLED);
         Map<Key, Long> counts = new TreeMap<>();
         Map<String, Long> byReason = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (StageChangeRows.Row r : rows) {
+        for (StageFigures.Count r : rows) {
             if (r.to() != Stage.REJECTED && r.to() != Stage.RECYCLED) {
                 continue;
             }
             String reason = r.reason() == null || r.reason().isBlank() ? "(no reason given)" : r.reason().strip();
             counts.merge(new Key(r.to().label(), reason, TileParts.campaign(names, r.campaign()),
-                    TileParts.source(r.source())), 1L, Long::sum);
-            byReason.merge(reason, 1L, Long::sum);
+                    TileParts.source(r.source())), r.n(), Long::sum);
+            byReason.merge(reason, r.n(), Long::sum);
         }
         List<List<Object>> table = new ArrayList<>();
         counts.forEach((k, n) -> table.add(List.of(k.stage(), k.reason(), k.campaign(), k.source(), n)));
@@ -87,5 +88,9 @@ class RejectionsTile implements TileSource {
                 table, new Tile.ChartData("bar", reasons,
                         List.of(new Tile.Series("Leads", reasons.stream().map(r -> (double) byReason.get(r)).toList()))),
                 List.of("The rejection rate is the rejections over the leads that became marketing-qualified on the same days."));
+    }
+
+    private static long total(List<StageFigures.Count> rows, Stage stage) {
+        return rows.stream().filter(r -> r.to() == stage).mapToLong(StageFigures.Count::n).sum();
     }
 }

@@ -77,6 +77,9 @@ class InsightTilesIntegrationTests {
     TestClock clock;
 
     @Autowired
+    org.smartketing.team.teams.Teams teams;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -163,6 +166,64 @@ class InsightTilesIntegrationTests {
     }
 
     @Test
+    void funnelTileFromTheRollupsEqualsADirectComputationOverTheChangesForATeamAndInWholeAndHalfHourZones() {
+        CampaignId campaign = aCampaign();
+        org.smartketing.team.people.Person ann = fixtures.aPerson(AppRole.MEMBER);
+        org.smartketing.team.people.Person ben = fixtures.aPerson(AppRole.MEMBER);
+        org.smartketing.team.people.Person cy = fixtures.aPerson(AppRole.MEMBER);
+        org.smartketing.team.TeamId team = org.smartketing.team.TeamId.random();
+        teams.insert(new org.smartketing.team.teams.Team(team, "Funnel team " + team.value().toString().substring(0, 8),
+                null, java.util.Set.of(ann.id(), ben.id()), Instant.now(), Instant.now()));
+        List<org.smartketing.team.PersonId> owners = java.util.Arrays.asList(ann.id(), ben.id(), cy.id(), null);
+        // a few days of their own, far ahead; changes on every quarter hour, so half-hour boundaries cut hours
+        Instant first = LocalDate.of(2031, 3, 1).plusDays(Math.abs(campaign.value().hashCode()) % 300)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Random random = new Random(31);
+        List<Stage> way = List.of(Stage.NEW, Stage.MQL, Stage.SAL, Stage.SQL, Stage.OPPORTUNITY, Stage.CUSTOMER);
+        for (int i = 0; i < 60; i++) {
+            LeadId lead = new LeadId(UUID.randomUUID());
+            String source = switch (random.nextInt(4)) {
+                case 0 -> null;
+                case 1 -> "Web";
+                case 2 -> " web ";
+                default -> "fair";
+            };
+            Instant at = first.plus(Duration.ofMinutes(15L * random.nextInt(4 * 24 * 3)));
+            Stage from = null;
+            int steps = 1 + random.nextInt(way.size());
+            for (int s = 0; s < steps; s++) {
+                Stage to = s == steps - 1 && random.nextInt(3) == 0 ? Stage.REJECTED : way.get(s);
+                rollups.take(new org.smartketing.funnel.FunnelFigures.StageChange(lead, from, to,
+                        to == Stage.REJECTED ? (random.nextBoolean() ? "No budget" : "no budget ") : null, at, source,
+                        campaign, owners.get(random.nextInt(owners.size())), null, null));
+                from = to;
+                at = at.plus(Duration.ofMinutes(15L * (1 + random.nextInt(4 * 30))));
+            }
+        }
+        LocalDate day = LocalDate.ofInstant(first, ZoneOffset.UTC);
+        for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Europe/Berlin"), ZoneId.of("Asia/Kolkata"),
+                ZoneId.of("Asia/Kathmandu"))) {
+            for (org.smartketing.team.TeamId t : java.util.Arrays.asList(null, team)) {
+                for (InsightFilter filter : List.of(new InsightFilter(day, day.plusDays(2), zone, t, null, campaign),
+                        new InsightFilter(day.plusDays(1), day.plusDays(1), zone, t, "web", campaign),
+                        new InsightFilter(day, day.plusDays(40), zone, t, null, campaign))) {
+                    // sources differing only in case are one group; which spelling names it is not the point
+                    assertThat(lowerSources(tiles.tile(TileKey.FUNNEL, filter).rows())).as(zone + " " + filter)
+                            .containsExactlyElementsOf(lowerSources(directFunnelRows(filter, t == null ? null
+                                    : java.util.Set.of(ann.id().value(), ben.id().value()), names(campaign))));
+                    Tile rejections = tiles.tile(TileKey.REJECTIONS, filter);
+                    long rejected = directChanges(filter, t == null ? null
+                            : java.util.Set.of(ann.id().value(), ben.id().value())).stream()
+                            .filter(c -> c.get("to").equals("REJECTED")).count();
+                    assertThat(rejections.headline("rejected").orElseThrow().value()).isEqualTo((double) rejected);
+                    assertThat(rejections.rows()).allSatisfy(r -> assertThat((String) r.get(1)).isEqualToIgnoringCase("No budget"));
+                    assertThat(rejections.rows().stream().mapToLong(r -> (Long) r.get(4)).sum()).isEqualTo(rejected);
+                }
+            }
+        }
+    }
+
+    @Test
     void theRollupEqualsARebuildAfterARandomSequenceOfEvents() {
         CampaignId campaign = aCampaign();
         Random random = new Random(20260331L);
@@ -176,14 +237,28 @@ class InsightTilesIntegrationTests {
         }
         awaitRollupOf(made);
         List<Map<String, Object>> fromEvents = rowsOf(campaign);
+        Map<StageRollups.CountKey, Long> countsFromEvents = countsOf(campaign);
+        Map<StageRollups.CountKey, Long> daysFromEvents = daysOf(campaign);
+        List<Map<String, Object>> staysFromEvents = staysOf(campaign);
+        assertThat(countsFromEvents).isNotEmpty().isEqualTo(recountOf(campaign));
+        Map<StageRollups.CountKey, Long> byDay = new java.util.HashMap<>();
+        recountOf(campaign).forEach((k, n) -> byDay.merge(k.daily(), n, Long::sum));
+        assertThat(daysFromEvents).isEqualTo(byDay);
+        assertThat(staysFromEvents).isNotEmpty();
         jdbc.sql("DELETE FROM insight_stage_change WHERE campaign_id = ?").param(campaign.value()).update();
+        jdbc.sql("DELETE FROM insight_stage_count WHERE campaign_id = ?").param(campaign.value()).update();
+        jdbc.sql("DELETE FROM insight_stage_day WHERE campaign_id = ?").param(campaign.value()).update();
+        jdbc.sql("DELETE FROM insight_stage_stay WHERE campaign_id = ?").param(campaign.value()).update();
         rebuild.restart();
         rebuild.rebuildAll();
         assertThat(rowsOf(campaign)).isNotEmpty().isEqualTo(fromEvents);
+        assertThat(countsOf(campaign)).isEqualTo(countsFromEvents);
+        assertThat(daysOf(campaign)).isEqualTo(daysFromEvents);
+        assertThat(staysOf(campaign)).isEqualTo(staysFromEvents);
         assertThat(rebuild.reconcile(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(3),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1)))
-                .filteredOn(d -> d.rollup().equals(InsightRollupRebuild.STAGE_CHANGES))
-                .allSatisfy(d -> assertThat(d.repaired()).isZero());
+                .filteredOn(d -> !d.rollup().equals(InsightRollupRebuild.HANDOFFS))
+                .hasSize(3).allSatisfy(d -> assertThat(d.repaired()).isZero());
     }
 
     @Test
@@ -294,6 +369,140 @@ class InsightTilesIntegrationTests {
                 SELECT lead_id, occurred_at, to_stage, from_stage, reason, source, campaign_id, owner_id
                 FROM insight_stage_change WHERE campaign_id = ? ORDER BY lead_id, occurred_at, to_stage""")
                 .param(campaign.value()).query().listOfRows();
+    }
+
+    private Map<StageRollups.CountKey, Long> countsOf(CampaignId campaign) {
+        Map<StageRollups.CountKey, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT hour_start, to_stage, source, owner_id, reason, n FROM insight_stage_count
+                WHERE campaign_id = ? AND n <> 0""")
+                .param(campaign.value()).query(rs -> {
+                    counts.put(new StageRollups.CountKey(org.smartketing.shared.Sql.instant(rs, "hour_start"),
+                            rs.getString("to_stage"), rs.getString("source"), campaign.value(),
+                            org.smartketing.shared.Sql.uuid(rs, "owner_id"), rs.getString("reason")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private Map<StageRollups.CountKey, Long> daysOf(CampaignId campaign) {
+        Map<StageRollups.CountKey, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT day_start, to_stage, source, reason, n FROM insight_stage_day WHERE campaign_id = ? AND n <> 0")
+                .param(campaign.value()).query(rs -> {
+                    counts.put(new StageRollups.CountKey(org.smartketing.shared.Sql.instant(rs, "day_start"),
+                            rs.getString("to_stage"), rs.getString("source"), campaign.value(), StageRollups.NONE,
+                            rs.getString("reason")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** The counters as a direct count of the stage changes makes them. */
+    private Map<StageRollups.CountKey, Long> recountOf(CampaignId campaign) {
+        Map<StageRollups.CountKey, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT occurred_at, to_stage, source, owner_id, reason FROM insight_stage_change WHERE campaign_id = ?")
+                .param(campaign.value()).query(rs -> {
+                    counts.merge(StageRollups.CountKey.of(org.smartketing.shared.Sql.instant(rs, "occurred_at"),
+                            Stage.valueOf(rs.getString("to_stage")), rs.getString("source"), campaign.value(),
+                            org.smartketing.shared.Sql.uuid(rs, "owner_id"), rs.getString("reason")), 1L, Long::sum);
+                });
+        return counts;
+    }
+
+    private List<Map<String, Object>> staysOf(CampaignId campaign) {
+        return jdbc.sql("""
+                SELECT lead_id, left_at, to_stage, stage, entered_at, seconds, source, owner_id FROM insight_stage_stay
+                WHERE campaign_id = ? ORDER BY lead_id, left_at, to_stage""")
+                .param(campaign.value()).query().listOfRows();
+    }
+
+    private static List<List<Object>> lowerSources(List<List<Object>> rows) {
+        return rows.stream().map(r -> {
+            List<Object> copy = new ArrayList<>(r);
+            copy.set(1, ((String) r.get(1)).toLowerCase(java.util.Locale.ROOT));
+            return copy;
+        }).toList();
+    }
+
+    private Map<UUID, String> names(CampaignId campaign) {
+        return Map.of(campaign.value(), jdbc.sql("SELECT name FROM campaign WHERE id = ?").param(campaign.value())
+                .query(String.class).single());
+    }
+
+    /** The filter's changes straight from insight_stage_change, each with when its lead entered the stage it left. */
+    private List<Map<String, Object>> directChanges(InsightFilter filter, java.util.Set<UUID> owners) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        jdbc.sql("""
+                SELECT c.occurred_at, c.from_stage, c.to_stage, c.source, c.owner_id,
+                  (SELECT MAX(p.occurred_at) FROM insight_stage_change p
+                   WHERE p.lead_id = c.lead_id AND p.occurred_at < c.occurred_at) AS entered_at
+                FROM insight_stage_change c WHERE c.campaign_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
+                ORDER BY c.occurred_at""")
+                .params(filter.campaign().value(), org.smartketing.shared.Sql.utc(filter.start()),
+                        org.smartketing.shared.Sql.utc(filter.end()))
+                .query(rs -> {
+                    String source = rs.getString("source");
+                    UUID owner = org.smartketing.shared.Sql.uuid(rs, "owner_id");
+                    if (!filter.admitsSource(source) || (owners != null && (owner == null || !owners.contains(owner)))) {
+                        return;
+                    }
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    row.put("at", org.smartketing.shared.Sql.instant(rs, "occurred_at"));
+                    row.put("from", rs.getString("from_stage"));
+                    row.put("to", rs.getString("to_stage"));
+                    row.put("source", source == null || source.isBlank() ? "(no source)" : source.strip());
+                    Instant entered = org.smartketing.shared.Sql.instant(rs, "entered_at");
+                    if (entered != null) {
+                        row.put("entered", entered);
+                    }
+                    rows.add(row);
+                });
+        return rows;
+    }
+
+    /** The funnel tile's rows computed change by change, as the tile did before its rollups. */
+    private List<List<Object>> directFunnelRows(InsightFilter filter, java.util.Set<UUID> owners, Map<UUID, String> names) {
+        List<Stage> way = List.of(Stage.NEW, Stage.MQL, Stage.SAL, Stage.SQL, Stage.OPPORTUNITY, Stage.CUSTOMER);
+        Map<List<Object>, long[]> entries = new java.util.TreeMap<>(groupOrder());
+        Map<List<Object>, List<List<Double>>> days = new java.util.TreeMap<>(groupOrder());
+        for (Map<String, Object> c : directChanges(filter, owners)) {
+            LocalDate period = org.smartketing.insights.tiles.TileParts.period(filter,
+                    LocalDate.ofInstant((Instant) c.get("at"), filter.zone()));
+            List<Object> group = List.of(period, c.get("source"));
+            long[] e = entries.computeIfAbsent(group, g -> new long[way.size()]);
+            List<List<Double>> d = days.computeIfAbsent(group, g -> {
+                List<List<Double>> lists = new ArrayList<>();
+                way.forEach(w -> lists.add(new ArrayList<>()));
+                return lists;
+            });
+            int to = way.indexOf(Stage.valueOf((String) c.get("to")));
+            if (to >= 0) {
+                e[to]++;
+            }
+            int from = c.get("from") == null ? -1 : way.indexOf(Stage.valueOf((String) c.get("from")));
+            if (from >= 0 && c.get("entered") != null) {
+                d.get(from).add(Duration.between((Instant) c.get("entered"), (Instant) c.get("at")).toSeconds() / 86400.0);
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        entries.forEach((g, e) -> {
+            List<List<Double>> d = days.get(g);
+            for (int i = 0; i < way.size(); i++) {
+                long next = i + 1 < way.size() ? e[i + 1] : 0;
+                if (e[i] == 0 && next == 0 && d.get(i).isEmpty()) {
+                    continue;
+                }
+                boolean last = i + 1 == way.size();
+                rows.add(java.util.Arrays.asList(g.get(0), g.get(1), names.get(filter.campaign().value()),
+                        way.get(i).label(), e[i], last ? null : next,
+                        last ? null : next == 0 && e[i] == 0 ? null : e[i] == 0 ? null : (double) next / e[i],
+                        last ? null : e[i] - next, org.smartketing.insights.tiles.TileParts.percentile(d.get(i), 0.5)));
+            }
+        });
+        return rows;
+    }
+
+    private static java.util.Comparator<List<Object>> groupOrder() {
+        return java.util.Comparator.<List<Object>, LocalDate>comparing(g -> (LocalDate) g.get(0))
+                .thenComparing(g -> (String) g.get(1), String.CASE_INSENSITIVE_ORDER);
     }
 
     private LeadId aLead(String source, CampaignId campaign) {
