@@ -13,23 +13,30 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartketing.funnel.FunnelFigures;
 import org.smartketing.funnel.FunnelFigures.ChangeQuery;
 import org.smartketing.funnel.FunnelFigures.SlaQuery;
 import org.smartketing.funnel.FunnelFigures.SlaRun;
 import org.smartketing.funnel.FunnelFigures.StageChange;
 import org.smartketing.funnel.FunnelFigures.StageChangePage;
+import org.smartketing.funnel.FunnelFigures;
 import org.smartketing.funnel.Grouping;
 import org.smartketing.funnel.TimeRange;
 import org.smartketing.shared.Sql;
+import org.smartketing.team.DemoCompanyFilled;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -148,6 +155,12 @@ public class InsightRollupRebuild {
     /** A rebuild from the start, forgetting an earlier one's progress (the rows stay: they are the same facts). */
     public void restart() {
         jdbc.sql("DELETE FROM insight_rebuild").update();
+    }
+
+    /** Whether a rebuild has gone through every rollup (else a new install's history is not in yet). */
+    public boolean finished() {
+        return jdbc.sql("SELECT COUNT(*) FROM insight_rebuild WHERE finished_at IS NOT NULL AND name IN (?, ?, ?)")
+                .params(STAGE_CHANGES, STAGE_COUNTS, HANDOFFS).query(Long.class).single() == 3;
     }
 
     /** Rebuilds until done. */
@@ -323,6 +336,24 @@ public class InsightRollupRebuild {
     @Configuration(proxyBeanMethods = false)
     static class Scheduling {
 
+        static final String REBUILD_TASK = "insights-rebuild";
+
+        /**
+         * The rebuild on its own, soon after a start that finds it unfinished (a new install, an upgrade
+         * onto existing data, a rebuild stopped by a restart) and after the demo company is filled, so
+         * their history shows on the dashboard at once rather than after the first nightly run.
+         */
+        @Bean
+        OneTimeTask<Void> insightsRebuildTask(ObjectProvider<InsightRollupRebuild> rebuild) {
+            return Tasks.oneTime(REBUILD_TASK).execute((instance, context) -> rebuild.getObject().rebuildAll());
+        }
+
+        @Bean
+        RebuildRequests insightsRebuildRequests(ObjectProvider<InsightRollupRebuild> rebuild,
+                ObjectProvider<SchedulerClient> jobs, Clock clock) {
+            return new RebuildRequests(rebuild, jobs, clock);
+        }
+
         @Bean
         RecurringTask<Void> insightsReconciliationTask(ObjectProvider<InsightRollupRebuild> rebuild) {
             return Tasks.recurring(TASK, Schedules.daily(ZoneOffset.UTC, LocalTime.of(3, 40)))
@@ -331,6 +362,44 @@ public class InsightRollupRebuild {
                         rebuild.getObject().rebuildAll();
                         rebuild.getObject().reconcileRecentDays();
                     });
+        }
+    }
+
+    /** Asks for the rebuild job; while one waits to run, asking again adds nothing (once across nodes). */
+    static class RebuildRequests {
+
+        private final ObjectProvider<InsightRollupRebuild> rebuild;
+        private final ObjectProvider<SchedulerClient> jobs;
+        private final Clock clock;
+
+        RebuildRequests(ObjectProvider<InsightRollupRebuild> rebuild, ObjectProvider<SchedulerClient> jobs, Clock clock) {
+            this.rebuild = rebuild;
+            this.jobs = jobs;
+            this.clock = clock;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void unfinishedAtStart() {
+            if (!rebuild.getObject().finished()) {
+                request(false);
+            }
+        }
+
+        /** The demo's backdated history is written without the funnel's events. */
+        @ApplicationModuleListener
+        void demoFilled(DemoCompanyFilled filled) {
+            request(true);
+        }
+
+        private void request(boolean fromTheStart) {
+            SchedulerClient client = jobs.getIfAvailable();
+            if (client == null) {
+                return;
+            }
+            if (fromTheStart) {
+                rebuild.getObject().restart();
+            }
+            client.scheduleIfNotExists(new TaskInstance<Void>(Scheduling.REBUILD_TASK, "requested"), clock.instant());
         }
     }
 }
