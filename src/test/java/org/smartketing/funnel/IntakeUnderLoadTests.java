@@ -157,8 +157,8 @@ class IntakeUnderLoadTests {
                 .param(lead.toString()).query(UUID.class).single();
     }
 
-    /** Comms' notification and cross-training's handoff record. */
-    static final long LISTENERS_OF_LEAD_ASSIGNED = 2;
+    /** Comms' notification, cross-training's handoff record and insights' assignment rollup. */
+    static final long LISTENERS_OF_LEAD_ASSIGNED = 3;
 
     private long completedPublications(LeadId lead, Class<?> event) {
         return jdbc.sql("SELECT COUNT(*) FROM event_publication_archive WHERE event_type = ? AND serialized_event LIKE ?")

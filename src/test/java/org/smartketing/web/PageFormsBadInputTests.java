@@ -178,7 +178,11 @@ class PageFormsBadInputTests {
             while (variable.find()) {
                 names.add(variable.group(1));
             }
-            if (names.stream().noneMatch(named(result.getResponse().getContentAsString()))) {
+            String page = result.getResponse().getContentAsString();
+            // a form whose field names are its data (the self-assessment's statement keys) names them on
+            // the page its own tests read; here it must at least be the page that asks to check the input
+            boolean freeForm = names.isEmpty() && page.contains("Please check what you entered");
+            if (!freeForm && names.stream().noneMatch(named(page))) {
                 failures.add("400 from POST " + pattern + " with " + what + " naming none of " + names);
             }
         }
