@@ -45,17 +45,34 @@ public class InsightTiles {
         return source.tile(filter);
     }
 
+    /** Every tile over the filter, for a page that shows them all and scores them too. */
+    public Map<TileKey, Tile> tiles(InsightFilter filter) {
+        check(filter);
+        Map<TileKey, Tile> tiles = new EnumMap<>(TileKey.class);
+        sources.forEach((key, source) -> tiles.put(key, source.tile(filter)));
+        return tiles;
+    }
+
     /** The measured values over the filter, each read from the headline of its tile ({@link Measure#link()}). */
     public InsightMeasures measures(InsightFilter filter) {
         check(filter);
         Map<TileKey, Tile> tiles = new EnumMap<>(TileKey.class);
+        return measures(key -> tiles.computeIfAbsent(key, k -> sources.get(k).tile(filter)));
+    }
+
+    /** The measured values read from tiles already computed ({@link #tiles}), not computing them again. */
+    public InsightMeasures measures(Map<TileKey, Tile> computed) {
+        return measures(computed::get);
+    }
+
+    private InsightMeasures measures(java.util.function.Function<TileKey, Tile> tileOf) {
         Map<Measure, Double> values = new EnumMap<>(Measure.class);
         for (Measure m : Measure.values()) {
             TileKey key = m.link().tile();
             if (!sources.containsKey(key)) {
                 continue;
             }
-            Tile tile = tiles.computeIfAbsent(key, k -> sources.get(k).tile(filter));
+            Tile tile = tileOf.apply(key);
             values.put(m, tile.headline(m.link().headline()).map(Tile.Headline::value).orElse(null));
         }
         Double urgent = values.get(Measure.URGENT_NEVER_ACKNOWLEDGED);

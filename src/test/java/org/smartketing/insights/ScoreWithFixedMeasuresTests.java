@@ -85,8 +85,11 @@ class ScoreWithFixedMeasuresTests {
     void fixedMeasures() {
         manager = fixtures.aPerson(AppRole.MANAGER);
         admin = fixtures.aPerson(AppRole.ADMIN);
-        when(tiles.measures(any())).thenReturn(MEASURES);
+        when(tiles.measures(any(InsightFilter.class))).thenReturn(MEASURES);
+        when(tiles.measures(org.mockito.ArgumentMatchers.<java.util.Map<TileKey, Tile>>any())).thenReturn(MEASURES);
         when(tiles.tile(any(), any())).thenAnswer(call -> tile(call.getArgument(0)));
+        when(tiles.tiles(any())).thenAnswer(call -> java.util.Arrays.stream(TileKey.values())
+                .collect(java.util.stream.Collectors.toMap(k -> k, ScoreWithFixedMeasuresTests::tile)));
     }
 
     @BeforeEach

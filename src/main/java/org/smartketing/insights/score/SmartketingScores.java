@@ -57,7 +57,11 @@ public class SmartketingScores {
 
     /** The score over the filter with the weights as set now. */
     public Scored score(InsightFilter filter) {
-        InsightMeasures measures = tiles.measures(filter);
+        return score(filter, tiles.measures(filter));
+    }
+
+    /** The score of values already measured over the filter (a page that computed the tiles anyway). */
+    public Scored score(InsightFilter filter, InsightMeasures measures) {
         return new Scored(filter, measures, SmartketingScore.of(ScoreComponent.valuesIn(measures), store.weights()));
     }
 

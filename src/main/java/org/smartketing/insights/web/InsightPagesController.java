@@ -65,10 +65,11 @@ class InsightPagesController {
         InsightFilter filter = InsightFilter.parse(params, ScoreApiController.zone(me), clock);
         TileFormat format = new TileFormat(locale);
         ScoreTexts texts = new ScoreTexts(locale);
-        var scored = scores.score(filter);
+        Map<TileKey, Tile> all = tiles.tiles(filter);
+        var scored = scores.score(filter, tiles.measures(all));
         List<DashboardViews.TileView> views = new ArrayList<>();
         for (TileKey key : TileKey.values()) {
-            views.add(DashboardViews.TileView.of(tiles.tile(key, filter), format, json));
+            views.add(DashboardViews.TileView.of(all.get(key), format, json));
         }
         model.addAttribute("score", DashboardViews.ScoreSection.of(scored.score(), scores.trend(TREND_WEEKS, texts),
                 filter, texts, format, json));
