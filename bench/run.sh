@@ -9,8 +9,7 @@
 #   with GOALS=200: bench/goals.sql's goals over the loaded log, their list API and page beside a trivial GET)
 #   API_RATE_LIMIT=100000000 (requests per token per minute: the bench's one token far outruns the default 600)
 #   JAR=path/to/another/build.jar (say, an older commit's, to measure before and after on the same data)
-#   PARTS=insights: insights' rollups rebuilt from the funnel's faces by its nightly job (started now),
-#   then every tile's API, the dashboard page and the score API, beside a trivial GET
+#   (insights' tiles, score and dashboard: bench/insights.sh, on a database this script loaded)
 # Output: target/bench/<time>/ (wrk and pgbench output, app log) and a summary on stdout.
 set -euo pipefail
 
@@ -220,36 +219,6 @@ if [[ " $PARTS " == *" goals "* ]]; then
                 BENCH_LABEL=warm-$what wrk -t 2 -c 4 -d 10s --timeout 30s -s bench/get.lua "${args[@]}" >/dev/null 2>&1 || true
             else
                 wrk_run "goals-$what" -t 2 -c 4 -d "${DURATION}s" --latency -s bench/get.lua "${args[@]}"
-            fi
-        done
-    done
-fi
-
-if [[ " $PARTS " == *" insights "* ]]; then
-    log "(f) insights: the nightly reconciliation now, which first rebuilds the rollups from the funnel's read faces"
-    start=$(date +%s)
-    psql_db -c "UPDATE scheduled_tasks SET execution_time = now() WHERE task_name = 'insights-reconciliation'"
-    for _ in $(seq 1 3600); do
-        done_now=$(psql_db -At -c "SELECT count(*) FROM insight_drift WHERE checked_at >= to_timestamp($start)")
-        (( done_now > 0 )) && break
-        sleep 1
-    done
-    record "insights rebuild and reconciliation: $(( $(date +%s) - start )) s; $(psql_db -At -c "SELECT
-        (SELECT count(*) FROM insight_stage_change) || ' stage changes, ' || (SELECT count(*) FROM insight_assignment)
-        || ' assignments, ' || (SELECT count(*) FROM insight_breach) || ' breaches'")"
-    FILTER="from=$(date -u -d '-90 days' +%F)&to=$(date -u +%F)"
-    for i in 1 2; do  # the first round warms the JIT; only the second is recorded
-        for what in baseline funnel sla rejections closed-loop follow-through goals cross-training responsiveness score page; do
-            case $what in
-                baseline) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/teams") ;;
-                score) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/insights/score?$FILTER") ;;
-                page) args=(-H "Cookie: $COOKIE" "$BASE/insights?$FILTER") ;;
-                *) args=(-H "Authorization: Bearer $TOKEN" "$BASE/api/v1/insights/$what?$FILTER") ;;
-            esac
-            if (( i == 1 )); then
-                BENCH_LABEL=warm-$what wrk -t 1 -c 2 -d 10s --timeout 30s -s bench/get.lua "${args[@]}" >/dev/null 2>&1 || true
-            else
-                wrk_run "insights-$what" -t 2 -c 4 -d "${DURATION}s" --latency -s bench/get.lua "${args[@]}"
             fi
         done
     done
