@@ -9,7 +9,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Money and counts as the viewer's locale writes them: {@code ${@amounts.money(168000, 'EUR')}} is
+ * Money as the viewer's locale writes it: {@code ${@amounts.money(168000, 'EUR')}} is
  * "€168,000" for an English reader and "168.000 €" for a German one; cents only when there are any.
  */
 @Component("amounts")
@@ -32,15 +32,5 @@ public class Amounts {
         format.setMinimumFractionDigits(whole ? 0 : 2);
         format.setMaximumFractionDigits(whole ? 0 : 2);
         return format.format(amount);
-    }
-
-    /** A count that may have come as a decimal: "5", "2.5". */
-    public String number(Number value) {
-        if (value == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
-        format.setMaximumFractionDigits(1);
-        return format.format(value);
     }
 }
