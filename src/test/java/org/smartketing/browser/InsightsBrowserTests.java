@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +28,7 @@ import org.smartketing.insights.InsightFilter;
 import org.smartketing.insights.InsightTiles;
 import org.smartketing.insights.score.ScoreTexts;
 import org.smartketing.insights.score.SmartketingScores;
+import org.smartketing.support.CsvRows;
 import org.smartketing.support.Fixtures;
 import org.smartketing.support.IntegrationTest;
 import org.smartketing.team.AppRole;
@@ -157,7 +157,7 @@ class InsightsBrowserTests {
 
         String csv = download(browser.findElement(By.id("csv")).getAttribute("href"));
         assertThat(csv).startsWith("\uFEFF");
-        List<List<String>> parsed = parse(csv.substring(1));
+        List<List<String>> parsed = CsvRows.parse(csv.substring(1));
         assertThat(parsed.get(0)).isEqualTo(header);
         assertThat(parsed).hasSize(rows.size() + 1);
         assertThat(parsed.stream().flatMap(List::stream)).contains("No budget");
@@ -231,53 +231,6 @@ class InsightsBrowserTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         return new String(response.body(), StandardCharsets.UTF_8);
-    }
-
-    /** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
-    static List<List<String>> parse(String text) {
-        List<List<String>> lines = new ArrayList<>();
-        List<String> line = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                }
-                else if (c == '"') {
-                    quoted = false;
-                }
-                else {
-                    cell.append(c);
-                }
-            }
-            else if (c == '"') {
-                quoted = true;
-            }
-            else if (c == ',') {
-                line.add(cell.toString());
-                cell.setLength(0);
-            }
-            else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                line.add(cell.toString());
-                cell.setLength(0);
-                lines.add(line);
-                line = new ArrayList<>();
-            }
-            else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !line.isEmpty()) {
-            line.add(cell.toString());
-            lines.add(line);
-        }
-        return lines;
     }
 
     private MvcResult api(String token, String path, String body) throws Exception {

@@ -1,13 +1,11 @@
 package org.smartketing.insights;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smartketing.insights.Tile.Kind;
 import org.smartketing.shared.InvalidFieldException;
+import org.smartketing.support.CsvRows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +33,7 @@ public class CsvTablesTests {
 
         byte[] bytes = CsvTables.bytes(tile);
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<List<String>> read = parse(new String(bytes, StandardCharsets.UTF_8).substring(1));
+        List<List<String>> read = CsvRows.parse(new String(bytes, StandardCharsets.UTF_8).substring(1));
         assertThat(read).containsExactly(List.of("Reason, in words", "Leads", "Share", "Day"),
                 List.of("'=HYPERLINK(\"x\")", "3", "0.3333", "2026-03-01"),
                 List.of("Says \"no\",\nthen leaves", "1", "", ""),
@@ -61,48 +60,5 @@ public class CsvTablesTests {
         Clock clock = Clock.fixed(Instant.parse("2026-03-31T12:00:00Z"), ZoneOffset.UTC);
         assertThatThrownBy(() -> InsightFilter.parse(params, ZoneOffset.UTC, clock))
                 .isInstanceOfSatisfying(InvalidFieldException.class, ex -> assertThat(ex.field()).isEqualTo(field));
-    }
-
-    /** RFC 4180 as a spreadsheet reads it: CRLF lines, quoted cells with doubled quotes and line breaks inside. */
-    public static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        StringReader in = new StringReader(text);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                }
-                else if (c == '"') {
-                    quoted = false;
-                }
-                else {
-                    cell.append(c);
-                }
-            }
-            else if (c == '"') {
-                quoted = true;
-            }
-            else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            }
-            else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            }
-            else {
-                cell.append(c);
-            }
-        }
-        in.close();
-        return rows;
     }
 }

@@ -304,7 +304,7 @@ class InsightTilesIntegrationTests {
                 .andReturn().getResponse().getContentAsByteArray();
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
-        List<List<String>> read = org.smartketing.insights.CsvTablesTests.parse(text.substring(1));
+        List<List<String>> read = org.smartketing.support.CsvRows.parse(text.substring(1));
         assertThat(read.get(0)).startsWith("Period from", "Source", "Campaign", "Stage", "Entered");
         assertThat(read).hasSize(2);
         assertThat(read.get(1).get(1)).isEqualTo("'=cmd|calc");
