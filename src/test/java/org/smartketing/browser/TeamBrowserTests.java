@@ -136,6 +136,29 @@ class TeamBrowserTests {
         Browsers.screenshot(admin, "sla-report");
     }
 
+    @Test
+    void thePagesOfPlainWordsFitAPhoneAndADesk() {
+        demo.fill();
+        admin = Browsers.open();
+        admin.get(url("/login"));
+        signIn(admin, DemoCompany.ADMIN_EMAIL, DemoCompany.PASSWORD);
+        for (int width : new int[] { 1440, 390 }) {
+            admin.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            for (String page : java.util.List.of("/inbox", "/messages", "/messages?box=sent", "/admin/audit", "/campaigns",
+                    "/action-items", "/meetings")) {
+                admin.get(url(page));
+                long wide = ((Number) ((org.openqa.selenium.JavascriptExecutor) admin)
+                        .executeScript("return document.documentElement.scrollWidth")).longValue();
+                long shown = ((Number) ((org.openqa.selenium.JavascriptExecutor) admin)
+                        .executeScript("return window.innerWidth")).longValue();
+                assertThat(wide).as(page + " at " + width + " px").isLessThanOrEqualTo(shown);
+                Browsers.screenshot(admin, "plain-" + width + page.replaceAll("[^a-z]+", "-"));
+            }
+        }
+        admin.get(url("/admin/audit"));
+        assertThat(admin.findElement(By.tagName("main")).getText()).contains("→").doesNotContain("{\"");
+    }
+
     private void signIn(WebDriver driver, String email, String password) {
         assertThat(driver.getCurrentUrl()).contains("/login");
         driver.findElement(By.name("email")).sendKeys(email);
