@@ -30,6 +30,11 @@ public final class CsvWriter {
 
         void forEach(Consumer<? super T> row);
 
+        /** The rows of a list already at hand (a short one: campaigns, teams, a person's items). */
+        static <T> Rows<T> of(Iterable<T> rows) {
+            return each -> rows.forEach(each);
+        }
+
         /** Every page of a paged list, first to last, one page held at a time. */
         static <T> Rows<T> allPages(Function<PageOf.Request, PageOf<T>> page) {
             return each -> {
