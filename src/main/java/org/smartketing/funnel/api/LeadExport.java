@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.smartketing.funnel.intake.CustomFields;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.shared.CsvColumns;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * filter and order, every page of them, read {@link #PAGE} at a time by the list's own cursor (so
  * no query holds a snapshot for the length of a download, and no more than a page is ever held).
  * The header is the lead's JSON field names, so a file comes back in through the CSV import as it
- * went out; the owner is named by email.
+ * went out; the owner is named by email. A cell a spreadsheet would take for a formula (a phone
+ * {@code +49 …} too) starts with an apostrophe ({@code CsvCells}), which the import drops again.
  */
 @Component
 public class LeadExport {
@@ -35,24 +37,40 @@ public class LeadExport {
 
     private final Leads leads;
     private final TeamDirectory directory;
+    private final CustomFields customFields;
 
-    LeadExport(Leads leads, TeamDirectory directory) {
+    LeadExport(Leads leads, TeamDirectory directory, CustomFields customFields) {
         this.leads = leads;
         this.directory = directory;
+        this.customFields = customFields;
     }
 
-    /** The columns, in the order the import knows them. */
+    /**
+     * The columns, in the order the import knows them: one per system the leads have ids in
+     * ({@code externalIds.<system>}) and per custom field defined ({@code custom.<key>}).
+     */
     public CsvColumns<Row> columns() {
+        List<String> systems = leads.externalSystems();
+        List<String> fields = customFields.all().stream().map(CustomFields.CustomField::key).toList();
         return CsvColumns.<Row>of()
                 .add("id", r -> r.lead().id())
                 .add("email", r -> r.lead().email())
                 .add("phone", r -> r.lead().phone())
+                .add("mobile", r -> r.lead().mobile())
+                .add("salutation", r -> r.lead().salutation())
                 .add("firstName", r -> r.lead().firstName())
                 .add("lastName", r -> r.lead().lastName())
                 .add("company", r -> r.lead().company())
                 .add("title", r -> r.lead().title())
+                .add("website", r -> r.lead().website())
+                .add("industry", r -> r.lead().industry())
+                .add("street", r -> r.lead().street())
+                .add("city", r -> r.lead().city())
+                .add("postalCode", r -> r.lead().postalCode())
                 .add("region", r -> r.lead().region())
                 .add("country", r -> r.lead().country())
+                .add("annualRevenue", r -> r.lead().annualRevenue())
+                .add("employees", r -> r.lead().employees())
                 .add("description", r -> r.lead().description())
                 .add("source", r -> r.lead().source())
                 .add("campaignId", r -> r.lead().campaignId())
@@ -60,10 +78,21 @@ public class LeadExport {
                 .add("consentAt", r -> r.lead().consent().at())
                 .add("consentMethod", r -> r.lead().consent().method())
                 .add("tags", r -> r.lead().tags())
+                .add("originalCreatedAt", r -> r.lead().originalCreatedAt())
+                .addEach(prefixed("externalIds.", systems), r -> values(r.lead().externalIds(), systems))
+                .addEach(prefixed("custom.", fields), r -> values(r.lead().custom(), fields))
                 .add("stage", r -> r.lead().stage())
                 .add("owner", Row::owner)
                 .add("score", r -> r.lead().score())
                 .add("createdAt", r -> r.lead().createdAt());
+    }
+
+    private static List<String> prefixed(String prefix, List<String> keys) {
+        return keys.stream().map(k -> prefix + k).toList();
+    }
+
+    private static List<String> values(Map<String, String> values, List<String> keys) {
+        return keys.stream().map(k -> values == null ? null : values.get(k)).toList();
     }
 
     /** Every lead the filter finds, in the list's order (highest score first, or newest first). */
