@@ -96,12 +96,22 @@ public final class CsvRows {
                 String expected = text(rows.get(i).at("/" + cell.getKey().replace('.', '/')));
                 String actual = cell.getValue().startsWith("'") && !expected.startsWith("'")
                         ? cell.getValue().substring(1) : cell.getValue();
-                if (!expected.equals(actual)) {
+                if (!expected.equals(actual) && !sameNumber(expected, actual)) {
                     differences.add("row " + i + " " + cell.getKey() + ": CSV " + cell.getValue() + ", JSON " + expected);
                 }
             }
         }
         return differences;
+    }
+
+    /** 1200.00 in the CSV is the 1200.0 a JSON reader makes of it. */
+    private static boolean sameNumber(String a, String b) {
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        }
+        catch (NumberFormatException ex) {
+            return false;
+        }
     }
 
     private static String text(JsonNode node) {
