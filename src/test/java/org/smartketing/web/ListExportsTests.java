@@ -88,7 +88,7 @@ class ListExportsTests {
 
     @Test
     void everyOtherListComesOutAsItsJsonRows() throws Exception {
-        send(post("/api/v1/campaigns"), "{\"name\": \"Spring fair\", \"channel\": \"event\", \"budget\": 1200,"
+        send(post("/api/v1/campaigns"), "{\"name\": \"Spring fair " + UUID.randomUUID() + "\", \"channel\": \"event\", \"budget\": 1200,"
                 + " \"currency\": \"EUR\"}", 201);
         Map<String, List<String>> lists = Map.of("/api/v1/campaigns", List.of("ownerName"), "/api/v1/teams", List.of(),
                 "/api/v1/goals", List.of(), "/api/v1/meeting-series", List.of(), "/api/v1/action-items", List.of(),
