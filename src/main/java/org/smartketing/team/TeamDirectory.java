@@ -37,6 +37,11 @@ public class TeamDirectory {
         return found;
     }
 
+    /** Every person's display name by id, disabled people too: for naming who did what in an export. */
+    public Map<java.util.UUID, String> names() {
+        return people.names();
+    }
+
     public List<PersonSummary> enabledPeople() {
         return people.enabledPeople().stream().map(Person::summary).toList();
     }

@@ -1,5 +1,6 @@
 package org.smartketing.funnel.api;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -31,6 +33,7 @@ import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.Secrets;
 import org.smartketing.team.SignedInPerson;
+import org.smartketing.web.CsvDownloads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -89,10 +92,12 @@ class LeadsApiController {
     private final Validator validator;
     private final JsonMapper json;
     private final java.time.Clock clock;
+    private final LeadExport export;
 
     LeadsApiController(LeadIntake intake, LeadEditing editing, LeadStages stages, Leads leads, LeadHistory history,
             IdempotentResponses idempotent, Validator validator, JsonMapper json,
-            java.time.Clock clock) {
+            java.time.Clock clock, LeadExport export) {
+        this.export = export;
         this.intake = intake;
         this.editing = editing;
         this.stages = stages;
@@ -190,6 +195,17 @@ class LeadsApiController {
         Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned),
                 sort.equals("score"), cursor, limit);
         return new SliceView(slice.items().stream().map(LeadView::of).toList(), slice.nextCursor());
+    }
+
+    /** The same list as CSV ({@code Accept: text/csv} or {@code ?format=csv}): every lead it finds, not a page. */
+    @GetMapping(produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) Stage stage, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unassigned,
+            @RequestParam(defaultValue = "newest") @Pattern(regexp = "newest|score", message = "must be newest or score") String sort,
+            HttpServletResponse response) throws IOException {
+        CsvDownloads.send(response, LeadExport.fileName(), export.columns(),
+                export.rows(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned), sort.equals("score")));
     }
 
     /** The lead as stored, with the score the lists show (kept current by scoring, never by reading). */

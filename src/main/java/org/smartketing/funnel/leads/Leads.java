@@ -395,6 +395,11 @@ public class Leads {
         return counts;
     }
 
+    /** The systems any lead has an external id in, by name (an export's columns). */
+    public List<String> externalSystems() {
+        return externalIds.systems();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single();
     }

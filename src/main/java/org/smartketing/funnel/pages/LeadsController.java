@@ -1,11 +1,13 @@
 package org.smartketing.funnel.pages;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.smartketing.activity.ActivityCounts;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.api.LeadExport;
 import org.smartketing.funnel.intake.IncomingLead;
 import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
@@ -26,6 +29,7 @@ import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.PlainText;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
+import org.smartketing.web.CsvDownloads;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +59,11 @@ class LeadsController {
     private final ActivityCounts activities;
     private final LeadScoring scoring;
     private final SlaClocks clocks;
+    private final LeadExport export;
 
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
-            ActivityCounts activities, LeadScoring scoring, SlaClocks clocks) {
+            ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export) {
+        this.export = export;
         this.scoring = scoring;
         this.clocks = clocks;
         this.activities = activities;
@@ -101,6 +107,17 @@ class LeadsController {
     }
 
     record Filter(Stage stage, String owner, String source, UUID campaignId, String q) {
+    }
+
+    /** The list as filtered (a saved view is a filter), every page of it, as a CSV file. */
+    @GetMapping(path = "/leads", produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q, @AuthenticationPrincipal SignedInPerson me,
+            HttpServletResponse response) throws IOException {
+        UUID ownerId = "me".equals(owner) ? me.id().value() : parseOrNull(owner);
+        CsvDownloads.send(response, LeadExport.fileName(), export.columns(),
+                export.rows(new Leads.Filter(stage, ownerId, source, campaignId, q), false));
     }
 
     /** One choice of a filter's drop-down. */
