@@ -1,7 +1,6 @@
 // The main menu: on a phone one panel behind the "Menu" button, on a desk a drop-down per group.
 // Each toggle says whether its list is open (aria-expanded); Esc closes the open one and gives the
-// focus back to its toggle; a click elsewhere closes it. Without this file every link is shown.
-document.documentElement.classList.add("js");
+// focus back to its toggle; a click elsewhere closes it. Without script no-script.css shows every link.
 
 document.addEventListener("DOMContentLoaded", () => {
   const menu = document.querySelector("[data-menu]");
