@@ -37,6 +37,11 @@ public final class Sql {
     }
 
     /** A LIKE pattern that matches the text anywhere, with the user's % and _ taken literally. */
+    /** {@code n} question marks for an IN list: "?, ?, ?". */
+    public static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     public static String contains(String text) {
         return "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }

@@ -46,6 +46,24 @@ public class TeamDirectory {
         return people.enabledPeople().stream().map(Person::summary).toList();
     }
 
+    /** Everyone enabled who reports to {@code manager}, directly or through their own manager. */
+    public List<PersonSummary> reportsOf(PersonId manager) {
+        List<PersonSummary> everyone = enabledPeople();
+        Set<PersonId> under = new java.util.HashSet<>(Set.of(manager));
+        List<PersonSummary> reports = new java.util.ArrayList<>();
+        boolean found = true;
+        while (found) {
+            found = false;
+            for (PersonSummary p : everyone) {
+                if (p.managerId() != null && under.contains(p.managerId()) && under.add(p.id())) {
+                    reports.add(p);
+                    found = true;
+                }
+            }
+        }
+        return reports;
+    }
+
     public Optional<String> teamName(TeamId team) {
         return teams.byId(team).map(t -> t.name());
     }

@@ -213,6 +213,23 @@ public class Leads {
                 .param(ownerId).query(Integer.class).single();
     }
 
+    /** How many leads of this stage wait without an owner (the unrouted queue for MQL). */
+    public int countUnassigned(Stage stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM lead WHERE stage = ? AND owner_id IS NULL").param(stage.name())
+                .query(Integer.class).single();
+    }
+
+    /** Many leads in one query, keyed by id; unknown ids are left out. */
+    public java.util.Map<LeadId, Lead> byIds(java.util.Collection<LeadId> ids) {
+        java.util.Map<LeadId, Lead> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM lead WHERE id IN (" + Sql.marks(ids.size()) + ")")
+                    .params(ids.stream().map(id -> (Object) id.value()).toList()).query(Leads::map).list()
+                    .forEach(l -> found.put(l.id(), l));
+        }
+        return found;
+    }
+
     public Optional<Lead> byId(LeadId id) {
         return jdbc.sql("SELECT * FROM lead WHERE id = ?").param(id.value()).query(Leads::map).optional();
     }

@@ -80,8 +80,9 @@ class LeadsController {
             @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
             @AuthenticationPrincipal SignedInPerson me, HttpServletRequest request, Model model) {
-        UUID ownerId = "me".equals(owner) ? me.id().value() : parseOrNull(owner);
-        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q), cursor, PAGE_SIZE);
+        boolean nobody = "nobody".equals(owner);
+        UUID ownerId = "me".equals(owner) ? me.id().value() : nobody ? null : parseOrNull(owner);
+        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, nobody), cursor, PAGE_SIZE);
         model.addAttribute("leads", slice.items());
         model.addAttribute("nextCursor", slice.nextCursor());
         model.addAttribute("paged", cursor != null && !cursor.isBlank());
