@@ -109,6 +109,15 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/leads", "POST /api/v1/leads/batch", "POST /api/v1/campaigns", "PATCH /api/v1/leads/{id}",
                 "POST /api/v1/leads/{id}/transitions").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Editing, deleting and merging leads: anyone who works on leads, by page and by read-write token.
+        MATRIX.put("GET /api/v1/leads/duplicates", ANY_TOKEN);
+        Stream.of("DELETE /api/v1/leads/{id}", "POST /api/v1/leads/{id}/restore", "PUT /api/v1/leads/{id}/owner",
+                "POST /api/v1/leads/{id}/merge", "POST /api/v1/leads/{id}/merge/undo",
+                "POST /api/v1/leads/duplicates/dismissals").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        Stream.of("GET /leads/{id}/edit", "POST /leads/{id}", "POST /leads/{id}/owner", "GET /leads/{id}/delete",
+                "POST /leads/{id}/delete", "POST /leads/{id}/restore", "GET /leads/deleted", "GET /leads/duplicates",
+                "POST /leads/duplicates/dismiss", "GET /leads/{id}/merge", "POST /leads/{id}/merge",
+                "POST /leads/{id}/merge/undo").forEach(e -> MATRIX.put(e, SIGNED_IN));
         Stream.of("GET /leads", "GET /leads/new", "POST /leads", "GET /leads/{id}", "GET /leads/{id}/move",
                 "POST /leads/{id}/move", "POST /leads/views", "POST /leads/views/{id}/delete", "GET /pipeline",
                 "GET /campaigns", "POST /campaigns")

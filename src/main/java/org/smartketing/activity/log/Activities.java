@@ -122,6 +122,21 @@ public class Activities {
                 .param(leadId).query(Activities::map).list();
     }
 
+    /** Points the activities given at another lead; returns how many it moved. */
+    public int relink(java.util.Collection<ActivityId> ids, UUID toLead) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE activity SET lead_id = :lead WHERE id IN (:ids)")
+                .param("lead", toLead).param("ids", ids.stream().map(ActivityId::value).toList()).update();
+    }
+
+    /** The ids of the activities about the lead, locked until the transaction ends. */
+    public List<ActivityId> idsForLead(UUID leadId) {
+        return jdbc.sql("SELECT id FROM activity WHERE lead_id = ? ORDER BY id FOR UPDATE").param(leadId)
+                .query((rs, n) -> new ActivityId(Sql.uuid(rs, "id"))).list();
+    }
+
     private record Where(String sql, List<Object> args) {
     }
 

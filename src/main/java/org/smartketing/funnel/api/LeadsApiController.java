@@ -23,6 +23,7 @@ import org.smartketing.funnel.intake.IdempotentResponses;
 import org.smartketing.funnel.intake.IncomingLead;
 import org.smartketing.funnel.intake.LeadEditing;
 import org.smartketing.funnel.intake.LeadIntake;
+import org.smartketing.funnel.intake.LeadRemoval;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.LeadStages;
@@ -40,22 +41,28 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Leads over JSON: intake (single, batch, idempotent), search, corrections, stage changes, history. */
 @RestController
 @RequestMapping("/api/v1/leads")
+@Tag(name = "Leads")
 class LeadsApiController {
 
     static final int MAX_BATCH = 1000;
@@ -85,6 +92,7 @@ class LeadsApiController {
 
     private final LeadIntake intake;
     private final LeadEditing editing;
+    private final LeadRemoval removal;
     private final LeadStages stages;
     private final Leads leads;
     private final LeadHistory history;
@@ -94,12 +102,13 @@ class LeadsApiController {
     private final java.time.Clock clock;
     private final LeadExport export;
 
-    LeadsApiController(LeadIntake intake, LeadEditing editing, LeadStages stages, Leads leads, LeadHistory history,
+    LeadsApiController(LeadIntake intake, LeadEditing editing, LeadRemoval removal, LeadStages stages, Leads leads, LeadHistory history,
             IdempotentResponses idempotent, Validator validator, JsonMapper json,
             java.time.Clock clock, LeadExport export) {
         this.export = export;
         this.intake = intake;
         this.editing = editing;
+        this.removal = removal;
         this.stages = stages;
         this.leads = leads;
         this.history = history;
@@ -216,8 +225,31 @@ class LeadsApiController {
 
     /** Changes the fields given; leaves the others as they are. */
     @PatchMapping("/{id}")
+    @Operation(summary = "Change the fields given of a lead (a blank or absent field stays as it is)")
     LeadView change(@PathVariable UUID id, @Valid @RequestBody IncomingLead changes) {
         return LeadView.of(editing.change(new LeadId(id), changes));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a lead: it leaves every list at once and can be restored for 7 days")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        removal.delete(new LeadId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/restore")
+    @Operation(summary = "Restore a lead deleted less than 7 days ago")
+    LeadView restore(@PathVariable UUID id) {
+        return LeadView.of(removal.restore(new LeadId(id)));
+    }
+
+    record OwnerChange(UUID ownerId) {
+    }
+
+    @PutMapping("/{id}/owner")
+    @Operation(summary = "Give a lead another owner, or none (ownerId null)")
+    LeadView reassign(@PathVariable UUID id, @RequestBody OwnerChange change) {
+        return LeadView.of(editing.reassign(new LeadId(id), change.ownerId()));
     }
 
     @PostMapping("/{id}/transitions")
@@ -280,6 +312,9 @@ class LeadsApiController {
     }
 
     private Lead find(UUID id) {
-        return leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead " + id));
+        return leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException(leads.removed(new LeadId(id))
+                .map(r -> r.mergedInto() != null ? "Lead " + id + " (merged into lead " + r.mergedInto() + ")"
+                        : "Lead " + id + " (deleted; it can be restored until " + r.removedAt().plus(LeadRemoval.UNDO_WINDOW) + ")")
+                .orElse("Lead " + id)));
     }
 }

@@ -16,7 +16,11 @@ import org.smartketing.activity.ActivityCounts;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
 import org.smartketing.funnel.api.LeadExport;
+import org.smartketing.funnel.intake.CustomFields;
 import org.smartketing.funnel.intake.IncomingLead;
+import org.smartketing.funnel.merging.Duplicates;
+import org.smartketing.funnel.merging.LeadMerging;
+import org.smartketing.funnel.routing.LeadRouter;
 import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
@@ -60,10 +64,19 @@ class LeadsController {
     private final LeadScoring scoring;
     private final SlaClocks clocks;
     private final LeadExport export;
+    private final CustomFields customFields;
+    private final LeadRouter router;
+    private final Duplicates duplicates;
+    private final LeadMerging merging;
 
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
-            ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export) {
+            ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export, CustomFields customFields,
+            LeadRouter router, Duplicates duplicates, LeadMerging merging) {
         this.export = export;
+        this.customFields = customFields;
+        this.router = router;
+        this.duplicates = duplicates;
+        this.merging = merging;
         this.scoring = scoring;
         this.clocks = clocks;
         this.activities = activities;
@@ -175,18 +188,53 @@ class LeadsController {
         return form(model, form);
     }
 
+    /** A stage change as the page shows it: who made it in words. */
+    public record HistoryRow(LeadHistory.StageEvent event, String who) {
+    }
+
+    /** A touch as the page shows it: how it came in, in words. */
+    public record TouchRow(LeadHistory.Touch touch, String how) {
+    }
+
     @GetMapping("/leads/{id}")
-    String show(@PathVariable UUID id, Model model) {
-        Lead lead = leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
+    String show(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        java.util.Optional<Lead> found = leads.byId(new LeadId(id));
+        if (found.isEmpty()) {
+            return removed(new LeadId(id), redirect);
+        }
+        Lead lead = found.get();
         model.addAttribute("score", scoring.explain(lead.id()));
         model.addAttribute("clocks", clocks.clocksOf(lead.id()));
         model.addAttribute("lead", lead);
-        model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())));
-        model.addAttribute("touches", newestFirst(history.touches(lead.id())));
+        var a = lead.contact().address();
+        model.addAttribute("address", java.util.stream.Stream.of(a.street(),
+                ((a.postalCode() == null ? "" : a.postalCode()) + " " + (a.city() == null ? "" : a.city())).strip(),
+                a.region(), a.country()).filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(", ")));
+        model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())).stream()
+                .map(e -> new HistoryRow(e, names.who(e.actorId(), e.actorLabel()))).toList());
+        model.addAttribute("touches", newestFirst(history.touches(lead.id())).stream()
+                .map(t -> new TouchRow(t, LeadPages.channel(t.channel().name()))).toList());
         model.addAttribute("activities", activities.forLead(id));
         model.addAttribute("people", names.people());
         model.addAttribute("campaigns", names.campaigns());
+        model.addAttribute("customLabels", customFields.active().stream()
+                .collect(java.util.stream.Collectors.toMap(CustomFields.CustomField::key, CustomFields.CustomField::label)));
+        model.addAttribute("suggestion", lead.ownerId() == null ? router.suggest(lead).orElse(null) : null);
+        model.addAttribute("duplicates", duplicates.of(lead.id()));
+        model.addAttribute("undoableMerge", merging.undoable(lead.id()).orElse(null));
         return "funnel/lead";
+    }
+
+    /** A merged lead's page is its survivor's; a deleted one is found among the deleted. */
+    private String removed(LeadId id, RedirectAttributes redirect) {
+        Leads.Removed removed = leads.removed(id).orElseThrow(() -> new NotFoundException("Lead"));
+        if (removed.mergedInto() != null) {
+            redirect.addFlashAttribute("flash", removed.lead().displayName() + " was merged into this lead.");
+            return "redirect:/leads/" + removed.mergedInto();
+        }
+        redirect.addFlashAttribute("flash", removed.lead().displayName() + " was deleted; you can restore it here.");
+        return "redirect:/leads/deleted";
     }
 
     private String form(Model model, IncomingLead form) {
