@@ -132,6 +132,9 @@ class Delivering {
 
     private void record(Claimed claimed, Delivery.Attempt outcome) {
         UUID id = claimed.delivery().id();
+        if (deliveries.byId(id).isEmpty()) {
+            return; // the endpoint was removed, with its deliveries, while this attempt was under way
+        }
         deliveries.recordAttempt(id, outcome);
         Instant now = clock.instant();
         if (outcome.taken()) {
