@@ -118,6 +118,17 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("PUT /api/v1/scoring", "PUT /api/v1/routing/rules").forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         MATRIX.put("POST /api/v1/leads/{id}/route", MANAGER_WRITE_TOKENS);
+        // Website forms by API and their page: admins only.
+        Stream.of("GET /api/v1/web-forms", "GET /api/v1/web-forms/{id}")
+                .forEach(e -> MATRIX.put(e, EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN)));
+        Stream.of("POST /api/v1/web-forms", "PATCH /api/v1/web-forms/{id}", "DELETE /api/v1/web-forms/{id}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        Stream.of("GET /admin/web-forms/{id}", "POST /admin/web-forms/{id}", "POST /admin/web-forms/{id}/active")
+                .forEach(e -> MATRIX.put(e, ADMINS));
+        // Custom lead fields: read by any token, defined by admins.
+        MATRIX.put("GET /api/v1/custom-fields", ANY_TOKEN);
+        Stream.of("POST /api/v1/custom-fields", "PATCH /api/v1/custom-fields/{key}", "DELETE /api/v1/custom-fields/{key}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         Stream.of("GET /admin/scoring", "POST /admin/scoring/threshold", "POST /admin/scoring/fit-rules",
                 "POST /admin/scoring/fit-rules/{id}/remove", "POST /admin/scoring/engagement-rules",
                 "POST /admin/scoring/engagement-rules/{type}/remove", "GET /admin/routing", "POST /admin/routing/rules",
@@ -377,7 +388,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{deliveryId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{deliveryId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("{key}", "no_such_field").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {
