@@ -52,9 +52,9 @@ class WebhooksTwoNodesTests {
             List<UUID> leads = new ArrayList<>();
             for (int i = 0; i < LEADS; i++) {
                 LeadIntake intake = (i % 2 == 0 ? first : second).getBean(LeadIntake.class);
-                leads.add(intake.take(new IncomingLead("node" + i + "." + UUID.randomUUID() + "@example.com", null,
-                        null, "Node", null, null, "US", null, "two-nodes", null, null, null, null, null, null),
-                        LeadHistory.Channel.API).lead().id().value());
+                leads.add(intake.take(IncomingLead.of("node" + i + "." + UUID.randomUUID() + "@example.com", null,
+                        null, "Node", null, null, "US", null, "two-nodes", null, null), LeadHistory.Channel.API).lead()
+                        .id().value());
             }
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             await("every lead delivered").atMost(Duration.ofSeconds(60)).until(() -> jdbc
