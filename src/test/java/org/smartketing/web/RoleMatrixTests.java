@@ -270,6 +270,16 @@ class RoleMatrixTests {
                 "GET /api/v1/insights/goals", "GET /api/v1/insights/cross-training", "GET /api/v1/insights/responsiveness")
                 .forEach(e -> MATRIX.put(e, MANAGER_READ_TOKENS));
         MATRIX.put("PUT /api/v1/insights/score/weights", ADMIN_WRITE_TOKEN);
+        // Outgoing webhooks: admins only, pages and API (an endpoint's address and log tell where data goes).
+        Stream.of("GET /admin/webhooks", "POST /admin/webhooks", "GET /admin/webhooks/{id}", "POST /admin/webhooks/{id}",
+                "POST /admin/webhooks/{id}/enabled", "POST /admin/webhooks/{id}/rotate-secret",
+                "POST /admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "GET /admin/webhooks/{id}/delete",
+                "POST /admin/webhooks/{id}/delete").forEach(e -> MATRIX.put(e, ADMINS));
+        Stream.of("GET /api/v1/webhooks", "GET /api/v1/webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries")
+                .forEach(e -> MATRIX.put(e, EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN)));
+        Stream.of("POST /api/v1/webhooks", "PATCH /api/v1/webhooks/{id}", "DELETE /api/v1/webhooks/{id}",
+                "POST /api/v1/webhooks/{id}/rotate-secret", "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Operations.
         MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);
@@ -387,7 +397,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("{key}", "no_such_field").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{deliveryId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("{key}", "no_such_field").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {
