@@ -250,6 +250,13 @@ class RoleMatrixTests {
                 "GET /api/v1/insights/goals", "GET /api/v1/insights/cross-training", "GET /api/v1/insights/responsiveness")
                 .forEach(e -> MATRIX.put(e, MANAGER_READ_TOKENS));
         MATRIX.put("PUT /api/v1/insights/score/weights", ADMIN_WRITE_TOKEN);
+        // Imports: admins and marketers (the callers here are in sales, so admins only).
+        Stream.of("GET /api/v1/imports", "GET /api/v1/imports/{id}", "GET /api/v1/imports/{id}/errors",
+                "GET /api/v1/imports/mappings")
+                .forEach(e -> MATRIX.put(e, EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN)));
+        Stream.of("POST /api/v1/imports", "POST /api/v1/imports/{id}/dry-run", "POST /api/v1/imports/{id}/start",
+                "POST /api/v1/imports/{id}/cancel", "POST /api/v1/imports/{id}/undo")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Operations.
         MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);
