@@ -34,7 +34,7 @@ public @interface EmailAddress {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || (value.length() <= 254 && EmailValidator.getInstance().isValid(value.strip()));
+            return value == null || value.isBlank() || (value.length() <= 254 && EmailValidator.getInstance().isValid(value.strip()));
         }
     }
 }

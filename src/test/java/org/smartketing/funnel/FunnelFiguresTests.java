@@ -181,9 +181,7 @@ class FunnelFiguresTests {
     }
 
     private LeadId aLead(String source, CampaignId campaign) {
-        return intake.take(new IncomingLead("lead." + UUID.randomUUID() + "@example.com", null, "Fia", "Figure", null,
-                null, null, null, source, campaign == null ? null : campaign.value(), null, null, null, List.of(),
-                null), LeadHistory.Channel.API).lead().id();
+        return intake.take(new IncomingLead("lead." + UUID.randomUUID() + "@example.com", null, null, null, "Fia", "Figure", null, null, null, null, null, null, null, null, null, null, null, null, source, campaign == null ? null : campaign.value(), null, null, null, List.of(), null, null, null), LeadHistory.Channel.API).lead().id();
     }
 
     private void mql(LeadId lead) {

@@ -94,9 +94,7 @@ class IntakeUnderLoadTests {
     @Test
     void routesStartsTheClocksAndNotifiesEveryMqlOnceUnderLoad() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Lead> taken = takeAtOnce(IntStream.range(0, LEADS).mapToObj(i -> new IncomingLead(
-                "load." + run + "." + i + "@example.com", null, "Lee", "Load " + i, "Load Co", null, "DE", null, "web",
-                null, null, null, null, i % 3 == 0 ? List.of(HOT) : List.of(), null)).toList());
+        List<Lead> taken = takeAtOnce(IntStream.range(0, LEADS).mapToObj(i -> new IncomingLead("load." + run + "." + i + "@example.com", null, null, null, "Lee", "Load " + i, "Load Co", null, null, null, null, null, null, null, "DE", null, null, null, "web", null, null, null, null, i % 3 == 0 ? List.of(HOT) : List.of(), null, null, null)).toList());
         List<LeadId> mqls = taken.stream().filter(l -> l.tags().contains(HOT)).map(Lead::id).toList();
         List<LeadId> others = taken.stream().filter(l -> !l.tags().contains(HOT)).map(Lead::id).toList();
         assertThat(mqls).hasSize(67);

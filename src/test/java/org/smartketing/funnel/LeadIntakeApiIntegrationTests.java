@@ -77,7 +77,8 @@ class LeadIntakeApiIntegrationTests {
         assertThat(result.getResponse().getStatus()).isEqualTo(201);
         JsonNode lead = body(result);
         assertThat(lead.get("stage").asString()).isEqualTo("NEW");
-        assertThat(lead.get("phone").asString()).isEqualTo("+49301234567");
+        assertThat(lead.get("phone").asString()).isEqualTo("+49 30 1234567");
+        assertThat(lead.get("phoneE164").asString()).isEqualTo("+49301234567");
         assertThat(lead.get("merged").asBoolean()).isFalse();
         String location = result.getResponse().getHeader(HttpHeaders.LOCATION);
         assertThat(location).isEqualTo("/api/v1/leads/" + lead.get("id").asString());
@@ -156,7 +157,7 @@ class LeadIntakeApiIntegrationTests {
         send(post("/api/v1/leads"), "{\"email\": \"" + known + "\"}");
         String fresh = unique("fresh");
         MvcResult result = send(post("/api/v1/leads/batch"), "{\"leads\": [{\"email\": \"" + fresh + "\"}, "
-                + "{\"email\": \"" + known.toUpperCase() + "\"}, {\"email\": \"not-an-email\"}, {\"phone\": \"12\"}]}");
+                + "{\"email\": \"" + known.toUpperCase() + "\"}, {\"email\": \"not-an-email\"}, {\"phone\": \"<12>\"}]}");
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         JsonNode batch = body(result);

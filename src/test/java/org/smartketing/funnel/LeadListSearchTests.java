@@ -64,8 +64,7 @@ class LeadListSearchTests {
     private List<String> leads(String term, int n) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(intake.take(new IncomingLead("s" + i + "." + UUID.randomUUID() + "@example.com", null, null,
-                    "Search " + term, null, null, "US", null, null, null, null, null, null, null, null),
+            ids.add(intake.take(new IncomingLead("s" + i + "." + UUID.randomUUID() + "@example.com", null, null, null, null, "Search " + term, null, null, null, null, null, null, null, null, "US", null, null, null, null, null, null, null, null, null, null, null, null),
                     LeadHistory.Channel.API).lead().id().toString());
         }
         Collections.reverse(ids);

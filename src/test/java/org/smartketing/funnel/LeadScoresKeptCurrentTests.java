@@ -213,8 +213,7 @@ class LeadScoresKeptCurrentTests {
     }
 
     private Lead lead() {
-        return intake.take(new IncomingLead("kept." + UUID.randomUUID() + "@example.com", null, "Kim", "Kept", null,
-                null, "US", null, source, null, null, null, null, null, null), LeadHistory.Channel.API).lead();
+        return intake.take(new IncomingLead("kept." + UUID.randomUUID() + "@example.com", null, null, null, "Kim", "Kept", null, null, null, null, null, null, null, null, "US", null, null, null, source, null, null, null, null, null, null, null, null), LeadHistory.Channel.API).lead();
     }
 
     private static LocalDate today() {

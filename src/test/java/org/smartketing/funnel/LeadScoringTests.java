@@ -260,8 +260,8 @@ class LeadScoringTests {
     }
 
     private Lead lead(String source, String title) {
-        return intake.take(new org.smartketing.funnel.intake.IncomingLead("s." + UUID.randomUUID() + "@example.com",
-                null, null, "Order", null, title, "US", null, source, null, null, null, null, null, null),
+        return intake.take(org.smartketing.funnel.intake.IncomingLead.of("s." + UUID.randomUUID() + "@example.com",
+                null, null, "Order", null, title, "US", null, source, null, null),
                 LeadHistory.Channel.API).lead();
     }
 

@@ -59,8 +59,7 @@ class ScoreKeepingTwoNodesTests {
             LeadIntake intake = first.getBean(LeadIntake.class);
             List<UUID> leads = new ArrayList<>();
             for (int i = 0; i < LEADS; i++) {
-                leads.add(intake.take(new IncomingLead("n" + i + "." + UUID.randomUUID() + "@example.com", null, null,
-                        "Node", null, null, "US", null, source, null, null, null, null, null, null),
+                leads.add(intake.take(new IncomingLead("n" + i + "." + UUID.randomUUID() + "@example.com", null, null, null, null, "Node", null, null, null, null, null, null, null, null, "US", null, null, null, source, null, null, null, null, null, null, null, null),
                         LeadHistory.Channel.API).lead().id().value());
             }
             assertThat(mqls(jdbc, source)).isZero();

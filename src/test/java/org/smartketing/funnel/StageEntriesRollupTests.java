@@ -191,8 +191,7 @@ class StageEntriesRollupTests {
     }
 
     private Lead aLead(String source, UUID campaign) {
-        return intake.take(new IncomingLead("lead." + UUID.randomUUID() + "@example.com", null, "Pia", "Property", null,
-                null, null, null, source, campaign, null, null, null, List.of(), null), LeadHistory.Channel.API).lead();
+        return intake.take(new IncomingLead("lead." + UUID.randomUUID() + "@example.com", null, null, null, "Pia", "Property", null, null, null, null, null, null, null, null, null, null, null, null, source, campaign, null, null, null, List.of(), null, null, null), LeadHistory.Channel.API).lead();
     }
 
     private UUID aCampaign() {

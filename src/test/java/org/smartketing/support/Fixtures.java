@@ -101,8 +101,7 @@ public class Fixtures {
     /** A new lead from the API with a unique email, in the country and region given, with the title and tags. */
     public Lead aLead(String country, String region, String title, String... tags) {
         String email = "lead." + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-        return intake.take(new IncomingLead(email, null, "Lea", "Lead", null, title, country, region, null, null,
-                null, null, null, List.of(tags), null), LeadHistory.Channel.API).lead();
+        return intake.take(new IncomingLead(email, null, null, null, "Lea", "Lead", null, title, null, null, null, null, null, region, country, null, null, null, null, null, null, null, null, List.of(tags), null, null, null), LeadHistory.Channel.API).lead();
     }
 
     public Lead aLead(String country) {

@@ -118,6 +118,10 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("PUT /api/v1/scoring", "PUT /api/v1/routing/rules").forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         MATRIX.put("POST /api/v1/leads/{id}/route", MANAGER_WRITE_TOKENS);
+        // Custom lead fields: read by any token, defined by admins.
+        MATRIX.put("GET /api/v1/custom-fields", ANY_TOKEN);
+        Stream.of("POST /api/v1/custom-fields", "PATCH /api/v1/custom-fields/{key}", "DELETE /api/v1/custom-fields/{key}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         Stream.of("GET /admin/scoring", "POST /admin/scoring/threshold", "POST /admin/scoring/fit-rules",
                 "POST /admin/scoring/fit-rules/{id}/remove", "POST /admin/scoring/engagement-rules",
                 "POST /admin/scoring/engagement-rules/{type}/remove", "GET /admin/routing", "POST /admin/routing/rules",

@@ -129,8 +129,10 @@ class FunnelDemo {
 
         int reached = reachedStage(random);
         Stage exit = exit(random, reached);
-        Lead lead = new Lead(id, new Contact(email, null, null, first, last, company, TITLES[random.nextInt(TITLES.length)],
-                COUNTRIES[random.nextInt(COUNTRIES.length)], null), campaign != null ? "campaign" : "website", campaign,
+        Contact contact = new Contact(email, null, null, null, null, null, null, first, last, company,
+                TITLES[random.nextInt(TITLES.length)], null,
+                new Contact.Address(null, null, null, null, COUNTRIES[random.nextInt(COUNTRIES.length)]));
+        Lead lead = new Lead(id, contact, null, campaign != null ? "campaign" : "website", campaign,
                 random.nextBoolean() ? new Consent(true, created, "web form checkbox") : Consent.none(),
                 reached >= 1 ? rep.id().value() : null, exit != null ? exit : PATH[reached], 20 + random.nextInt(80),
                 List.of(), null, reached >= 4 ? new Money(BigDecimal.valueOf(5_000 + random.nextInt(60) * 1_000L),

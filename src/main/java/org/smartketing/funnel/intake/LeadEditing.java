@@ -1,13 +1,16 @@
 package org.smartketing.funnel.intake;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.campaigns.Campaigns;
 import org.smartketing.funnel.leads.Consent;
 import org.smartketing.funnel.leads.Contact;
 import org.smartketing.funnel.leads.Lead;
+import org.smartketing.funnel.leads.LeadProfile;
 import org.smartketing.funnel.leads.LeadSnapshot;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.scoring.LeadScoring;
@@ -41,26 +44,19 @@ public class LeadEditing {
 
     public Lead change(LeadId id, IncomingLead changes) {
         Lead before = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
-        Contact c = before.contact();
-        IncomingLead merged = new IncomingLead(or(changes.email(), c.email()), or(changes.phone(), c.phone()),
-                or(changes.firstName(), c.firstName()), or(changes.lastName(), c.lastName()),
-                or(changes.company(), c.company()), or(changes.title(), c.title()), or(changes.country(), c.country()),
-                or(changes.region(), c.region()), or(changes.source(), before.source()),
-                or(changes.campaignId(), before.campaignId()), or(changes.consentGiven(), before.consent().given()),
-                or(changes.consentAt(), before.consent().at()), or(changes.consentMethod(), before.consent().method()),
-                or(changes.tags(), before.tags()), or(changes.description(), before.description()));
+        IncomingLead merged = changed(current(before), changes);
         Contact contact = rules.contactOf(merged);
         if (merged.campaignId() != null && !campaigns.exists(merged.campaignId())) {
             throw new InvalidFieldException("campaignId", "there is no campaign with this id");
         }
-        leads.sameAs(contact).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-            throw new FieldConflictException(contact.emailKey() != null ? "email" : "phone",
-                    "another lead already has it; merge the two leads instead");
+        LeadProfile profile = rules.profileOf(merged, before.profile().custom());
+        leads.heldByAnother(id, contact, profile.externalIds()).ifPresent(field -> {
+            throw new FieldConflictException(field, "another lead already has it; merge the two leads instead");
         });
         Consent consent = Boolean.TRUE.equals(merged.consentGiven())
                 ? new Consent(true, merged.consentAt() != null ? merged.consentAt() : clock.instant(), merged.consentMethod())
                 : Consent.none();
-        Lead after = leads.update(before.withDetails(contact, merged.source(), merged.campaignId(), consent,
+        Lead after = leads.update(before.withDetails(contact, profile, merged.source(), merged.campaignId(), consent,
                 merged.tags(), merged.description(), clock.instant()));
         if (!Objects.equals(LeadSnapshot.of(before), LeadSnapshot.of(after))) {
             audit.record("lead", id, "updated", LeadSnapshot.of(before), LeadSnapshot.of(after));
@@ -69,7 +65,50 @@ public class LeadEditing {
         return scoring.rescore(after);
     }
 
+    /** The lead as it stands, as if it arrived so. */
+    static IncomingLead current(Lead l) {
+        Contact c = l.contact();
+        LeadProfile p = l.profile();
+        return new IncomingLead(c.email(), c.phone(), c.mobile(), c.salutation(), c.firstName(), c.lastName(),
+                c.company(), c.title(), c.website(), p.industry(), c.address().street(), c.address().city(),
+                c.address().postalCode(), c.region(), c.country(), p.annualRevenue(), p.employees(), l.description(),
+                l.source(), l.campaignId(), l.consent().given(), l.consent().at(), l.consent().method(), l.tags(),
+                p.originalCreatedAt(), p.externalIds(), p.custom());
+    }
+
+    /** What is given in the changes (a blank text is not given), else what is. */
+    static IncomingLead changed(IncomingLead now, IncomingLead c) {
+        return new IncomingLead(or(c.email(), now.email()), or(c.phone(), now.phone()), or(c.mobile(), now.mobile()),
+                or(c.salutation(), now.salutation()), or(c.firstName(), now.firstName()),
+                or(c.lastName(), now.lastName()), or(c.company(), now.company()), or(c.title(), now.title()),
+                or(c.website(), now.website()), or(c.industry(), now.industry()), or(c.street(), now.street()),
+                or(c.city(), now.city()), or(c.postalCode(), now.postalCode()), or(c.region(), now.region()),
+                or(c.country(), now.country()), or(c.annualRevenue(), now.annualRevenue()),
+                or(c.employees(), now.employees()), or(c.description(), now.description()),
+                or(c.source(), now.source()), or(c.campaignId(), now.campaignId()),
+                or(c.consentGiven(), now.consentGiven()), or(c.consentAt(), now.consentAt()),
+                or(c.consentMethod(), now.consentMethod()), or(c.tags(), now.tags()),
+                or(c.originalCreatedAt(), now.originalCreatedAt()), joined(now.externalIdsOrEmpty(), c.externalIds()),
+                joined(now.customOrEmpty(), c.custom()));
+    }
+
+    private static Map<String, String> joined(Map<String, String> now, Map<String, String> changes) {
+        if (changes == null) {
+            return now;
+        }
+        Map<String, String> all = new TreeMap<>(now);
+        changes.forEach((key, value) -> {
+            if (value == null || value.isBlank()) {
+                all.remove(key);
+            }
+            else {
+                all.put(key, value);
+            }
+        });
+        return all;
+    }
+
     private static <T> T or(T change, T current) {
-        return change != null ? change : current;
+        return change == null || change instanceof String text && text.isBlank() ? current : change;
     }
 }

@@ -15,6 +15,7 @@ import org.smartketing.funnel.leads.Consent;
 import org.smartketing.funnel.leads.Contact;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
+import org.smartketing.funnel.leads.LeadProfile;
 import org.smartketing.funnel.leads.LeadSnapshot;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.scoring.LeadScoring;
@@ -23,6 +24,7 @@ import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +38,8 @@ public class LeadIntake {
 
     public record Result(Lead lead, boolean merged) {
     }
+
+    private static final int ATTEMPTS = 4;
 
     private final Leads leads;
     private final LeadHistory history;
@@ -66,39 +70,48 @@ public class LeadIntake {
     }
 
     /**
-     * Runs work in a transaction of its own, once more if a concurrent request inserted the same
-     * lead (or the same idempotency key) first; the second run then finds it.
+     * Runs work in a transaction of its own, again if a concurrent request inserted the same lead
+     * (or the same idempotency key) first, or the database chose it to give way in a deadlock; the
+     * next run then finds the other's lead and waits its turn on it.
      */
     public <T> T inTransaction(Supplier<T> work) {
-        try {
-            return transaction.execute(status -> work.get());
-        }
-        catch (DuplicateKeyException ex) {
-            return transaction.execute(status -> work.get());
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.execute(status -> work.get());
+            }
+            catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+                if (attempt == ATTEMPTS) {
+                    throw ex;
+                }
+            }
         }
     }
 
     /** Takes one lead inside the caller's transaction. */
     public Result takeWithin(IncomingLead in, LeadHistory.Channel channel) {
         Contact contact = rules.contactOf(in);
+        LeadProfile profile = rules.profileOf(in);
         if (in.campaignId() != null && !campaigns.exists(in.campaignId())) {
             throw new InvalidFieldException("campaignId", "there is no campaign with this id");
         }
         Instant now = Leads.asStored(clock.instant());
-        String details = in.description() == null ? null : Text.abbreviate(in.description(), 2000);
-        return leads.sameAs(contact).map(existing -> touch(existing, in, contact, channel, details, now))
-                .orElseGet(() -> create(in, contact, channel, details, now));
+        String details = Text.blankToNull(in.description()) == null ? null : Text.abbreviate(in.description().strip(), 2000);
+        // Locked: a second intake of the same person waits for this one and then finds what it stored.
+        return leads.sameAs(contact, profile.externalIds(), true)
+                .map(existing -> touch(existing, in, contact, profile, channel, details, now))
+                .orElseGet(() -> create(in, contact, profile, channel, details, now));
     }
 
     /**
      * Stores the lead with the score its first touch gives it, so that coming in costs no write
      * or read more than needed; the audit still shows it created at 0 and then engaged.
      */
-    private Result create(IncomingLead in, Contact contact, LeadHistory.Channel channel, String details, Instant now) {
+    private Result create(IncomingLead in, Contact contact, LeadProfile profile, LeadHistory.Channel channel,
+            String details, Instant now) {
         Consent consent = Boolean.TRUE.equals(in.consentGiven())
                 ? new Consent(true, in.consentAt() != null ? in.consentAt() : now, Text.blankToNull(in.consentMethod()))
                 : Consent.none();
-        Lead lead = new Lead(LeadId.random(), contact, Text.blankToNull(in.source()), in.campaignId(), consent,
+        Lead lead = new Lead(LeadId.random(), contact, profile, Text.blankToNull(in.source()), in.campaignId(), consent,
                 null, Stage.NEW, 0, in.tags(), details, null, null, now, now, 0);
         LeadScoring.Scored score = scoring.scoreOnArrival(lead, LeadEngagement.TOUCH, now);
         Lead stored = leads.insert(lead.withScore(score.score(), now), score.dueAt());
@@ -110,10 +123,10 @@ public class LeadIntake {
         return new Result(scoring.engagedOnArrival(stored, LeadEngagement.TOUCH, now), false);
     }
 
-    private Result touch(Lead existing, IncomingLead in, Contact contact, LeadHistory.Channel channel, String details,
-            Instant now) {
+    private Result touch(Lead existing, IncomingLead in, Contact contact, LeadProfile profile,
+            LeadHistory.Channel channel, String details, Instant now) {
         history.touched(existing.id(), channel, Text.blankToNull(in.source()), in.campaignId(), details, now);
-        Lead filled = existing.withDetails(existing.contact().filledFrom(contact),
+        Lead filled = existing.withDetails(existing.contact().filledFrom(contact), existing.profile().filledFrom(profile),
                 existing.source() != null ? existing.source() : Text.blankToNull(in.source()),
                 existing.campaignId() != null ? existing.campaignId() : in.campaignId(),
                 existing.consent().given() || !Boolean.TRUE.equals(in.consentGiven()) ? existing.consent()

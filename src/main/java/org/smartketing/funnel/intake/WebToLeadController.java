@@ -67,11 +67,7 @@ class WebToLeadController {
             return done(returnTo);
         }
         String country = form.getFirst("country");
-        IncomingLead lead = new IncomingLead(form.getFirst("email"), form.getFirst("phone"), form.getFirst("first_name"),
-                form.getFirst("last_name"), form.getFirst("company"), form.getFirst("title"),
-                country != null && country.strip().length() == 2 ? country.strip() : null, form.getFirst("state"),
-                form.getFirst("lead_source") != null ? form.getFirst("lead_source") : webForm.get().source(),
-                webForm.get().campaignId(), null, null, null, null, form.getFirst("description"));
+        IncomingLead lead = new IncomingLead(form.getFirst("email"), form.getFirst("phone"), null, null, form.getFirst("first_name"), form.getFirst("last_name"), form.getFirst("company"), form.getFirst("title"), null, null, null, null, null, form.getFirst("state"), country != null && country.strip().length() == 2 ? country.strip() : null, null, null, form.getFirst("description"), form.getFirst("lead_source") != null ? form.getFirst("lead_source") : webForm.get().source(), webForm.get().campaignId(), null, null, null, null, null, null, null);
         Set<ConstraintViolation<IncomingLead>> violations = validator.validate(lead);
         if (!violations.isEmpty()) {
             return refused(HttpStatus.BAD_REQUEST, violations.stream()

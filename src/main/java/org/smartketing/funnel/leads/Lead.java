@@ -14,11 +14,12 @@ import org.smartketing.shared.InvalidFieldException;
  * A person who might become a customer, with how to reach them, where they came from, whether
  * they agreed to marketing, who owns them, and where they stand. It guards its own stage changes.
  */
-public record Lead(LeadId id, Contact contact, String source, UUID campaignId, Consent consent, UUID ownerId,
+public record Lead(LeadId id, Contact contact, LeadProfile profile, String source, UUID campaignId, Consent consent, UUID ownerId,
         Stage stage, int score, List<String> tags, String description, Money amount, LocalDate requalifyOn,
         Instant createdAt, Instant updatedAt, int version) {
 
     public Lead {
+        profile = profile == null ? LeadProfile.NONE : profile;
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
@@ -41,23 +42,23 @@ public record Lead(LeadId id, Contact contact, String source, UUID campaignId, C
         }
         Money newAmount = t.amount() != null ? t.amount() : amount;
         LocalDate newRequalify = t.to() == Stage.RECYCLED ? t.requalifyOn() : null;
-        return new Lead(id, contact, source, campaignId, consent, ownerId, t.to(), score, tags, description, newAmount,
+        return new Lead(id, contact, profile, source, campaignId, consent, ownerId, t.to(), score, tags, description, newAmount,
                 newRequalify, createdAt, at, version);
     }
 
     public Lead withOwner(UUID newOwner, Instant at) {
-        return new Lead(id, contact, source, campaignId, consent, newOwner, stage, score, tags, description, amount,
+        return new Lead(id, contact, profile, source, campaignId, consent, newOwner, stage, score, tags, description, amount,
                 requalifyOn, createdAt, at, version);
     }
 
-    public Lead withDetails(Contact newContact, String newSource, UUID newCampaign, Consent newConsent,
-            List<String> newTags, String newDescription, Instant at) {
-        return new Lead(id, newContact, newSource, newCampaign, newConsent, ownerId, stage, score, newTags,
+    public Lead withDetails(Contact newContact, LeadProfile newProfile, String newSource, UUID newCampaign,
+            Consent newConsent, List<String> newTags, String newDescription, Instant at) {
+        return new Lead(id, newContact, newProfile, newSource, newCampaign, newConsent, ownerId, stage, score, newTags,
                 newDescription, amount, requalifyOn, createdAt, at, version);
     }
 
     public Lead withScore(int newScore, Instant at) {
-        return new Lead(id, contact, source, campaignId, consent, ownerId, stage, newScore, tags, description, amount,
+        return new Lead(id, contact, profile, source, campaignId, consent, ownerId, stage, newScore, tags, description, amount,
                 requalifyOn, createdAt, at, version);
     }
 

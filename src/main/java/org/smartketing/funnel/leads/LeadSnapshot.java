@@ -12,9 +12,24 @@ public final class LeadSnapshot {
     public static Map<String, Object> of(Lead l) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("email", l.contact().email());
-        s.put("phone", l.contact().phoneE164());
+        Contact c = l.contact();
+        s.put("phone", c.phone());
+        s.put("mobile", c.mobile());
         s.put("name", l.displayName());
-        s.put("company", l.contact().company());
+        s.put("salutation", c.salutation());
+        s.put("title", c.title());
+        s.put("company", c.company());
+        s.put("website", c.website());
+        s.put("street", c.address().street());
+        s.put("city", c.address().city());
+        s.put("postalCode", c.address().postalCode());
+        s.put("region", c.region());
+        s.put("country", c.country());
+        s.put("industry", l.profile().industry());
+        s.put("annualRevenue", l.profile().annualRevenue() == null ? null : l.profile().annualRevenue().toPlainString());
+        s.put("employees", l.profile().employees());
+        s.put("externalIds", l.profile().externalIds());
+        s.put("custom", l.profile().custom());
         s.put("stage", l.stage().name());
         s.put("owner", l.ownerId() == null ? null : l.ownerId().toString());
         s.put("score", l.score());

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,10 +62,12 @@ public class Leads {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ExternalIds externalIds;
 
     Leads(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.externalIds = new ExternalIds(jdbc);
     }
 
     /** A lead whose score no longer changes by itself (the demo's, a test's). */
@@ -78,23 +81,37 @@ public class Leads {
      */
     public Lead insert(Lead l, Instant scoreDueAt) {
         Contact c = l.contact();
+        Contact.Address a = c.address();
+        LeadProfile p = l.profile();
         jdbc.sql("""
-                INSERT INTO lead (id, email, email_key, phone, phone_e164, phone_key, first_name, last_name, company,
-                    title, country, region, source, campaign_id, consent_given, consent_at, consent_method, owner_id,
-                    stage, score, score_due_at, tags, description, amount, currency, requalify_on, created_at,
-                    updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(l.id().value(), c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(),
-                        c.lastName(), c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(),
+                INSERT INTO lead (id, email, email_key, phone, phone_e164, phone_extension, phone_key, mobile,
+                    mobile_e164, salutation, first_name, last_name, company, title, website, street, city, postal_code,
+                    country, region, industry, annual_revenue, employees, original_created_at, external_ids,
+                    custom_values, source, campaign_id, consent_given, consent_at, consent_method, owner_id, stage,
+                    score, score_due_at, tags, description, amount, currency, requalify_on, created_at, updated_at,
+                    version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(l.id().value(), c.email(), c.emailKey(), c.phone(), c.phoneE164(), c.phoneExtension(),
+                        phoneKey(c), c.mobile(), c.mobileE164(), c.salutation(), c.firstName(), c.lastName(),
+                        c.company(), c.title(), c.website(), a.street(), a.city(), a.postalCode(), a.country(),
+                        a.region(), p.industry(), p.annualRevenue(), p.employees(), Sql.utc(p.originalCreatedAt()),
+                        JsonMaps.write(p.externalIds()), JsonMaps.write(p.custom()), l.source(), l.campaignId(),
                         l.consent().given(), Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(),
                         l.stage().name(), l.score(), Sql.utc(scoreDueAt), tags(l.tags()), l.description(),
                         l.amount() == null ? null : l.amount().amount(),
                         l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
                         Sql.utc(l.createdAt()), Sql.utc(l.updatedAt()))
                 .update();
+        if (!p.externalIds().isEmpty()) {
+            externalIds.store(l.id(), p.externalIds());
+        }
         Consent consent = l.consent().at() == null ? l.consent()
                 : new Consent(l.consent().given(), asStored(l.consent().at()), l.consent().method());
-        return new Lead(l.id(), c, l.source(), l.campaignId(), consent, l.ownerId(), l.stage(), l.score(),
+        LeadProfile profile = p.originalCreatedAt() == null ? p
+                : new LeadProfile(p.industry(), p.annualRevenue(), p.employees(), asStored(p.originalCreatedAt()),
+                        p.externalIds(), p.custom());
+        return new Lead(l.id(), c, profile, l.source(), l.campaignId(), consent, l.ownerId(), l.stage(), l.score(),
                 l.tags().isEmpty() ? List.of() : Arrays.asList(tags(l.tags()).split(",")), l.description(),
                 l.amount(), l.requalifyOn(), asStored(l.createdAt()), asStored(l.updatedAt()), l.version());
     }
@@ -113,21 +130,32 @@ public class Leads {
      */
     public Lead update(Lead l) {
         Contact c = l.contact();
+        Contact.Address a = c.address();
+        LeadProfile p = l.profile();
         int changed = jdbc.sql("""
-                UPDATE lead SET email = ?, email_key = ?, phone = ?, phone_e164 = ?, phone_key = ?, first_name = ?,
-                    last_name = ?, company = ?, title = ?, country = ?, region = ?, source = ?, campaign_id = ?,
-                    consent_given = ?, consent_at = ?, consent_method = ?, owner_id = ?, stage = ?, tags = ?,
-                    description = ?, amount = ?, currency = ?, requalify_on = ?, updated_at = ?, version = version + 1
+                UPDATE lead SET email = ?, email_key = ?, phone = ?, phone_e164 = ?, phone_extension = ?,
+                    phone_key = ?, mobile = ?, mobile_e164 = ?, salutation = ?, first_name = ?, last_name = ?,
+                    company = ?, title = ?, website = ?, street = ?, city = ?, postal_code = ?, country = ?, region = ?,
+                    industry = ?, annual_revenue = ?, employees = ?, original_created_at = ?, external_ids = ?,
+                    custom_values = ?, source = ?, campaign_id = ?, consent_given = ?, consent_at = ?,
+                    consent_method = ?, owner_id = ?, stage = ?, tags = ?, description = ?, amount = ?, currency = ?,
+                    requalify_on = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
-                .params(c.email(), c.emailKey(), c.phone(), c.phoneE164(), phoneKey(c), c.firstName(), c.lastName(),
-                        c.company(), c.title(), c.country(), c.region(), l.source(), l.campaignId(), l.consent().given(),
-                        Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(), l.stage().name(), tags(l.tags()), l.description(), l.amount() == null ? null : l.amount().amount(),
+                .params(c.email(), c.emailKey(), c.phone(), c.phoneE164(), c.phoneExtension(), phoneKey(c),
+                        c.mobile(), c.mobileE164(), c.salutation(), c.firstName(), c.lastName(), c.company(),
+                        c.title(), c.website(), a.street(), a.city(), a.postalCode(), a.country(), a.region(),
+                        p.industry(), p.annualRevenue(), p.employees(), Sql.utc(p.originalCreatedAt()),
+                        JsonMaps.write(p.externalIds()), JsonMaps.write(p.custom()), l.source(), l.campaignId(),
+                        l.consent().given(), Sql.utc(l.consent().at()), l.consent().method(), l.ownerId(),
+                        l.stage().name(), tags(l.tags()), l.description(),
+                        l.amount() == null ? null : l.amount().amount(),
                         l.amount() == null ? null : l.amount().currency().getCurrencyCode(), l.requalifyOn(),
                         Sql.utc(l.updatedAt()), l.id().value(), l.version())
                 .update();
         if (changed != 1) {
             throw new RuleViolationException("Someone else changed this lead a moment ago; reload it and try again.");
         }
+        externalIds.store(l.id(), p.externalIds());
         return byId(l.id()).orElseThrow();
     }
 
@@ -191,14 +219,41 @@ public class Leads {
 
     /** The lead this contact already is: the same email address, or, without an email, the same phone. */
     public Optional<Lead> sameAs(Contact contact) {
-        if (contact.emailKey() != null) {
-            return jdbc.sql("SELECT * FROM lead WHERE email_key = ?").param(contact.emailKey()).query(Leads::map).optional();
+        return sameAs(contact, Map.of(), false);
+    }
+
+    /**
+     * The lead these are already: one of its ids in another system, else the same email address,
+     * else (without an email) the same phone.
+     *
+     * @param lock lock the lead found for the caller's transaction, so that two intakes of one
+     *        person take turns instead of one of them finding the lead changed under it
+     */
+    public Optional<Lead> sameAs(Contact contact, Map<String, String> ids, boolean lock) {
+        String forUpdate = lock ? " FOR UPDATE" : "";
+        Optional<UUID> byId = externalIds.leadOf(ids);
+        if (byId.isPresent()) {
+            return jdbc.sql("SELECT * FROM lead WHERE id = ?" + forUpdate).param(byId.get()).query(Leads::map).optional();
         }
-        if (contact.phoneE164() != null) {
-            return jdbc.sql("SELECT * FROM lead WHERE phone_key = ?").param(contact.phoneE164()).query(Leads::map)
-                    .optional();
+        if (contact.emailKey() != null) {
+            return jdbc.sql("SELECT * FROM lead WHERE email_key = ?" + forUpdate).param(contact.emailKey())
+                    .query(Leads::map).optional();
+        }
+        if (contact.phoneKey() != null) {
+            return jdbc.sql("SELECT * FROM lead WHERE phone_key = ?" + forUpdate).param(contact.phoneKey())
+                    .query(Leads::map).optional();
         }
         return Optional.empty();
+    }
+
+    /** The field ({@code externalIds}, {@code email} or {@code phone}) whose value another lead than this one holds. */
+    public Optional<String> heldByAnother(LeadId self, Contact contact, Map<String, String> ids) {
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            if (externalIds.leadOf(Map.of(id.getKey(), id.getValue())).filter(l -> !l.equals(self.value())).isPresent()) {
+                return Optional.of("externalIds." + id.getKey());
+            }
+        }
+        return sameAs(contact).filter(l -> !l.id().equals(self)).map(l -> contact.emailKey() != null ? "email" : "phone");
     }
 
     public Slice find(Filter f, String cursor, int limit) {
@@ -368,7 +423,7 @@ public class Leads {
     }
 
     private static String phoneKey(Contact c) {
-        return c.emailKey() == null ? c.phoneE164() : null;
+        return c.emailKey() == null ? c.phoneKey() : null;
     }
 
     private static String tags(List<String> tags) {
@@ -377,12 +432,20 @@ public class Leads {
 
     static Lead map(ResultSet rs, int row) throws SQLException {
         Contact contact = new Contact(rs.getString("email"), rs.getString("phone"), rs.getString("phone_e164"),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getString("company"), rs.getString("title"),
-                rs.getString("country"), rs.getString("region"));
+                rs.getString("phone_extension"), rs.getString("mobile"), rs.getString("mobile_e164"),
+                rs.getString("salutation"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("company"), rs.getString("title"), rs.getString("website"),
+                new Contact.Address(rs.getString("street"), rs.getString("city"), rs.getString("postal_code"),
+                        rs.getString("region"), rs.getString("country")));
+        Object employees = rs.getObject("employees");
+        LeadProfile profile = new LeadProfile(rs.getString("industry"), rs.getBigDecimal("annual_revenue"),
+                employees == null ? null : ((Number) employees).intValue(), Sql.instant(rs, "original_created_at"),
+                JsonMaps.read(rs.getString("external_ids")), JsonMaps.read(rs.getString("custom_values")));
         String currency = rs.getString("currency");
         Money amount = currency == null ? null : new Money(rs.getBigDecimal("amount"), Currency.getInstance(currency.strip()));
         String tags = rs.getString("tags");
-        return new Lead(new LeadId(Sql.uuid(rs, "id")), contact, rs.getString("source"), Sql.uuid(rs, "campaign_id"),
+        return new Lead(new LeadId(Sql.uuid(rs, "id")), contact, profile, rs.getString("source"),
+                Sql.uuid(rs, "campaign_id"),
                 new Consent(rs.getBoolean("consent_given"), Sql.instant(rs, "consent_at"), rs.getString("consent_method")),
                 Sql.uuid(rs, "owner_id"), Stage.valueOf(rs.getString("stage")), rs.getInt("score"),
                 tags == null ? List.of() : Arrays.asList(tags.split(",")), rs.getString("description"), amount,

@@ -133,8 +133,7 @@ class LeadsController {
 
     @GetMapping("/leads/new")
     String newLead(Model model) {
-        return form(model, new IncomingLead(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null));
+        return form(model, new IncomingLead(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
     }
 
     @PostMapping("/leads")

@@ -67,8 +67,7 @@ class Handoffs {
     }
 
     LeadId aNewLead() {
-        IncomingLead in = new IncomingLead("mql." + UUID.randomUUID() + "@example.com", null, "Mia", "Lead", "Acme",
-                null, null, null, "webinar", null, null, null, null, List.of(), null);
+        IncomingLead in = new IncomingLead("mql." + UUID.randomUUID() + "@example.com", null, null, null, "Mia", "Lead", "Acme", null, null, null, null, null, null, null, null, null, null, null, "webinar", null, null, null, null, List.of(), null, null, null);
         return intake.take(in, LeadHistory.Channel.API).lead().id();
     }
 

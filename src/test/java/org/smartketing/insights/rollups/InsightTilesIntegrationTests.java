@@ -506,9 +506,7 @@ class InsightTilesIntegrationTests {
     }
 
     private LeadId aLead(String source, CampaignId campaign) {
-        return intake.take(new IncomingLead("lead." + UUID.randomUUID() + "@example.com", null, "Ina", "Insight", null,
-                null, null, null, source, campaign == null ? null : campaign.value(), null, null, null, List.of(),
-                null), LeadHistory.Channel.API).lead().id();
+        return intake.take(new IncomingLead("lead." + UUID.randomUUID() + "@example.com", null, null, null, "Ina", "Insight", null, null, null, null, null, null, null, null, null, null, null, null, source, campaign == null ? null : campaign.value(), null, null, null, List.of(), null, null, null), LeadHistory.Channel.API).lead().id();
     }
 
     private CampaignId aCampaign() {

@@ -397,8 +397,7 @@ class PartTilesFiguresTests {
     }
 
     private LeadId anMql() {
-        LeadId lead = intake.take(new IncomingLead("sla." + UUID.randomUUID() + "@example.com", null, "Sal", "Lead", null,
-                null, null, null, "web", null, null, null, null, List.of(), null), LeadHistory.Channel.API).lead().id();
+        LeadId lead = intake.take(new IncomingLead("sla." + UUID.randomUUID() + "@example.com", null, null, null, "Sal", "Lead", null, null, null, null, null, null, null, null, null, null, null, null, "web", null, null, null, null, List.of(), null, null, null), LeadHistory.Channel.API).lead().id();
         stages.moveAutomatically(lead, new Lead.Transition(Stage.MQL, null, null, null));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM insight_stage_change WHERE lead_id = ? AND to_stage = 'MQL'").param(lead.value())

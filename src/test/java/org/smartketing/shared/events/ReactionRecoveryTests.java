@@ -148,8 +148,7 @@ class ReactionRecoveryTests {
     }
 
     static LeadId aLead(ConfigurableApplicationContext node) {
-        IncomingLead in = new IncomingLead("booked." + UUID.randomUUID() + "@example.com", null, "Bo", "Oked", "Acme",
-                null, null, null, "web", null, null, null, null, List.of(), null);
+        IncomingLead in = new IncomingLead("booked." + UUID.randomUUID() + "@example.com", null, null, null, "Bo", "Oked", "Acme", null, null, null, null, null, null, null, null, null, null, null, "web", null, null, null, null, List.of(), null, null, null);
         return node.getBean(LeadIntake.class).take(in, LeadHistory.Channel.API).lead().id();
     }
 
