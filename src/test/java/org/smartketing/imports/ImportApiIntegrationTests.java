@@ -262,6 +262,64 @@ class ImportApiIntegrationTests {
     }
 
     @Test
+    void aSalesforceLeadExportLandsWhereAPersonWouldExpectAndItsIdMatchesTheNextTime() throws Exception {
+        String sfId = "00Q" + run;
+        String header = "Id,Salutation,FirstName,LastName,Title,Company,Street,City,State,PostalCode,Country,Phone,"
+                + "MobilePhone,Email,Website,LeadSource,Status,Industry,AnnualRevenue,NumberOfEmployees,Description,"
+                + "CreatedDate,OwnerId,Address\r\n";
+        String row = sfId + ",Mr.,John,Doe,CTO,Acme Inc,1 Main St,Pittsburgh,PA,15213,United States,412-628-2963x597,"
+                + "(650) 253-0000,sf." + run + "@example.com,www.acme.example,Web,Open - Not Contacted,Technology,1500000,"
+                + "250,\"Met at the \"\"fair\"\"\",2024-01-05T10:00:00.000+0000,0055g00000XyZ,"
+                + "\"{\"\"street\"\": \"\"1 Main St\"\", \"\"city\"\": \"\"Pittsburgh\"\"}\"\r\n";
+        JsonNode uploaded = api.body(api.upload((header + row).getBytes(StandardCharsets.UTF_8), Map.of()));
+        assertThat(uploaded.get("preset").asString()).isEqualTo("salesforce");
+
+        JsonNode done = api.startAndAwait(uploaded.get("id").asString(), null);
+
+        assertThat(done.get("created").asLong()).as(done.toString()).isOne();
+        Map<String, Object> lead = jdbc.sql("SELECT * FROM lead WHERE email_key = ?").param("sf." + run + "@example.com")
+                .query().singleRow();
+        assertThat(lead).containsEntry("salutation", "Mr.").containsEntry("title", "CTO").containsEntry("street", "1 Main St")
+                .containsEntry("city", "Pittsburgh").containsEntry("region", "PA").containsEntry("postal_code", "15213")
+                .containsEntry("phone_e164", "+14126282963").containsEntry("phone_extension", "597")
+                .containsEntry("mobile_e164", "+16502530000").containsEntry("website", "www.acme.example")
+                .containsEntry("source", "Web").containsEntry("industry", "Technology").containsEntry("employees", 250)
+                .containsEntry("description", "Met at the \"fair\"");
+        assertThat(lead.get("country").toString().strip()).isEqualTo("US");
+        assertThat(new java.math.BigDecimal(lead.get("annual_revenue").toString())).isEqualByComparingTo("1500000");
+        assertThat(jdbc.sql("SELECT external_id FROM lead_external_id WHERE system = 'salesforce' AND lead_id = ?")
+                .param(lead.get("id")).query(String.class).single()).isEqualTo(sfId);
+
+        String renamed = header + row.replace("sf." + run + "@example.com", "").replace("Pittsburgh,PA", "Boston,MA");
+        JsonNode again = api.startAndAwait(api.uploadId(renamed), "create-and-overwrite");
+
+        assertThat(again.get("updated").asLong()).as(again.toString()).isOne();
+        assertThat(again.get("created").asLong()).isZero();
+        assertThat(jdbc.sql("SELECT city FROM lead WHERE id = ?").param(lead.get("id")).query(String.class).single())
+                .isEqualTo("Boston");
+    }
+
+    @Test
+    void aHubSpotContactsExportIsImportedWithItsNumbersAsSpreadsheetsWriteThem() throws Exception {
+        String text = "Record ID,First Name,Last Name,Email,Phone Number,Company Name,Job Title,Country/Region,"
+                + "Annual Revenue,Number of Employees,Create Date,Lifecycle Stage,Contact owner\r\n"
+                + "51" + run.hashCode() + ",Hana,Kim,hs." + run + "@example.com,+49 30 1234567,Kim GmbH,Buyer,Germany,"
+                + "\"$1,200,000.50\",\"1,000\",2023-11-02 08:15,lead,someone@example.com\r\n";
+        JsonNode uploaded = api.body(api.upload(text.getBytes(StandardCharsets.UTF_8), Map.of()));
+        assertThat(uploaded.get("preset").asString()).isEqualTo("hubspot");
+
+        JsonNode done = api.startAndAwait(uploaded.get("id").asString(), null);
+
+        assertThat(done.get("created").asLong()).as(done.toString()).isOne();
+        Map<String, Object> lead = jdbc.sql("SELECT * FROM lead WHERE email_key = ?").param("hs." + run + "@example.com")
+                .query().singleRow();
+        assertThat(lead).containsEntry("company", "Kim GmbH").containsEntry("title", "Buyer")
+                .containsEntry("employees", 1000).containsEntry("phone_e164", "+49301234567");
+        assertThat(new java.math.BigDecimal(lead.get("annual_revenue").toString())).isEqualByComparingTo("1200000.50");
+        assertThat(lead.get("external_ids").toString()).contains("hubspot");
+    }
+
+    @Test
     void badChoicesAreRefusedNamingTheField() throws Exception {
         byte[] file = ImportCorpus.leads(run, 1, ',').getBytes(StandardCharsets.UTF_8);
         assertThat(problemField(api.upload(file, Map.of("policy", "sometimes")))).isEqualTo("policy");

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A row of an import read as the JSON API would read the same values: the targets are the API's
@@ -33,29 +34,44 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ImportedRows {
 
-    /** What a column can be mapped to: the lead's fields as the API and the lead export name them. */
+    /**
+     * What a column can be mapped to: the lead's fields as the API and the lead export name them.
+     * A name ending with a dot takes a key after it ({@code externalIds.salesforce}, {@code custom.shoe_size}).
+     */
     static final List<Target> TARGETS = List.of(
             new Target("email", "Email"),
             new Target("phone", "Phone"),
+            new Target("mobile", "Mobile phone"),
+            new Target("salutation", "Salutation"),
             new Target("firstName", "First name"),
             new Target("lastName", "Last name"),
             new Target("company", "Company"),
             new Target("title", "Job title"),
-            new Target("country", "Country"),
+            new Target("website", "Website"),
+            new Target("industry", "Industry"),
+            new Target("street", "Street"),
+            new Target("city", "City"),
+            new Target("postalCode", "Postal code"),
             new Target("region", "Region or state"),
+            new Target("country", "Country (code or English name)"),
+            new Target("annualRevenue", "Annual revenue"),
+            new Target("employees", "Employees"),
+            new Target("description", "Description"),
             new Target("source", "Source"),
             new Target("campaignId", "Campaign id"),
-            new Target("consentGiven", "Consent given"),
+            new Target("consentGiven", "Consent given (yes or no)"),
             new Target("consentAt", "Consent given at"),
             new Target("consentMethod", "Consent method"),
             new Target("tags", "Tags (comma-separated)"),
-            new Target("description", "Description"));
+            new Target("originalCreatedAt", "Created in the other system at"),
+            new Target("externalIds.salesforce", "Salesforce id"),
+            new Target("externalIds.hubspot", "HubSpot record id"),
+            new Target("externalIds.", "Id in another system (externalIds.<system>)"),
+            new Target("custom.", "Custom field (custom.<key>)"));
 
     /** The row as a lead, or what kept it from being one. */
     record Converted(IncomingLead lead, List<Problem> problems) {
     }
-
-    private static final Map<String, String> COUNTRIES = countries();
 
     private static final DateTimeFormatter OFFSET_WITHOUT_COLON = DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
@@ -74,7 +90,14 @@ class ImportedRows {
                 continue;
             }
             try {
-                fields.put(value.getKey(), converted(value.getKey(), text.strip()));
+                Object converted = converted(value.getKey(), text.strip());
+                int dot = value.getKey().indexOf('.');
+                if (dot > 0) {
+                    nested(fields, value.getKey().substring(0, dot)).put(value.getKey().substring(dot + 1), converted);
+                }
+                else {
+                    fields.put(value.getKey(), converted);
+                }
             }
             catch (IllegalArgumentException ex) {
                 return new Converted(null, List.of(new Problem(row.line(), value.getKey(), text, ex.getMessage())));
@@ -90,27 +113,44 @@ class ImportedRows {
         }
     }
 
-    /** The row's lead without one of its fields. */
-    IncomingLead without(Row row, String field) {
-        Map<String, String> rest = new HashMap<>(row.values());
-        rest.remove(field);
-        return incoming(new Row(row.line(), rest)).lead();
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nested(Map<String, Object> fields, String name) {
+        return (Map<String, Object>) fields.computeIfAbsent(name, n -> new LinkedHashMap<String, Object>());
     }
 
     private static Object converted(String target, String text) {
         return switch (target) {
             case "tags" -> Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-            case "country" -> country(text);
             case "consentGiven" -> yesOrNo(text);
-            case "consentAt" -> instant(text).toString();
+            case "consentAt", "originalCreatedAt" -> instant(text).toString();
+            case "annualRevenue" -> number(text, false);
+            case "employees" -> number(text, true);
             default -> text;
         };
     }
 
-    /** A two-letter code as it is, an English country name as its code; anything else for the checks to refuse. */
-    static String country(String text) {
-        String code = COUNTRIES.get(text.toLowerCase(Locale.ROOT));
-        return code != null ? code : text;
+    /**
+     * A number as spreadsheets write it: with a currency sign, spaces or thousands separators, a
+     * decimal point or (with at most two digits after it) a decimal comma.
+     */
+    static String number(String text, boolean whole) {
+        String n = text.replaceAll("[\\s$€£¥'\u00a0]", "");
+        if (n.contains(",") && n.contains(".")) {
+            n = n.lastIndexOf(',') > n.lastIndexOf('.') ? n.replace(".", "").replace(',', '.') : n.replace(",", "");
+        }
+        else if (n.matches("-?\\d+,\\d{1,2}")) {
+            n = n.replace(',', '.');
+        }
+        else {
+            n = n.replace(",", "");
+        }
+        if (whole) {
+            n = n.replaceFirst("\\.0+$", "");
+        }
+        if (!n.matches(whole ? "-?\\d+" : "-?\\d+(\\.\\d+)?")) {
+            throw new IllegalArgumentException(whole ? "is not a whole number" : "is not a number");
+        }
+        return n;
     }
 
     private static Boolean yesOrNo(String text) {
@@ -145,29 +185,39 @@ class ImportedRows {
     }
 
     /**
-     * The lead's fields as stored, by the names of {@link #TARGETS} (the contact's fields at the
-     * top, the consent's as {@code consentGiven}...); what a preview shows and how a change is told
-     * from none.
+     * The lead's fields as stored, by the names of {@link #TARGETS} (contact, address and profile
+     * at the top, the consent's as {@code consentGiven}..., ids as {@code externalIds.<system>});
+     * what a preview shows and how a change is told from none.
      */
     Map<String, String> stored(Lead lead) {
-        JsonNode tree = json.valueToTree(lead);
-        Map<String, String> stored = new LinkedHashMap<>();
+        ObjectNode tree = (ObjectNode) json.valueToTree(lead);
         for (String skipped : List.of("id", "stage", "score", "ownerId", "createdAt", "updatedAt", "version",
                 "requalifyOn", "amount")) {
-            ((tools.jackson.databind.node.ObjectNode) tree).remove(skipped);
+            tree.remove(skipped);
         }
-        tree.properties().forEach(field -> {
-            if (field.getValue().isObject()) {
-                String prefix = field.getKey().equals("contact") ? "" : field.getKey();
-                field.getValue().properties().forEach(inner -> put(stored, prefix.isEmpty() ? inner.getKey()
-                        : prefix + Character.toUpperCase(inner.getKey().charAt(0)) + inner.getKey().substring(1),
-                        inner.getValue()));
+        Map<String, String> stored = new LinkedHashMap<>();
+        flatten(stored, "", tree);
+        return stored;
+    }
+
+    private static void flatten(Map<String, String> stored, String prefix, JsonNode node) {
+        node.properties().forEach(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (!value.isObject()) {
+                put(stored, prefix.isEmpty() ? name : prefix + name, value);
+            }
+            else if (name.equals("externalIds") || name.equals("custom")) {
+                value.properties().forEach(entry -> put(stored, name + "." + entry.getKey(), entry.getValue()));
+            }
+            else if (name.equals("consent")) {
+                value.properties().forEach(entry -> put(stored, "consent" + Character.toUpperCase(entry.getKey().charAt(0))
+                        + entry.getKey().substring(1), entry.getValue()));
             }
             else {
-                put(stored, field.getKey(), field.getValue());
+                flatten(stored, prefix, value); // contact, its address, the profile
             }
         });
-        return stored;
     }
 
     private static void put(Map<String, String> stored, String name, JsonNode value) {
@@ -176,16 +226,5 @@ class ImportedRows {
         }
         stored.put(name, value.isArray() ? String.join(",", value.valueStream().map(JsonNode::asString).toList())
                 : value.asString());
-    }
-
-    private static Map<String, String> countries() {
-        Map<String, String> byName = new HashMap<>();
-        for (String code : Locale.getISOCountries()) {
-            byName.put(code.toLowerCase(Locale.ROOT), code);
-            byName.put(new Locale("", code).getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT), code);
-        }
-        byName.putAll(Map.of("usa", "US", "united states of america", "US", "uk", "GB", "great britain", "GB",
-                "england", "GB", "deutschland", "DE", "russia", "RU", "south korea", "KR"));
-        return byName;
     }
 }

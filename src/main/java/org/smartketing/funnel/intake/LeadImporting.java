@@ -26,6 +26,7 @@ import org.smartketing.funnel.leads.Consent;
 import org.smartketing.funnel.leads.Contact;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
+import org.smartketing.funnel.leads.LeadProfile;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.leads.StageEntries;
 import org.smartketing.shared.InvalidFieldException;
@@ -57,11 +58,12 @@ class LeadImporting implements LeadImports {
     private final StageEntries entries;
     private final JdbcClient jdbc;
     private final Validator validator;
+    private final CustomFields customFields;
     private final Clock clock;
 
     LeadImporting(ImportedRows rows, ContactRules rules, Campaigns campaigns, Leads leads, LeadHistory history,
             ImportChanges changes, LeadRows kept, StageEntries entries, JdbcClient jdbc, Validator validator,
-            Clock clock) {
+            CustomFields customFields, Clock clock) {
         this.rows = rows;
         this.rules = rules;
         this.campaigns = campaigns;
@@ -72,12 +74,16 @@ class LeadImporting implements LeadImports {
         this.entries = entries;
         this.jdbc = jdbc;
         this.validator = validator;
+        this.customFields = customFields;
         this.clock = clock;
     }
 
+    /** Our fields, then the admin's custom fields by their own names. */
     @Override
     public List<Target> targets() {
-        return ImportedRows.TARGETS;
+        List<Target> all = new ArrayList<>(ImportedRows.TARGETS);
+        customFields.active().forEach(f -> all.add(new Target("custom." + f.key(), f.label())));
+        return List.copyOf(all);
     }
 
     @Override
@@ -112,7 +118,7 @@ class LeadImporting implements LeadImports {
                 tally.problems.addAll(read.problems());
                 continue;
             }
-            Optional<Lead> found = find(read.contact());
+            Optional<Lead> found = find(read);
             if (found.isEmpty()) {
                 if (policy == Policy.UPDATE_ONLY) {
                     tally.skipped++;
@@ -202,7 +208,7 @@ class LeadImporting implements LeadImports {
     }
 
     /** The row as the lead it describes, with what is wrong with it. */
-    record Read(IncomingLead in, Contact contact, List<Problem> problems) {
+    record Read(IncomingLead in, Contact contact, LeadProfile profile, List<Problem> problems) {
 
         boolean ok() {
             return problems.isEmpty();
@@ -212,7 +218,7 @@ class LeadImporting implements LeadImports {
     private Read read(Row row) {
         ImportedRows.Converted converted = rows.incoming(row);
         if (converted.lead() == null) {
-            return new Read(null, null, converted.problems());
+            return new Read(null, null, null, converted.problems());
         }
         IncomingLead in = converted.lead();
         List<Problem> problems = new ArrayList<>();
@@ -224,37 +230,24 @@ class LeadImporting implements LeadImports {
             problems.add(new Problem(row.line(), "campaignId", row.values().get("campaignId"), "there is no campaign with this id"));
         }
         if (!problems.isEmpty()) {
-            return new Read(in, null, problems);
+            return new Read(in, null, null, problems);
         }
         try {
-            return new Read(in, contactOf(row, in), List.of());
+            return new Read(in, rules.contactOf(in), rules.profileOf(in), List.of());
         }
         catch (InvalidFieldException ex) {
-            return new Read(in, null, List.of(new Problem(row.line(), ex.field(), row.values().get(ex.field()),
+            return new Read(in, null, null, List.of(new Problem(row.line(), ex.field(), row.values().get(ex.field()),
                     ex.getMessage())));
         }
     }
 
-    /** A phone that is no real number is kept as given (without E.164), never a reason to lose the row. */
-    private Contact contactOf(Row row, IncomingLead in) {
-        try {
-            return rules.contactOf(in);
-        }
-        catch (InvalidFieldException ex) {
-            if (!"phone".equals(ex.field()) || in.email() == null || in.email().isBlank()) {
-                throw ex;
-            }
-            Contact without = rules.contactOf(rows.without(row, "phone"));
-            return new Contact(without.email(), in.phone().strip(), null, without.firstName(), without.lastName(),
-                    without.company(), without.title(), without.country(), without.region());
-        }
-    }
-
     /** The lead stored by external id, then email, then phone (a lead without an email has its phone as key). */
-    private Optional<Lead> find(Contact contact) {
-        Optional<Lead> found = leads.sameAs(contact);
-        if (found.isEmpty() && contact.emailKey() != null && contact.phoneE164() != null) {
-            found = leads.sameAs(new Contact(null, contact.phone(), contact.phoneE164(), null, null, null, null, null, null));
+    private Optional<Lead> find(Read read) {
+        Contact c = read.contact();
+        Optional<Lead> found = leads.sameAs(c, read.profile().externalIds(), true);
+        if (found.isEmpty() && c.emailKey() != null && c.phoneKey() != null) {
+            found = leads.sameAs(new Contact(null, c.phone(), c.phoneE164(), c.phoneExtension(), null, null, null, null,
+                    null, null, null, null, null), Map.of(), true).filter(lead -> lead.contact().email() == null);
         }
         return found;
     }
@@ -264,20 +257,21 @@ class LeadImporting implements LeadImports {
         Consent consent = Boolean.TRUE.equals(in.consentGiven())
                 ? new Consent(true, in.consentAt() != null ? in.consentAt() : now, Text.blankToNull(in.consentMethod()))
                 : Consent.none();
-        return new Lead(LeadId.random(), read.contact(), Text.blankToNull(in.source()), in.campaignId(), consent, null,
+        return new Lead(LeadId.random(), read.contact(), read.profile(), Text.blankToNull(in.source()), in.campaignId(), consent, null,
                 Stage.NEW, 0, tags(List.of(), in.tags()), Text.blankToNull(in.description()), null, null, now, now, 0);
     }
 
     /** The lead with the row's values where it has none, or (overwriting) wherever the row has one. */
     private static Lead combined(Lead lead, Read read, boolean overwrite, Instant now) {
         IncomingLead in = read.in();
-        Contact contact = overwrite ? read.contact().filledFrom(lead.contact()) : lead.contact().filledFrom(read.contact());
+        Contact contact = overwrite ? lead.contact().overwrittenBy(read.contact()) : lead.contact().filledFrom(read.contact());
+        LeadProfile profile = overwrite ? lead.profile().overwrittenBy(read.profile()) : lead.profile().filledFrom(read.profile());
         String source = pick(lead.source(), Text.blankToNull(in.source()), overwrite);
         UUID campaign = pick(lead.campaignId(), in.campaignId(), overwrite);
         String description = pick(lead.description(), Text.blankToNull(in.description()), overwrite);
         Consent consent = lead.consent().given() || !Boolean.TRUE.equals(in.consentGiven()) ? lead.consent()
                 : new Consent(true, in.consentAt() != null ? in.consentAt() : now, Text.blankToNull(in.consentMethod()));
-        return lead.withDetails(contact, source, campaign, consent, tags(lead.tags(), in.tags()), description, now);
+        return lead.withDetails(contact, profile, source, campaign, consent, tags(lead.tags(), in.tags()), description, now);
     }
 
     private static <T> T pick(T mine, T theirs, boolean overwrite) {

@@ -32,6 +32,9 @@ class LeadRows {
     private static final TypeReference<Map<String, List<String>>> KEPT = new TypeReference<>() {
     };
 
+    private static final TypeReference<Map<String, String>> IDS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -65,8 +68,17 @@ class LeadRows {
                 args.add(restored(value));
             }
         });
-        args.add(restored(row.get("id")));
+        Object id = restored(row.get("id"));
+        args.add(id);
         jdbc.sql("UPDATE lead SET " + String.join(", ", sets) + " WHERE id = ?").params(args).update();
+        // the ids it had in other systems are kept unique in lead_external_id as well
+        jdbc.sql("DELETE FROM lead_external_id WHERE lead_id = ?").param(id).update();
+        List<String> ids = row.get("external_ids");
+        if (ids != null && ids.get(1) != null) {
+            json.readValue(ids.get(1), IDS).forEach((system, externalId) -> jdbc.sql(
+                    "INSERT INTO lead_external_id (system, external_id, lead_id) VALUES (?, ?, ?)")
+                    .params(system, externalId, id).update());
+        }
     }
 
     private static List<String> kept(Object value) {

@@ -68,8 +68,7 @@ public final class Presets {
      * @param targets the targets we have: names, and prefixes ending with a dot ({@code custom.})
      */
     public static Proposal propose(List<String> columns, List<String> targets) {
-        Predicate<String> known = target -> targets.contains(target)
-                || targets.stream().anyMatch(t -> t.endsWith(".") && target.startsWith(t) && target.length() > t.length());
+        Predicate<String> known = target -> known(targets, target);
         Map<String, String> generic = new LinkedHashMap<>();
         for (String target : targets) {
             generic.put(key(target), target);
@@ -93,6 +92,12 @@ public final class Presets {
             mapping.put(column, take ? target : null);
         }
         return new Proposal(preset, mapping);
+    }
+
+    /** Whether the target is one of these, or a key under one of their prefixes ({@code custom.size}). */
+    public static boolean known(List<String> targets, String target) {
+        return !target.endsWith(".") && (targets.contains(target) || targets.stream()
+                .anyMatch(t -> t.endsWith(".") && target.startsWith(t)));
     }
 
     private static int signs(List<String> columns, Set<String> signs) {

@@ -229,7 +229,7 @@ public class Importing {
         for (String column : header) {
             String target = chosen.get(column);
             target = target == null || target.isBlank() ? null : target.strip();
-            if (target != null && !known(targets, target)) {
+            if (target != null && !Presets.known(targets, target)) {
                 throw new InvalidFieldException("mapping", "maps " + column + " to " + target
                         + ", which is not a field of ours");
             }
@@ -251,11 +251,6 @@ public class Importing {
             jobs.saveMapping(new ImportJobs.SavedMapping(UUID.randomUUID(), choices.saveMappingAs(), kind, kept), by,
                     clock.instant());
         }
-    }
-
-    private static boolean known(List<String> targets, String target) {
-        return targets.contains(target) || targets.stream()
-                .anyMatch(t -> t.endsWith(".") && target.startsWith(t) && target.length() > t.length());
     }
 
     private List<String> targetNames() {

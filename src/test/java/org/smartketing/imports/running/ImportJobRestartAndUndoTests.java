@@ -64,13 +64,20 @@ class ImportJobRestartAndUndoTests {
 
     /** 230 people, one of them twice in another case, a line too wide, a row with no way to reach them. */
     static String file(String run) {
-        StringBuilder csv = new StringBuilder("email,firstName,company\r\n");
+        return file(run, false);
+    }
+
+    /** @param ids with a Salesforce id per row */
+    static String file(String run, boolean ids) {
+        String id = ids ? ",externalIds.salesforce" : "";
+        StringBuilder csv = new StringBuilder("email,firstName,company" + id + "\r\n");
         for (int i = 0; i < 230; i++) {
-            csv.append("r").append(i).append('.').append(run).append("@example.com,Name").append(i).append(",\r\n");
+            csv.append("r").append(i).append('.').append(run).append("@example.com,Name").append(i).append(',')
+                    .append(ids ? ",00Q" + run + i : "").append("\r\n");
             if (i == 120) {
-                csv.append("R7.").append(run).append("@Example.com,,Acme\r\n");
-                csv.append("x.").append(run).append("@example.com,too,many,fields\r\n");
-                csv.append(",Nobody,\r\n");
+                csv.append("R7.").append(run).append("@Example.com,,Acme").append(ids ? ",00Q" + run + 7 : "").append("\r\n");
+                csv.append("x.").append(run).append("@example.com,too,many,fields,really\r\n");
+                csv.append(",Nobody,").append(ids ? "," : "").append("\r\n");
             }
         }
         return csv.toString();
@@ -124,13 +131,17 @@ class ImportJobRestartAndUndoTests {
                 "{\"email\": \"r4." + run + "@example.com\", \"firstName\": \"Whole\", \"company\": \"Full\"}")) {
             assertThat(api.send(post("/api/v1/leads"), lead).getResponse().getStatus()).isEqualTo(201);
         }
-        String fill = api.uploadId(file(run).replace("r3." + run + "@example.com,Name3,", "r3." + run + "@example.com,Name3,Filled"));
+        String fill = api.uploadId(file(run, true).replace("r3." + run + "@example.com,Name3,", "r3." + run
+                + "@example.com,Name3,Filled"));
         Map<String, List<String>> before = tables();
 
         JsonNode done = api.startAndAwait(fill, null);
         assertThat(done.get("updated").asLong()).isOne(); // r3 gets a company; r4 lacks nothing
         assertThat(done.get("created").asLong()).isEqualTo(228);
         assertThat(tables()).isNotEqualTo(before);
+        assertThat(jdbc.sql("SELECT external_id FROM lead_external_id WHERE system = 'salesforce' AND lead_id ="
+                + " (SELECT id FROM lead WHERE email_key = ?)").param("r3." + run + "@example.com").query(String.class)
+                .single()).isEqualTo("00Q" + run + 3);
 
         MvcResult undo = api.send(post("/api/v1/imports/" + fill + "/undo"), null);
 
@@ -148,8 +159,8 @@ class ImportJobRestartAndUndoTests {
         Awaitility.await().until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication"
                 + " WHERE status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')").query(Long.class).single() == 0);
         Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
-        for (String table : List.of("lead", "lead_touch", "lead_stage_event", "lead_engagement", "lead_import_change",
-                "lead_import_touch")) {
+        for (String table : List.of("lead", "lead_touch", "lead_stage_event", "lead_engagement", "lead_external_id",
+                "lead_import_change", "lead_import_touch")) {
             tables.put(table, jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2").query().listOfRows().stream()
                     .map(Object::toString).toList());
         }
