@@ -261,6 +261,10 @@ class RoleMatrixTests {
         Stream.of("POST /api/v1/imports", "POST /api/v1/imports/{id}/dry-run", "POST /api/v1/imports/{id}/start",
                 "POST /api/v1/imports/{id}/cancel", "POST /api/v1/imports/{id}/undo")
                 .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        Stream.of("GET /imports", "POST /imports", "GET /imports/{id}", "GET /imports/{id}/status",
+                "GET /imports/{id}/errors", "POST /imports/{id}/mapping", "POST /imports/{id}/dry-run",
+                "POST /imports/{id}/start", "POST /imports/{id}/cancel", "POST /imports/{id}/undo")
+                .forEach(e -> MATRIX.put(e, ADMINS));
         // Operations.
         MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);

@@ -1,12 +1,21 @@
 package org.smartketing.imports.web;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.smartketing.funnel.LeadImports;
+import org.smartketing.shared.CsvCells;
 import org.smartketing.imports.running.ImportJob;
 import org.smartketing.imports.running.ImportJobs;
 import org.smartketing.shared.InvalidFieldException;
@@ -47,6 +56,48 @@ final class ImportViews {
                 j.message(), j.createdAt(), j.startedAt(), j.finishedAt(), j.undoneAt(),
                 j.undoable(now) ? j.finishedAt().plus(ImportJob.UNDOABLE_FOR) : null,
                 errors.stream().map(e -> new Error(e.line(), e.column(), e.value(), e.message())).toList());
+    }
+
+    /** The status with the first bad lines: the import's own once it started, else the dry run's. */
+    static Status status(ImportJob j, ImportJobs jobs, Instant now) {
+        ImportJobs.Phase phase = j.startedAt() != null ? ImportJobs.Phase.RUN : ImportJobs.Phase.CHECK;
+        return status(j, jobs.errors(j.id(), phase, 0, ERRORS_SHOWN), now);
+    }
+
+    static ImportJobs.Phase phase(String text) {
+        return switch (text == null ? "import" : text.toLowerCase(Locale.ROOT)) {
+            case "dry-run", "check" -> ImportJobs.Phase.CHECK;
+            case "import", "run" -> ImportJobs.Phase.RUN;
+            default -> throw new InvalidFieldException("phase", "must be dry-run or import");
+        };
+    }
+
+    /** Every bad line of the phase as a CSV download, streamed as read. */
+    static void writeErrors(ImportJob job, ImportJobs.Phase phase, ImportJobs jobs, HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\""
+                + job.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "-errors.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write(CsvCells.BOM);
+        StringBuilder line = new StringBuilder();
+        out.write(CsvCells.line(line, List.of("line", "column", "value", "message")).toString());
+        try {
+            jobs.eachError(job.id(), phase, e -> {
+                line.setLength(0);
+                CsvCells.line(line, Arrays.asList(String.valueOf(e.line()), e.column(), e.value(), e.message()));
+                try {
+                    out.write(line.toString());
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
+        catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        out.flush();
     }
 
     static String delimiterName(char delimiter) {

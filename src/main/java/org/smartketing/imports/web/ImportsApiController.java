@@ -1,13 +1,9 @@
 package org.smartketing.imports.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +13,6 @@ import org.smartketing.funnel.LeadImports;
 import org.smartketing.imports.running.ImportJob;
 import org.smartketing.imports.running.ImportJobs;
 import org.smartketing.imports.running.Importing;
-import org.smartketing.shared.CsvCells;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.team.SignedInPerson;
 import org.springframework.http.HttpStatus;
@@ -93,9 +88,7 @@ class ImportsApiController {
     @GetMapping("/{id}")
     ImportViews.Status status(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);
-        ImportJob job = importing.job(id);
-        ImportJobs.Phase phase = job.startedAt() != null ? ImportJobs.Phase.RUN : ImportJobs.Phase.CHECK;
-        return ImportViews.status(job, jobs.errors(id, phase, 0, ImportViews.ERRORS_SHOWN), clock.instant());
+        return ImportViews.status(importing.job(id), jobs, clock.instant());
     }
 
     @Operation(summary = "The newest imports")
@@ -122,30 +115,8 @@ class ImportsApiController {
     void errors(@PathVariable UUID id, @RequestParam(defaultValue = "import") String phase,
             @AuthenticationPrincipal SignedInPerson me, HttpServletResponse response) throws IOException {
         ImportViews.requireImporter(me);
-        ImportJobs.Phase which = switch (phase.toLowerCase(Locale.ROOT)) {
-            case "dry-run", "check" -> ImportJobs.Phase.CHECK;
-            case "import", "run" -> ImportJobs.Phase.RUN;
-            default -> throw new InvalidFieldException("phase", "must be dry-run or import");
-        };
-        ImportJob job = importing.job(id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + job.fileName().replaceAll("[^A-Za-z0-9._-]", "_")
-                + "-errors.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write(CsvCells.BOM);
-        out.write(CsvCells.line(new StringBuilder(), List.of("line", "column", "value", "message")).toString());
-        StringBuilder line = new StringBuilder();
-        jobs.eachError(id, which, e -> {
-            line.setLength(0);
-            CsvCells.line(line, java.util.Arrays.asList(String.valueOf(e.line()), e.column(), e.value(), e.message()));
-            try {
-                out.write(line.toString());
-            }
-            catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        });
-        out.flush();
+        ImportJobs.Phase which = ImportViews.phase(phase);
+        ImportViews.writeErrors(importing.job(id), which, jobs, response);
     }
 
     @Operation(summary = "Start the import (without a body: the proposed mapping, creating and filling in blanks)")
