@@ -150,6 +150,30 @@ public class ActivityLog {
                 org.smartketing.shared.PageOf.Request.of(0, Math.max(1, Math.min(limit, 100)))).items();
     }
 
+    /**
+     * Moves every activity about one lead to another (when the funnel merges two leads into one);
+     * who did what when stays, so no count changes. Audited.
+     *
+     * @return the activities moved, for {@link #moveToLead} to move them back
+     * @throws FieldConflictException naming {@code leadId} when no {@link ActivitySubjects} knows the lead moved to
+     */
+    public java.util.List<ActivityId> moveLeadActivities(UUID fromLead, UUID toLead) {
+        java.util.List<ActivityId> ids = activities.idsForLead(fromLead);
+        moveToLead(ids, toLead);
+        return ids;
+    }
+
+    /** Moves the activities given to the lead (an undone merge moves them back); audited. */
+    public void moveToLead(java.util.Collection<ActivityId> ids, UUID toLead) {
+        requireKnown("leadId", toLead, ActivitySubjects::leadExists, "no such lead");
+        if (ids.isEmpty()) {
+            return;
+        }
+        activities.relink(ids, toLead);
+        audit.record("activity", toLead, "moved-to-lead", null,
+                Map.of("leadId", toLead.toString(), "activities", ids.stream().map(ActivityId::toString).toList()));
+    }
+
     /** Asks the persistent job to count the rollup again from the log (after a repair by hand, say). */
     public void rebuildCounts() {
         CountScheduling.schedule(jobs.getObject(), clock);

@@ -20,6 +20,11 @@ class FunnelDoors implements DoorRules {
                 // Scoring, routing and the agreement are replaced as a whole, by an admin.
                 DoorRule.api(HttpMethod.PUT, Who.ADMINS, "/api/v1/scoring", "/api/v1/routing/rules", "/api/v1/sla"),
                 DoorRule.api(HttpMethod.POST, Who.MANAGERS, "/api/v1/leads/*/route"),
+                // Website forms and custom fields are set up by admins (everyone reads the custom fields).
+                DoorRule.api(HttpMethod.GET, Who.ADMINS, "/api/v1/web-forms", "/api/v1/web-forms/*"),
+                DoorRule.api(HttpMethod.POST, Who.ADMINS, "/api/v1/web-forms", "/api/v1/custom-fields"),
+                DoorRule.api(HttpMethod.PATCH, Who.ADMINS, "/api/v1/web-forms/*", "/api/v1/custom-fields/*"),
+                DoorRule.api(HttpMethod.DELETE, Who.ADMINS, "/api/v1/web-forms/*", "/api/v1/custom-fields/*"),
                 // Signing is for managers; which department they sign for is checked after.
                 DoorRule.api(HttpMethod.POST, Who.MANAGERS, "/api/v1/sla/signatures"));
     }

@@ -4,7 +4,7 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Funnel")
 @org.smartketing.shared.OwnsTables({ "campaign", "lead", "lead_touch", "lead_stage_event", "lead_stage_entry_day",
-        "rejection_reason", "idempotent_response", "web_form", "lead_external_id", "lead_custom_field", "saved_lead_view", "scoring_fit_rule",
+        "rejection_reason", "idempotent_response", "web_form", "lead_external_id", "lead_custom_field", "lead_merge", "lead_duplicate_dismissal", "saved_lead_view", "scoring_fit_rule",
         "scoring_engagement_rule", "scoring_settings", "lead_engagement", "scoring_rescore", "routing_rule",
         "routing_pool_member", "routing_settings", "rep_out_of_office", "lead_routing", "sla_agreement",
         "sla_signature", "lead_sla_clock", "lead_import_change", "lead_import_touch" })

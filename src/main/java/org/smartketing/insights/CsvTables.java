@@ -1,12 +1,14 @@
 package org.smartketing.insights;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.smartketing.shared.CsvCells;
+import org.smartketing.shared.CsvColumns;
+import org.smartketing.shared.CsvWriter;
 
 /**
  * A tile's table as CSV for spreadsheet programs: UTF-8 with a byte order mark, the column labels
@@ -19,23 +21,27 @@ public final class CsvTables {
     private CsvTables() {
     }
 
-    /** The table as text, starting with the BOM. */
-    public static String csv(Tile tile) {
-        StringBuilder out = new StringBuilder(CsvCells.BOM);
-        CsvCells.line(out, tile.columns().stream().map(Tile.Column::label).toList());
-        for (List<Object> row : tile.rows()) {
-            List<String> cells = new ArrayList<>(row.size());
-            for (int i = 0; i < row.size(); i++) {
-                cells.add(text(row.get(i), tile.columns().get(i).kind()));
-            }
-            CsvCells.line(out, cells);
+    /** The tile's columns, under their labels. */
+    public static CsvColumns<List<Object>> columns(Tile tile) {
+        CsvColumns<List<Object>> columns = CsvColumns.of();
+        for (int i = 0; i < tile.columns().size(); i++) {
+            int column = i;
+            Tile.Kind kind = tile.columns().get(i).kind();
+            columns.add(tile.columns().get(i).label(), row -> text(row.get(column), kind));
         }
-        return out.toString();
+        return columns;
     }
 
-    /** The same as UTF-8 bytes. */
+    /** The table as UTF-8 bytes, starting with the BOM. */
     public static byte[] bytes(Tile tile) {
-        return csv(tile).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvWriter.write(out, columns(tile), CsvWriter.Rows.of(tile.rows()));
+        return out.toByteArray();
+    }
+
+    /** The table as text, starting with the BOM. */
+    public static String csv(Tile tile) {
+        return new String(bytes(tile), StandardCharsets.UTF_8);
     }
 
     /** The file name a download of the tile gets: {@code insights-sla-2026-01-01-2026-03-31.csv}. */

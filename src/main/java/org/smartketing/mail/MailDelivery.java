@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
+import org.smartketing.shared.jobs.ScheduledJobs;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
@@ -33,12 +34,12 @@ class MailDelivery {
 
     private final MailMessages messages;
     private final SmtpSender smtp;
-    private final MailJobs jobs;
+    private final ScheduledJobs jobs;
     private final MailProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    MailDelivery(MailMessages messages, SmtpSender smtp, MailJobs jobs, MailProperties properties,
+    MailDelivery(MailMessages messages, SmtpSender smtp, ScheduledJobs jobs, MailProperties properties,
             PlatformTransactionManager transactions, Clock clock) {
         this.messages = messages;
         this.smtp = smtp;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.smartketing.shared.jobs.ScheduledJobs;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +25,10 @@ public class Mailer {
 
     private final MailMessages messages;
     private final SmtpSender smtp;
-    private final MailJobs jobs;
+    private final ScheduledJobs jobs;
     private final Clock clock;
 
-    Mailer(MailMessages messages, SmtpSender smtp, MailJobs jobs, Clock clock) {
+    Mailer(MailMessages messages, SmtpSender smtp, ScheduledJobs jobs, Clock clock) {
         this.messages = messages;
         this.smtp = smtp;
         this.jobs = jobs;

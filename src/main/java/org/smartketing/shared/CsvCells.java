@@ -1,5 +1,7 @@
 package org.smartketing.shared;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -26,14 +28,20 @@ public final class CsvCells {
         return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
-    /** Appends one line of cells (each through {@link #cell}) and its CRLF. */
-    public static StringBuilder line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+    /** Appends one line of cells (each through {@link #cell}) and its CRLF to text or a stream's writer. */
+    public static <A extends Appendable> A line(A out, List<String> cells) {
+        try {
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(cell(cells.get(i)));
             }
-            out.append(cell(cells.get(i)));
+            out.append("\r\n");
+            return out;
         }
-        return out.append("\r\n");
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.smartketing.team;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +18,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The start page: the sections other parts contribute for the viewer ({@link HomeSection}), then who
- * is on the team today, by department.
+ * The start page, "My day": the cards other parts contribute for the viewer ({@link HomeSection}),
+ * each with its figure as a tile on top, then who is on the team, by department.
  */
 @Controller
 class HomeController {
@@ -26,9 +28,11 @@ class HomeController {
 
     private final TeamDirectory directory;
     private final ObjectProvider<HomeSection> sections;
+    private final Clock clock;
 
-    HomeController(TeamDirectory directory, ObjectProvider<HomeSection> sections) {
+    HomeController(TeamDirectory directory, ObjectProvider<HomeSection> sections, Clock clock) {
         this.directory = directory;
+        this.clock = clock;
         this.sections = sections;
     }
 
@@ -42,12 +46,13 @@ class HomeController {
         model.addAttribute("byDepartment", byDepartment);
         model.addAttribute("peopleCount", people.size());
         model.addAttribute("sections", sectionsFor(me));
+        model.addAttribute("today", me == null ? null : LocalDate.now(clock.withZone(me.zone())));
         return "team/home";
     }
 
     /** A section that fails is left out (and logged): the rest of the home page still shows. */
-    private List<PersonPageSection.Section> sectionsFor(SignedInPerson me) {
-        List<PersonPageSection.Section> shown = new ArrayList<>();
+    private List<HomeSection.Card> sectionsFor(SignedInPerson me) {
+        List<HomeSection.Card> shown = new ArrayList<>();
         if (me == null) {
             return shown;
         }

@@ -37,8 +37,31 @@ public class TeamDirectory {
         return found;
     }
 
+    /** Every person's display name by id, disabled people too: for naming who did what in an export. */
+    public Map<java.util.UUID, String> names() {
+        return people.names();
+    }
+
     public List<PersonSummary> enabledPeople() {
         return people.enabledPeople().stream().map(Person::summary).toList();
+    }
+
+    /** Everyone enabled who reports to {@code manager}, directly or through their own manager. */
+    public List<PersonSummary> reportsOf(PersonId manager) {
+        List<PersonSummary> everyone = enabledPeople();
+        Set<PersonId> under = new java.util.HashSet<>(Set.of(manager));
+        List<PersonSummary> reports = new java.util.ArrayList<>();
+        boolean found = true;
+        while (found) {
+            found = false;
+            for (PersonSummary p : everyone) {
+                if (p.managerId() != null && under.contains(p.managerId()) && under.add(p.id())) {
+                    reports.add(p);
+                    found = true;
+                }
+            }
+        }
+        return reports;
     }
 
     public Optional<String> teamName(TeamId team) {

@@ -47,7 +47,7 @@ class ActivityBrowserTests {
         browser = Browsers.open();
         Browsers.signIn(browser, url("/login"), marketer.email(), Fixtures.PASSWORD);
 
-        browser.findElement(By.linkText("Activities")).click();
+        Browsers.menu(browser, "funnel", "Activities");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Activities");
         assertThat(browser.findElement(By.id("occurredAt")).getAttribute("value")).as("now, filled in").isNotBlank();
 

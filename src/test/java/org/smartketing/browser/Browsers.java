@@ -13,6 +13,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -69,6 +70,16 @@ final class Browsers {
             throw new AssertionError("still on the sign-in page as " + email + ": "
                     + driver.findElement(By.tagName("main")).getText(), ex);
         }
+    }
+
+    /**
+     * Follows a link of the main menu as a person would: opens its group's drop-down on a desk, or
+     * the menu button's panel on a phone, then clicks the link.
+     */
+    static void menu(WebDriver browser, String group, String link) {
+        WebElement toggle = browser.findElement(By.cssSelector(".group-toggle[aria-controls=menu-" + group + "]"));
+        (toggle.isDisplayed() ? toggle : browser.findElement(By.cssSelector("[data-menu-toggle]"))).click();
+        browser.findElement(By.id("menu-" + group)).findElement(By.linkText(link)).click();
     }
 
     /** Waits until the element shows the text: for parts of a page that are polled and replaced (htmx). */

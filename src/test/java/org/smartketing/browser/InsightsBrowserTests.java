@@ -132,7 +132,7 @@ class InsightsBrowserTests {
     void aManagerFiltersByCampaignDrillsToTheRowsDownloadsTheCsvAndAnAdminsWeightShowsInTheScore() throws Exception {
         browser = Browsers.open();
         Browsers.signIn(browser, url("/login"), manager.email(), Fixtures.PASSWORD);
-        browser.findElement(By.linkText("Insights")).click();
+        Browsers.menu(browser, "funnel", "Insights");
         assertThat(Browsers.text(browser, "h1")).isEqualTo("Is your business smart-keting?");
         assertThat(Browsers.text(browser, "#fresh")).startsWith("As of");
 

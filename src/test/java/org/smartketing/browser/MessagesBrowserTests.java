@@ -115,7 +115,7 @@ class MessagesBrowserTests {
 
         // Mia sends Rita an URGENT message.
         WebDriver mias = signedIn(mia);
-        mias.findElement(By.linkText("Messages")).click();
+        Browsers.menu(mias, "team", "Messages");
         mias.findElement(By.id("compose")).click();
         new Select(mias.findElement(By.id("to"))).selectByValue("person:" + rita.id());
         mias.findElement(By.cssSelector("input[name=urgency][value=URGENT]")).click();

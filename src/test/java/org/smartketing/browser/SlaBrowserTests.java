@@ -50,7 +50,7 @@ class SlaBrowserTests {
         Person headOfMarketing = fixtures.aPerson(AppRole.MANAGER, Department.MARKETING);
 
         sales = signedIn(headOfSales);
-        sales.findElement(By.linkText("SLA")).click();
+        Browsers.menu(sales, "funnel", "SLA");
         assertThat(sales.findElement(By.tagName("h1")).getText()).isEqualTo("Handoff agreement");
         sales.findElement(By.id("acceptHours")).clear();
         sales.findElement(By.id("acceptHours")).sendKeys("0");

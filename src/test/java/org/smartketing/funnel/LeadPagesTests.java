@@ -47,7 +47,7 @@ class LeadPagesTests {
 
         String page = mvc.perform(get(location).with(user(Fixtures.signedIn(marketer)))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page).contains("Mona Manual", "Hand Made", "trade-show, vip", "badge scan", "via manual");
+        assertThat(page).contains("Mona Manual", "Hand Made", "trade-show, vip", "badge scan", "Entered by hand");
     }
 
     @Test

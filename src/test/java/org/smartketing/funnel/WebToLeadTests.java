@@ -1,5 +1,6 @@
 package org.smartketing.funnel;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.smartketing.funnel.intake.WebForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockPart;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.smartketing.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** A website form built for Salesforce's Web-to-Lead posts here after changing its action and oid. */
@@ -28,6 +31,12 @@ class WebToLeadTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.smartketing.funnel.campaigns.Campaigns campaigns;
+
+    @Autowired
+    org.smartketing.funnel.intake.CustomFields customFields;
 
     @Autowired
     org.smartketing.support.Fixtures fixtures;
@@ -123,6 +132,117 @@ class WebToLeadTests {
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .param("name", "Bad").param("allowedHosts", "https://example.com/path")).andReturn();
         assertThat(badHosts.getResponse().getContentAsString()).contains("allowedHosts-error");
+    }
+
+    @Test
+    void readsAFormOnAWindows1252PageThatDoesNotSayItsCharset() throws Exception {
+        String email = "rene." + System.nanoTime() + "@example.com";
+        String body = "oid=" + form.key() + "&first_name=Ren%E9&last_name=M%FCller&company=Caf%E9+%80uro&email="
+                + email.replace("@", "%40");
+        MvcResult result = raw("127.0.0.30", MediaType.APPLICATION_FORM_URLENCODED_VALUE, body.getBytes(StandardCharsets.US_ASCII));
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT first_name || ' ' || last_name || ' / ' || company FROM lead WHERE email_key = ?")
+                .param(email).query(String.class).single()).isEqualTo("René Müller / Café €uro");
+    }
+
+    @Test
+    void honoursTheFormsEncodingFieldAndTheRequestsCharset() throws Exception {
+        String latin = "latin." + System.nanoTime() + "@example.com";
+        raw("127.0.0.31", MediaType.APPLICATION_FORM_URLENCODED_VALUE, ("encoding=ISO-8859-1&oid=" + form.key()
+                + "&last_name=G%F6del&email=" + latin.replace("@", "%40")).getBytes(StandardCharsets.US_ASCII));
+        assertThat(lastName(latin)).isEqualTo("Gödel");
+
+        String utf8 = "utf8." + System.nanoTime() + "@example.com";
+        raw("127.0.0.32", "application/x-www-form-urlencoded; charset=UTF-8", ("oid=" + form.key()
+                + "&last_name=G%C3%B6del&email=" + utf8.replace("@", "%40")).getBytes(StandardCharsets.US_ASCII));
+        assertThat(lastName(utf8)).isEqualTo("Gödel");
+    }
+
+    @Test
+    void takesMultipartFormsToo() throws Exception {
+        String email = "multi." + System.nanoTime() + "@example.com";
+        MvcResult result = mvc.perform(multipart("/w2l").part(new MockPart("oid", form.key().getBytes(StandardCharsets.UTF_8)))
+                .part(new MockPart("email", email.getBytes(StandardCharsets.UTF_8)))
+                .part(new MockPart("last_name", "Ørsted".getBytes(StandardCharsets.UTF_8)))
+                .with(r -> {
+                    r.setRemoteAddr("127.0.0.33");
+                    return r;
+                })).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(lastName(email)).isEqualTo("Ørsted");
+    }
+
+    @Test
+    void aBlankLeadSourceTakesTheFormsDefaultAndCampaignIdIsHonoured() throws Exception {
+        java.util.UUID campaign = java.util.UUID.randomUUID();
+        campaigns.insert(new org.smartketing.funnel.campaigns.Campaigns.Campaign(campaign, "Fair " + campaign, "event", null,
+                null, null, null, null, Instant.now()));
+        String email = "blank." + System.nanoTime() + "@example.com";
+        submit("127.0.0.34", "oid", form.key(), "email", email, "lead_source", "", "Campaign_ID", campaign.toString());
+        assertThat(jdbc.sql("SELECT source || '/' || campaign_id FROM lead WHERE email_key = ?").param(email)
+                .query(String.class).single()).isEqualTo("website/" + campaign);
+    }
+
+    @Test
+    void keepsEverySalesforceFieldAndWhatItCannotMapOnTheTouch() throws Exception {
+        String key = "fleet" + (System.nanoTime() % 100_000);
+        customFields.define(key, "Fleet", org.smartketing.funnel.intake.CustomFields.Kind.NUMBER, List.of(), Instant.now());
+        WebForms.WebForm mapped = forms.change(new WebForms.WebForm(form.id(), form.key(), form.name(),
+                form.allowedHosts(), form.source(), null, java.util.Map.of("00N5g00000FLEET", key), true, form.createdAt()),
+                Instant.now());
+        String email = "full." + System.nanoTime() + "@example.com";
+        MvcResult result = submit("127.0.0.35", "oid", mapped.key(), "email", email, "salutation", "Ms.", "URL",
+                "https://full.example.com", "industry", "Retail", "street", "1 Main St", "city", "Springfield",
+                "state", "IL", "zip", "62701", "country", "United States", "mobile", "+1 217 555 0100",
+                "phone", "412-628-2963x597", "employees", "120", "revenue", "$2,500,000", "00N5g00000FLEET", "35",
+                "00N5g00000OTHER", "blue", "fax", "+1 217 555 0199", "country_code", "");
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                SELECT salutation || '|' || website || '|' || industry || '|' || street || '|' || city || '|' || region
+                    || '|' || postal_code || '|' || country || '|' || employees || '|' || annual_revenue || '|' || phone_e164
+                    || '|' || phone_extension || '|' || custom_values FROM lead WHERE email_key = ?""").param(email)
+                .query(String.class).single())
+                .isEqualTo("Ms.|https://full.example.com|Retail|1 Main St|Springfield|IL|62701|US|120|2500000.00|+14126282963|597|{\"" + key + "\":\"35\"}");
+        assertThat(touchDetails(email)).contains("00N5g00000OTHER: blue", "fax: +1 217 555 0199");
+    }
+
+    @Test
+    void aFieldTheLeadCanDoWithoutNeverCostsTheLead() throws Exception {
+        String email = "keep." + System.nanoTime() + "@example.com";
+        MvcResult result = submit("127.0.0.36", "oid", form.key(), "email", email, "country", "Atlantis", "phone",
+                "call me maybe", "company", "c".repeat(200));
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT phone FROM lead WHERE email_key = ?").param(email).query(String.class).single())
+                .as("a phone that is no real number is kept as given").isEqualTo("call me maybe");
+        assertThat(touchDetails(email)).contains("country (", "Atlantis", "company (");
+    }
+
+    @Test
+    void theErrorPageLinksBackToTheFormsPage() throws Exception {
+        MvcResult result = mvc.perform(post("/w2l").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("Referer", "https://www.example.com/contact").param("oid", form.key()).param("email", "nope")
+                .with(r -> {
+                    r.setRemoteAddr("127.0.0.37");
+                    return r;
+                })).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getContentAsString()).contains("href=\"https://www.example.com/contact\"", "Back to the form");
+    }
+
+    private String lastName(String email) {
+        return jdbc.sql("SELECT last_name FROM lead WHERE email_key = ?").param(email).query(String.class).single();
+    }
+
+    private String touchDetails(String email) {
+        return jdbc.sql("SELECT t.details FROM lead_touch t JOIN lead l ON l.id = t.lead_id WHERE l.email_key = ?")
+                .param(email).query(String.class).single();
+    }
+
+    private MvcResult raw(String address, String contentType, byte[] body) throws Exception {
+        return mvc.perform(post("/w2l").contentType(contentType).content(body).with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        })).andReturn();
     }
 
     private MvcResult submit(String address, String... pairs) throws Exception {

@@ -19,9 +19,9 @@ import org.smartketing.team.teams.Team;
 import org.smartketing.team.teams.Teams;
 
 /** A mixed team for goal tests: the heads of sales and marketing, a rep, a marketer, and someone outside it. */
-record GoalTeam(TeamId id, Person headOfSales, Person headOfMarketing, Person rep, Person marketer, Person outsider) {
+public record GoalTeam(TeamId id, Person headOfSales, Person headOfMarketing, Person rep, Person marketer, Person outsider) {
 
-    static GoalTeam of(Fixtures fixtures, Teams teams) {
+    public static GoalTeam of(Fixtures fixtures, Teams teams) {
         Person headOfSales = fixtures.aPerson(AppRole.MANAGER, Department.SALES);
         Person headOfMarketing = fixtures.aPerson(AppRole.MANAGER, Department.MARKETING);
         Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
@@ -34,7 +34,7 @@ record GoalTeam(TeamId id, Person headOfSales, Person headOfMarketing, Person re
     }
 
     /** This quarter's "40 new customers": demos by the rep (10 demos → 2 customers) and webinars by the marketer. */
-    NewGoal fortyCustomers() {
+    public NewGoal fortyCustomers() {
         return new NewGoal(id.value(), "40 new customers", thisQuarter(), "Europe/Berlin", new Outcome.Input("NEW_CUSTOMERS", new BigDecimal("40"), null), "WEEKLY",
                 null, List.of(PlannedActivity.Input.of("DEMO", 10, "WEEK", List.of(rep.id().value()), 10, new BigDecimal("2")),
                         PlannedActivity.Input.of("WEBINAR", 1, "MONTH", List.of(marketer.id().value()), null, null)));
@@ -46,7 +46,7 @@ record GoalTeam(TeamId id, Person headOfSales, Person headOfMarketing, Person re
                 null, null);
     }
 
-    SignedInPerson as(Person p) {
+    public SignedInPerson as(Person p) {
         return Fixtures.signedIn(p);
     }
 }

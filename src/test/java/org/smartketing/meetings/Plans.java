@@ -11,7 +11,7 @@ import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.team.people.Person;
 
 /** Series plans for tests. */
-final class Plans {
+public final class Plans {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -23,7 +23,7 @@ final class Plans {
         return weekly(title, nextThursday(), count, sponsor, attendees);
     }
 
-    static MeetingPlanning.SeriesPlan weekly(String title, LocalDateTime start, int count, Person sponsor,
+    public static MeetingPlanning.SeriesPlan weekly(String title, LocalDateTime start, int count, Person sponsor,
             Person... attendees) {
         return new MeetingPlanning.SeriesPlan(title, start, BERLIN.getId(), 45,
                 "FREQ=WEEKLY;BYDAY=" + start.getDayOfWeek().name().substring(0, 2) + ";COUNT=" + count,

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -23,11 +27,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A real HTTP server on 127.0.0.1 standing in for the SMS/voice provider and for chat webhooks,
  * shared by every integration test: the application is configured with its port. It records every
- * request; a path under {@code /fail/} answers 500 and one under {@code /hang/} never answers in time.
+ * request; a path under {@code /fail/} answers 500 and one under {@code /hang/} never answers in time;
+ * a path given {@link #answer} statuses answers those first, in turn, then 200.
  */
 public final class LocalReceiver {
 
-    public record Received(String method, String path, String contentType, String authorization, String body) {
+    /** @param headers the request's headers, the names in lower case (the first value of each) */
+    public record Received(String method, String path, String contentType, String authorization, String body,
+            Map<String, String> headers) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
 
         /** The form fields of a form POST, decoded. */
         public Map<String, String> form() {
@@ -52,6 +63,7 @@ public final class LocalReceiver {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Integer>> scripted = new ConcurrentHashMap<>();
 
     private LocalReceiver() {
         try {
@@ -77,6 +89,11 @@ public final class LocalReceiver {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** The next requests to exactly this path are answered with these statuses, one each, then 200. */
+    public void answer(String path, Integer... statuses) {
+        scripted.put(path, new ConcurrentLinkedQueue<>(List.of(statuses)));
+    }
+
     public List<Received> receivedAt(String pathPrefix) {
         return received.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
     }
@@ -92,9 +109,12 @@ public final class LocalReceiver {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String path = exchange.getRequestURI().getPath();
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                values.isEmpty() ? "" : values.get(0)));
         received.add(new Received(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                exchange.getRequestHeaders().getFirst("Authorization"), body));
+                exchange.getRequestHeaders().getFirst("Authorization"), body, headers));
         if (path.contains("/hang/")) {
             try {
                 Thread.sleep(5_000);
@@ -103,7 +123,8 @@ public final class LocalReceiver {
                 Thread.currentThread().interrupt();
             }
         }
-        int status = path.contains("/fail/") ? 500 : 200;
+        Integer next = scripted.containsKey(path) ? scripted.get(path).poll() : null;
+        int status = next != null ? next : path.contains("/fail/") ? 500 : 200;
         byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {

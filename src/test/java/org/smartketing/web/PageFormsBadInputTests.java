@@ -102,6 +102,14 @@ class PageFormsBadInputTests {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\":\"Call the top ten\",\"dueOn\":\"" + java.time.LocalDate.now().plusDays(3) + "\"}"))
                 .andReturn().getResponse().getContentAsString());
+        // deleting is tried on a lead of its own, so that the other forms still find theirs
+        things.put("/leads/{id}/delete", fixtures.aLead("DE").id().toString());
+        JsonNode webhook = json.readTree(mvc.perform(post("/api/v1/webhooks")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"" + org.smartketing.support.LocalReceiver.get().url("/hooks/forms")
+                        + "\",\"events\":[\"lead.assigned\"]}"))
+                .andReturn().getResponse().getContentAsString());
+        things.put("/admin/webhooks/{id}", webhook.get("id").asString());
         things.put("/leads/{id}", lead.id().toString());
         things.put("/people/{id}", colleague.id().toString());
         things.put("/meetings/series/{id}", series.get("id").asString());

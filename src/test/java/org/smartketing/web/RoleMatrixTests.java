@@ -109,6 +109,15 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("POST /api/v1/leads", "POST /api/v1/leads/batch", "POST /api/v1/campaigns", "PATCH /api/v1/leads/{id}",
                 "POST /api/v1/leads/{id}/transitions").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        // Editing, deleting and merging leads: anyone who works on leads, by page and by read-write token.
+        MATRIX.put("GET /api/v1/leads/duplicates", ANY_TOKEN);
+        Stream.of("DELETE /api/v1/leads/{id}", "POST /api/v1/leads/{id}/restore", "PUT /api/v1/leads/{id}/owner",
+                "POST /api/v1/leads/{id}/merge", "POST /api/v1/leads/{id}/merge/undo",
+                "POST /api/v1/leads/duplicates/dismissals").forEach(e -> MATRIX.put(e, WRITE_TOKENS));
+        Stream.of("GET /leads/{id}/edit", "POST /leads/{id}", "POST /leads/{id}/owner", "GET /leads/{id}/delete",
+                "POST /leads/{id}/delete", "POST /leads/{id}/restore", "GET /leads/deleted", "GET /leads/duplicates",
+                "POST /leads/duplicates/dismiss", "GET /leads/{id}/merge", "POST /leads/{id}/merge",
+                "POST /leads/{id}/merge/undo").forEach(e -> MATRIX.put(e, SIGNED_IN));
         Stream.of("GET /leads", "GET /leads/new", "POST /leads", "GET /leads/{id}", "GET /leads/{id}/move",
                 "POST /leads/{id}/move", "POST /leads/views", "POST /leads/views/{id}/delete", "GET /pipeline",
                 "GET /campaigns", "POST /campaigns")
@@ -118,6 +127,13 @@ class RoleMatrixTests {
                 .forEach(e -> MATRIX.put(e, ANY_TOKEN));
         Stream.of("PUT /api/v1/scoring", "PUT /api/v1/routing/rules").forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         MATRIX.put("POST /api/v1/leads/{id}/route", MANAGER_WRITE_TOKENS);
+        // Website forms by API and their page: admins only.
+        Stream.of("GET /api/v1/web-forms", "GET /api/v1/web-forms/{id}")
+                .forEach(e -> MATRIX.put(e, EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN)));
+        Stream.of("POST /api/v1/web-forms", "PATCH /api/v1/web-forms/{id}", "DELETE /api/v1/web-forms/{id}")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        Stream.of("GET /admin/web-forms/{id}", "POST /admin/web-forms/{id}", "POST /admin/web-forms/{id}/active")
+                .forEach(e -> MATRIX.put(e, ADMINS));
         // Custom lead fields: read by any token, defined by admins.
         MATRIX.put("GET /api/v1/custom-fields", ANY_TOKEN);
         Stream.of("POST /api/v1/custom-fields", "PATCH /api/v1/custom-fields/{key}", "DELETE /api/v1/custom-fields/{key}")
@@ -265,6 +281,16 @@ class RoleMatrixTests {
                 "GET /imports/{id}/errors", "POST /imports/{id}/mapping", "POST /imports/{id}/dry-run",
                 "POST /imports/{id}/start", "POST /imports/{id}/cancel", "POST /imports/{id}/undo")
                 .forEach(e -> MATRIX.put(e, ADMINS));
+        // Outgoing webhooks: admins only, pages and API (an endpoint's address and log tell where data goes).
+        Stream.of("GET /admin/webhooks", "POST /admin/webhooks", "GET /admin/webhooks/{id}", "POST /admin/webhooks/{id}",
+                "POST /admin/webhooks/{id}/enabled", "POST /admin/webhooks/{id}/rotate-secret",
+                "POST /admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "GET /admin/webhooks/{id}/delete",
+                "POST /admin/webhooks/{id}/delete").forEach(e -> MATRIX.put(e, ADMINS));
+        Stream.of("GET /api/v1/webhooks", "GET /api/v1/webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries")
+                .forEach(e -> MATRIX.put(e, EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN)));
+        Stream.of("POST /api/v1/webhooks", "PATCH /api/v1/webhooks/{id}", "DELETE /api/v1/webhooks/{id}",
+                "POST /api/v1/webhooks/{id}/rotate-secret", "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
         // Operations.
         MATRIX.put("GET /actuator/prometheus", ADMINS_AND_THEIR_TOKENS);
         MATRIX.put("GET /actuator", METRICS);
@@ -382,7 +408,7 @@ class RoleMatrixTests {
         String teamId = UUID.randomUUID().toString();
         return pattern.replace("{id}", pattern.startsWith("/teams") || pattern.startsWith("/api/v1/teams") ? teamId
                         : pattern.startsWith("/tokens") ? UUID.randomUUID().toString() : target.id().toString())
-                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("/**", "/liveness");
+                .replace("{secret}", "not-a-real-secret").replace("{itemId}", UUID.randomUUID().toString()).replace("{deliveryId}", UUID.randomUUID().toString()).replace("{proposalId}", UUID.randomUUID().toString()).replace("{type}", "NO_SUCH_TYPE").replace("{kind}", "phone").replace("{tile}", "sla").replace("{key}", "no_such_field").replace("/**", "/liveness");
     }
 
     private static boolean isLetIn(MvcResult result) {

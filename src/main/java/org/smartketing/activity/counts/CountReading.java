@@ -168,6 +168,6 @@ public class CountReading {
     }
 
     private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return Sql.marks(n);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.smartketing.activity.Activity;
 import org.smartketing.activity.ActivityId;
@@ -18,8 +19,10 @@ import org.smartketing.shared.PageOf;
 import org.smartketing.shared.Sql;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The activity table. */
 @Repository
@@ -29,10 +32,14 @@ public class Activities {
     public record Filter(ActivityType type, PersonId person, UUID leadId, Instant from, Instant to) {
     }
 
-    private final JdbcClient jdbc;
+    private static final String NEWEST_FIRST = "occurred_at DESC, recorded_at DESC, id";
 
-    Activities(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Activities(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Stores the activity with the department its person was in when it was logged. */
@@ -77,9 +84,20 @@ public class Activities {
         List<Object> pageArgs = new ArrayList<>(where.args());
         pageArgs.addAll(List.of(request.size(), request.offset()));
         List<Activity> items = jdbc.sql("SELECT * FROM activity" + where.sql()
-                        + " ORDER BY occurred_at DESC, recorded_at DESC, id LIMIT ? OFFSET ?")
+                        + " ORDER BY " + NEWEST_FIRST + " LIMIT ? OFFSET ?")
                 .params(pageArgs).query(Activities::map).list();
         return new PageOf<>(items, request.page(), request.size(), total);
+    }
+
+    /**
+     * Every activity the filter finds, in the list's order, handed over as it is read (an export):
+     * in one read-only transaction, so PostgreSQL sends {@link Sql#FETCH_SIZE} rows at a time.
+     */
+    @Transactional(readOnly = true)
+    public void each(Filter filter, Consumer<? super Activity> each) {
+        Where where = where(filter);
+        Sql.each(template, "SELECT * FROM activity" + where.sql() + " ORDER BY " + NEWEST_FIRST, where.args(),
+                Activities::map, each);
     }
 
     public long count(Filter filter) {
@@ -102,6 +120,21 @@ public class Activities {
     public List<Activity> forLead(UUID leadId) {
         return jdbc.sql("SELECT * FROM activity WHERE lead_id = ? ORDER BY occurred_at DESC, recorded_at DESC, id")
                 .param(leadId).query(Activities::map).list();
+    }
+
+    /** Points the activities given at another lead; returns how many it moved. */
+    public int relink(java.util.Collection<ActivityId> ids, UUID toLead) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE activity SET lead_id = :lead WHERE id IN (:ids)")
+                .param("lead", toLead).param("ids", ids.stream().map(ActivityId::value).toList()).update();
+    }
+
+    /** The ids of the activities about the lead, locked until the transaction ends. */
+    public List<ActivityId> idsForLead(UUID leadId) {
+        return jdbc.sql("SELECT id FROM activity WHERE lead_id = ? ORDER BY id FOR UPDATE").param(leadId)
+                .query((rs, n) -> new ActivityId(Sql.uuid(rs, "id"))).list();
     }
 
     private record Where(String sql, List<Object> args) {

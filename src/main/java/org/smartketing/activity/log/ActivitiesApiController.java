@@ -1,5 +1,6 @@
 package org.smartketing.activity.log;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,6 +27,7 @@ import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.SignedInPerson;
+import org.smartketing.web.CsvDownloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -78,8 +81,10 @@ class ActivitiesApiController {
     private final Activities activities;
     private final ActivityLog log;
     private final Clock clock;
+    private final ActivityExport export;
 
-    ActivitiesApiController(Activities activities, ActivityLog log, Clock clock) {
+    ActivitiesApiController(Activities activities, ActivityLog log, Clock clock, ActivityExport export) {
+        this.export = export;
         this.activities = activities;
         this.log = log;
         this.clock = clock;
@@ -92,6 +97,15 @@ class ActivitiesApiController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return activities.page(new Activities.Filter(type, personId == null ? null : new PersonId(personId), leadId,
                 from, to), PageOf.Request.of(page, size)).map(ActivityView::of);
+    }
+
+    /** The same list as CSV: every activity it finds, with the person's name beside their id. */
+    @GetMapping(produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) ActivityType type, @RequestParam(required = false) UUID personId,
+            @RequestParam(required = false) UUID leadId, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, HttpServletResponse response) throws IOException {
+        export.send(response, new Activities.Filter(type, personId == null ? null : new PersonId(personId), leadId,
+                from, to));
     }
 
     @GetMapping("/{id}")

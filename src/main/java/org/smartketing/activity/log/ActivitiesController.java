@@ -1,5 +1,6 @@
 package org.smartketing.activity.log;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -33,6 +35,7 @@ import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
+import org.smartketing.web.CsvDownloads;
 import org.smartketing.web.Times;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -80,8 +83,11 @@ class ActivitiesController {
     private final TeamDirectory directory;
     private final Times times;
     private final Clock clock;
+    private final ActivityExport export;
 
-    ActivitiesController(Activities activities, ActivityLog log, TeamDirectory directory, Times times, Clock clock) {
+    ActivitiesController(Activities activities, ActivityLog log, TeamDirectory directory, Times times, Clock clock,
+            ActivityExport export) {
+        this.export = export;
         this.activities = activities;
         this.log = log;
         this.directory = directory;
@@ -121,13 +127,27 @@ class ActivitiesController {
         return page(new Filters(null, null, null, null), null, model);
     }
 
-    private String page(Filters filters, Integer page, Model model) {
+    /** The list as filtered, every page of it, as a CSV file. */
+    @GetMapping(path = "/activities", produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) ActivityType type, @RequestParam(required = false) UUID personId,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        export.send(response, filter(new Filters(type, personId, from, to)));
+    }
+
+    /** The page's filter, its days in the viewer's time zone. */
+    private Activities.Filter filter(Filters filters) {
         ZoneId zone = times.viewerZone();
         Instant from = filters.from() == null ? null : filters.from().atStartOfDay(zone).toInstant();
         Instant to = filters.to() == null ? null : filters.to().plusDays(1).atStartOfDay(zone).toInstant();
-        PageOf<Activity> found = activities.page(new Activities.Filter(filters.type(),
-                filters.personId() == null ? null : new PersonId(filters.personId()), null, from, to),
-                PageOf.Request.of(page, PageOf.DEFAULT_SIZE));
+        return new Activities.Filter(filters.type(), filters.personId() == null ? null : new PersonId(filters.personId()),
+                null, from, to);
+    }
+
+    private String page(Filters filters, Integer page, Model model) {
+        ZoneId zone = times.viewerZone();
+        PageOf<Activity> found = activities.page(filter(filters), PageOf.Request.of(page, PageOf.DEFAULT_SIZE));
         List<PersonSummary> people = directory.enabledPeople().stream()
                 .sorted(Comparator.comparing(PersonSummary::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
         Map<PersonId, String> names = new HashMap<>();

@@ -1,22 +1,19 @@
 package org.smartketing.comms.channels;
 
-import java.time.Duration;
-import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code smartketing.comms.*}: where text, voice and email go, and how far outgoing calls may reach.
+ * {@code smartketing.comms.*}: where text, voice and email go. How far outgoing calls may reach
+ * ({@code smartketing.comms.outbound.*}) is {@link org.smartketing.shared.outbound.OutboundSettings},
+ * shared with every part that calls out.
  *
  * @param sms      the text-message provider (Twilio-compatible form POST)
  * @param voice    the voice-call provider (same form POST; the spoken text in {@code parameter})
  * @param email    the sender address of channel emails
- * @param outbound safety and timeouts of every outgoing HTTP call
  */
 @ConfigurationProperties("smartketing.comms")
-public record ChannelSettings(@DefaultValue Provider sms, @DefaultValue Voice voice, @DefaultValue Email email,
-        @DefaultValue Outbound outbound) {
+public record ChannelSettings(@DefaultValue Provider sms, @DefaultValue Voice voice, @DefaultValue Email email) {
 
     /**
      * A Twilio-compatible HTTP provider: {@code POST url} with form fields {@code To}, {@code From}
@@ -49,15 +46,5 @@ public record ChannelSettings(@DefaultValue Provider sms, @DefaultValue Voice vo
     }
 
     public record Email(@DefaultValue("Smartketing <no-reply@smartketing.local>") String from) {
-    }
-
-    /**
-     * @param allowPrivate   let URLs reach loopback, private, link-local and unique-local addresses (never in production)
-     * @param allowedHosts   host names or literal addresses allowed even when private (e.g. an internal chat server)
-     * @param connectTimeout for every outgoing call
-     * @param requestTimeout for every outgoing call, from sending the request to the answer's headers
-     */
-    public record Outbound(@DefaultValue("false") boolean allowPrivate, @DefaultValue List<String> allowedHosts,
-            @DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {
     }
 }

@@ -11,10 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ChatSender implements ChannelSender {
 
-    private final OutboundHttp http;
+    private final ChannelHttp http;
     private final JsonMapper json;
 
-    ChatSender(OutboundHttp http, JsonMapper json) {
+    ChatSender(ChannelHttp http, JsonMapper json) {
         this.http = http;
         this.json = json;
     }

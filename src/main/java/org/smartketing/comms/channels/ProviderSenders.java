@@ -23,12 +23,12 @@ class ProviderSenders {
     static final int TEXT_LIMIT = 600;
 
     @Bean
-    ChannelSender smsSender(OutboundHttp http, ChannelSettings settings) {
+    ChannelSender smsSender(ChannelHttp http, ChannelSettings settings) {
         return new FormPostSender(Channel.SMS, http, settings.sms(), "Body", false);
     }
 
     @Bean
-    ChannelSender voiceSender(OutboundHttp http, ChannelSettings settings) {
+    ChannelSender voiceSender(ChannelHttp http, ChannelSettings settings) {
         ChannelSettings.Voice voice = settings.voice();
         return new FormPostSender(Channel.VOICE, http, voice.provider(), voice.parameter(),
                 voice.parameter().equalsIgnoreCase("Twiml"));
@@ -37,12 +37,12 @@ class ProviderSenders {
     static final class FormPostSender implements ChannelSender {
 
         private final Channel channel;
-        private final OutboundHttp http;
+        private final ChannelHttp http;
         private final ChannelSettings.Provider provider;
         private final String textField;
         private final boolean twiml;
 
-        FormPostSender(Channel channel, OutboundHttp http, ChannelSettings.Provider provider, String textField,
+        FormPostSender(Channel channel, ChannelHttp http, ChannelSettings.Provider provider, String textField,
                 boolean twiml) {
             this.channel = channel;
             this.http = http;

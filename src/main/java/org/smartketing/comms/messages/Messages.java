@@ -214,6 +214,16 @@ class Messages {
         return new PageOf<>(lines, page.page(), page.size(), total);
     }
 
+    /** The messages to this person that ask for an acknowledgement they have not given yet, the oldest first. */
+    PageOf<MessageLine> unacknowledgedBy(UUID person, PageOf.Request page) {
+        String waiting = " WHERE m.urgency <> 'FYI' AND EXISTS (SELECT 1 FROM comms_recipient x WHERE x.message_id = m.id"
+                + " AND x.person_id = ? AND x.acknowledged_at IS NULL)";
+        long total = jdbc.sql("SELECT COUNT(*) FROM comms_message m" + waiting).param(person).query(Long.class).single();
+        List<MessageLine> lines = jdbc.sql(LINES + waiting + " ORDER BY m.sent_at, m.id LIMIT ? OFFSET ?")
+                .params(person, page.size(), page.offset()).query(Messages::line).list();
+        return new PageOf<>(lines, page.page(), page.size(), total);
+    }
+
     private static final String LINES = """
             SELECT m.id, m.urgency, m.subject, m.sender_name, m.audience_label, m.sent_at,
                 (SELECT COUNT(*) FROM comms_recipient r WHERE r.message_id = m.id) AS recipients,

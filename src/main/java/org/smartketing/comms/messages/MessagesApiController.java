@@ -35,6 +35,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.shared.CsvWriter;
+import org.smartketing.web.CsvDownloads;
 
 /** Sending, listing, reading and acknowledging messages over JSON. */
 @RestController
@@ -94,9 +98,11 @@ class MessagesApiController {
     private final Acknowledgements acknowledgements;
     private final RegardingLinks regardingLinks;
     private final MessageMeasures measures;
+    private final CsvDownloads csv;
 
     MessagesApiController(Messenger messenger, MessageReading reading, Acknowledgements acknowledgements,
-            RegardingLinks regardingLinks, MessageMeasures measures) {
+            RegardingLinks regardingLinks, MessageMeasures measures, CsvDownloads csv) {
+        this.csv = csv;
         this.measures = measures;
         this.messenger = messenger;
         this.reading = reading;
@@ -130,6 +136,15 @@ class MessagesApiController {
             case "sent" -> reading.sent(me, request);
             default -> throw new InvalidFieldException("box", "must be received or sent");
         };
+    }
+
+    /** The same list as CSV: every message in the box, not a page. */
+    @GetMapping(produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(defaultValue = "received") String box, @AuthenticationPrincipal SignedInPerson me,
+            HttpServletResponse response) throws IOException {
+        list(box, 0, 1, me); // an unknown box is refused before the file begins
+        csv.send(response, "messages-" + box + ".csv", MessageLine.class,
+                CsvWriter.Rows.allPages(page -> list(box, page.page(), page.size(), me)));
     }
 
     /**

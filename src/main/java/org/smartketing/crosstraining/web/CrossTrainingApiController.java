@@ -38,6 +38,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.shared.CsvWriter;
+import org.smartketing.web.CsvDownloads;
 
 /** Cross-training over JSON: sessions, offers, asks, budgets. */
 @RestController
@@ -144,9 +148,11 @@ class CrossTrainingApiController {
     private final Pairings pairings;
     private final Measures measures;
     private final TeamDirectory directory;
+    private final CsvDownloads csv;
 
     CrossTrainingApiController(Sessions sessions, SessionStore sessionStore, Offers offers, OfferStore offerStore,
-            Budgets budgets, Reflections reflections, Coverage coverage, Pairings pairings, Measures measures, TeamDirectory directory) {
+            Budgets budgets, Reflections reflections, Coverage coverage, Pairings pairings, Measures measures, TeamDirectory directory, CsvDownloads csv) {
+        this.csv = csv;
         this.measures = measures;
         this.coverage = coverage;
         this.pairings = pairings;
@@ -163,6 +169,12 @@ class CrossTrainingApiController {
     @GetMapping("/sessions")
     List<SessionView> sessions(@AuthenticationPrincipal SignedInPerson me) {
         return sessionStore.involving(me.id()).stream().map(SessionView::of).toList();
+    }
+
+    /** The same list as CSV. */
+    @GetMapping(path = "/sessions", produces = CsvDownloads.TEXT_CSV)
+    void sessionsCsv(@AuthenticationPrincipal SignedInPerson me, HttpServletResponse response) throws IOException {
+        csv.send(response, "cross-training-sessions.csv", SessionView.class, CsvWriter.Rows.of(sessions(me)));
     }
 
     @PostMapping("/sessions")
@@ -208,6 +220,12 @@ class CrossTrainingApiController {
         return offers.open().stream().map(OfferView::of).toList();
     }
 
+    /** The same list as CSV. */
+    @GetMapping(path = "/offers", produces = CsvDownloads.TEXT_CSV)
+    void offersCsv(HttpServletResponse response) throws IOException {
+        csv.send(response, "cross-training-offers.csv", OfferView.class, CsvWriter.Rows.of(offers()));
+    }
+
     @PostMapping("/offers")
     @ResponseStatus(HttpStatus.CREATED)
     OfferView offer(@RequestBody Offers.NewOffer body, @AuthenticationPrincipal SignedInPerson me) {
@@ -231,6 +249,12 @@ class CrossTrainingApiController {
     @GetMapping("/asks")
     List<AskView> asks() {
         return offerStore.openAsks().stream().map(AskView::of).toList();
+    }
+
+    /** The same list as CSV. */
+    @GetMapping(path = "/asks", produces = CsvDownloads.TEXT_CSV)
+    void asksCsv(HttpServletResponse response) throws IOException {
+        csv.send(response, "cross-training-asks.csv", AskView.class, CsvWriter.Rows.of(asks()));
     }
 
     @PostMapping("/asks")

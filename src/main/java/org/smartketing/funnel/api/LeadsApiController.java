@@ -1,5 +1,6 @@
 package org.smartketing.funnel.api;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -21,6 +23,7 @@ import org.smartketing.funnel.intake.IdempotentResponses;
 import org.smartketing.funnel.intake.IncomingLead;
 import org.smartketing.funnel.intake.LeadEditing;
 import org.smartketing.funnel.intake.LeadIntake;
+import org.smartketing.funnel.intake.LeadRemoval;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.LeadStages;
@@ -31,28 +34,35 @@ import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.Secrets;
 import org.smartketing.team.SignedInPerson;
+import org.smartketing.web.CsvDownloads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Leads over JSON: intake (single, batch, idempotent), search, corrections, stage changes, history. */
 @RestController
 @RequestMapping("/api/v1/leads")
+@Tag(name = "Leads")
 class LeadsApiController {
 
     static final int MAX_BATCH = 1000;
@@ -82,6 +92,7 @@ class LeadsApiController {
 
     private final LeadIntake intake;
     private final LeadEditing editing;
+    private final LeadRemoval removal;
     private final LeadStages stages;
     private final Leads leads;
     private final LeadHistory history;
@@ -89,12 +100,15 @@ class LeadsApiController {
     private final Validator validator;
     private final JsonMapper json;
     private final java.time.Clock clock;
+    private final LeadExport export;
 
-    LeadsApiController(LeadIntake intake, LeadEditing editing, LeadStages stages, Leads leads, LeadHistory history,
+    LeadsApiController(LeadIntake intake, LeadEditing editing, LeadRemoval removal, LeadStages stages, Leads leads, LeadHistory history,
             IdempotentResponses idempotent, Validator validator, JsonMapper json,
-            java.time.Clock clock) {
+            java.time.Clock clock, LeadExport export) {
+        this.export = export;
         this.intake = intake;
         this.editing = editing;
+        this.removal = removal;
         this.stages = stages;
         this.leads = leads;
         this.history = history;
@@ -192,6 +206,17 @@ class LeadsApiController {
         return new SliceView(slice.items().stream().map(LeadView::of).toList(), slice.nextCursor());
     }
 
+    /** The same list as CSV ({@code Accept: text/csv} or {@code ?format=csv}): every lead it finds, not a page. */
+    @GetMapping(produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) Stage stage, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unassigned,
+            @RequestParam(defaultValue = "newest") @Pattern(regexp = "newest|score", message = "must be newest or score") String sort,
+            HttpServletResponse response) throws IOException {
+        CsvDownloads.send(response, LeadExport.fileName(), export.columns(),
+                export.rows(new Leads.Filter(stage, ownerId, source, campaignId, q, unassigned), sort.equals("score")));
+    }
+
     /** The lead as stored, with the score the lists show (kept current by scoring, never by reading). */
     @GetMapping("/{id}")
     LeadView get(@PathVariable UUID id) {
@@ -200,8 +225,31 @@ class LeadsApiController {
 
     /** Changes the fields given; leaves the others as they are. */
     @PatchMapping("/{id}")
+    @Operation(summary = "Change the fields given of a lead (a blank or absent field stays as it is)")
     LeadView change(@PathVariable UUID id, @Valid @RequestBody IncomingLead changes) {
         return LeadView.of(editing.change(new LeadId(id), changes));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a lead: it leaves every list at once and can be restored for 7 days")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        removal.delete(new LeadId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/restore")
+    @Operation(summary = "Restore a lead deleted less than 7 days ago")
+    LeadView restore(@PathVariable UUID id) {
+        return LeadView.of(removal.restore(new LeadId(id)));
+    }
+
+    record OwnerChange(UUID ownerId) {
+    }
+
+    @PutMapping("/{id}/owner")
+    @Operation(summary = "Give a lead another owner, or none (ownerId null)")
+    LeadView reassign(@PathVariable UUID id, @RequestBody OwnerChange change) {
+        return LeadView.of(editing.reassign(new LeadId(id), change.ownerId()));
     }
 
     @PostMapping("/{id}/transitions")
@@ -264,6 +312,9 @@ class LeadsApiController {
     }
 
     private Lead find(UUID id) {
-        return leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead " + id));
+        return leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException(leads.removed(new LeadId(id))
+                .map(r -> r.mergedInto() != null ? "Lead " + id + " (merged into lead " + r.mergedInto() + ")"
+                        : "Lead " + id + " (deleted; it can be restored until " + r.removedAt().plus(LeadRemoval.UNDO_WINDOW) + ")")
+                .orElse("Lead " + id)));
     }
 }

@@ -46,7 +46,7 @@ public class Attribution {
         jdbc.sql("""
                 SELECT l.id AS lead_id, t.campaign_id, l.amount, l.currency, t.occurred_at
                 FROM lead l JOIN lead_touch t ON t.lead_id = l.id
-                WHERE l.stage = 'CUSTOMER' AND t.campaign_id IS NOT NULL
+                WHERE l.stage = 'CUSTOMER' AND l.deleted_at IS NULL AND t.campaign_id IS NOT NULL
                 ORDER BY l.id, t.occurred_at, t.id""")
                 .query(rs -> {
                     UUID lead = Sql.uuid(rs, "lead_id");

@@ -17,6 +17,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.io.IOException;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.team.TeamDirectory;
+import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvWriter;
 
 /** Campaigns over JSON, and the closed-loop attribution report. */
 @RestController
@@ -26,8 +32,12 @@ class CampaignsApiController {
     private final Campaigns campaigns;
     private final CampaignPlanning planning;
     private final Attribution attribution;
+    private final CsvDownloads csv;
+    private final TeamDirectory directory;
 
-    CampaignsApiController(Campaigns campaigns, CampaignPlanning planning, Attribution attribution) {
+    CampaignsApiController(Campaigns campaigns, CampaignPlanning planning, Attribution attribution, CsvDownloads csv, TeamDirectory directory) {
+        this.directory = directory;
+        this.csv = csv;
         this.campaigns = campaigns;
         this.planning = planning;
         this.attribution = attribution;
@@ -36,6 +46,20 @@ class CampaignsApiController {
     @GetMapping
     List<Campaigns.Campaign> list() {
         return campaigns.all();
+    }
+
+    /** The same list as CSV, with the owner's name beside their id. */
+    @GetMapping(produces = CsvDownloads.TEXT_CSV)
+    void csv(HttpServletResponse response) throws IOException {
+        send(csv, campaigns, directory, response);
+    }
+
+    /** Every campaign as CSV, for this API and the campaigns page. */
+    static void send(CsvDownloads csv, Campaigns campaigns, TeamDirectory directory, HttpServletResponse response)
+            throws IOException {
+        Map<UUID, String> names = directory.names();
+        csv.send(response, "campaigns.csv", csv.columnsOf(Campaigns.Campaign.class)
+                .add("ownerName", c -> names.get(c.ownerId())), CsvWriter.Rows.of(campaigns.all()));
     }
 
     @GetMapping("/{id}")

@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.team.TeamDirectory;
+import org.smartketing.web.CsvDownloads;
 
 /** Marketing's campaigns and what each brought in, by the attribution model chosen. */
 @Controller
@@ -22,8 +26,12 @@ class CampaignsController {
     private final Campaigns campaigns;
     private final CampaignPlanning planning;
     private final Attribution attribution;
+    private final CsvDownloads csv;
+    private final TeamDirectory directory;
 
-    CampaignsController(Campaigns campaigns, CampaignPlanning planning, Attribution attribution) {
+    CampaignsController(Campaigns campaigns, CampaignPlanning planning, Attribution attribution, CsvDownloads csv, TeamDirectory directory) {
+        this.directory = directory;
+        this.csv = csv;
         this.campaigns = campaigns;
         this.planning = planning;
         this.attribution = attribution;
@@ -39,6 +47,12 @@ class CampaignsController {
             page.addAttribute("form", new CampaignDetails(null, null, null, "EUR", null, null, null));
         }
         return "funnel/campaigns";
+    }
+
+    /** Every campaign as a CSV file. */
+    @GetMapping(path = "/campaigns", produces = CsvDownloads.TEXT_CSV)
+    void csv(HttpServletResponse response) throws IOException {
+        CampaignsApiController.send(csv, campaigns, directory, response);
     }
 
     @PostMapping("/campaigns")

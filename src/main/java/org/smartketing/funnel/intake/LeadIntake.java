@@ -66,7 +66,12 @@ public class LeadIntake {
 
     /** Takes one lead in its own transaction. */
     public Result take(IncomingLead in, LeadHistory.Channel channel) {
-        return inTransaction(() -> takeWithin(in, channel));
+        return take(in, channel, null);
+    }
+
+    /** @param note what else came with the lead that is none of its fields, kept on its touch */
+    public Result take(IncomingLead in, LeadHistory.Channel channel, String note) {
+        return inTransaction(() -> takeWithin(in, channel, note));
     }
 
     /**
@@ -89,6 +94,11 @@ public class LeadIntake {
 
     /** Takes one lead inside the caller's transaction. */
     public Result takeWithin(IncomingLead in, LeadHistory.Channel channel) {
+        return takeWithin(in, channel, null);
+    }
+
+    /** Takes one lead inside the caller's transaction, keeping the note on its touch. */
+    public Result takeWithin(IncomingLead in, LeadHistory.Channel channel, String note) {
         Contact contact = rules.contactOf(in);
         LeadProfile profile = rules.profileOf(in);
         if (in.campaignId() != null && !campaigns.exists(in.campaignId())) {
@@ -98,8 +108,8 @@ public class LeadIntake {
         String details = Text.blankToNull(in.description()) == null ? null : Text.abbreviate(in.description().strip(), 2000);
         // Locked: a second intake of the same person waits for this one and then finds what it stored.
         return leads.sameAs(contact, profile.externalIds(), true)
-                .map(existing -> touch(existing, in, contact, profile, channel, details, now))
-                .orElseGet(() -> create(in, contact, profile, channel, details, now));
+                .map(existing -> touch(existing, in, contact, profile, channel, details, note, now))
+                .orElseGet(() -> create(in, contact, profile, channel, details, note, now));
     }
 
     /**
@@ -107,7 +117,7 @@ public class LeadIntake {
      * or read more than needed; the audit still shows it created at 0 and then engaged.
      */
     private Result create(IncomingLead in, Contact contact, LeadProfile profile, LeadHistory.Channel channel,
-            String details, Instant now) {
+            String details, String note, Instant now) {
         Consent consent = Boolean.TRUE.equals(in.consentGiven())
                 ? new Consent(true, in.consentAt() != null ? in.consentAt() : now, Text.blankToNull(in.consentMethod()))
                 : Consent.none();
@@ -115,7 +125,7 @@ public class LeadIntake {
                 null, Stage.NEW, 0, in.tags(), details, null, null, now, now, 0);
         LeadScoring.Scored score = scoring.scoreOnArrival(lead, LeadEngagement.TOUCH, now);
         Lead stored = leads.insert(lead.withScore(score.score(), now), score.dueAt());
-        history.touched(lead.id(), channel, lead.source(), lead.campaignId(), null, now);
+        history.touched(lead.id(), channel, lead.source(), lead.campaignId(), note, now);
         history.stageChanged(lead, null, Stage.NEW, null, null, actorLabel(channel), now);
         audit.record("lead", lead.id(), "created", null, LeadSnapshot.of(lead));
         events.publishEvent(new LeadStageChanged(UUID.randomUUID(), lead.id(), null, Stage.NEW, null, now,
@@ -124,8 +134,9 @@ public class LeadIntake {
     }
 
     private Result touch(Lead existing, IncomingLead in, Contact contact, LeadProfile profile,
-            LeadHistory.Channel channel, String details, Instant now) {
-        history.touched(existing.id(), channel, Text.blankToNull(in.source()), in.campaignId(), details, now);
+            LeadHistory.Channel channel, String details, String note, Instant now) {
+        String touchDetails = details == null ? note : note == null ? details : Text.abbreviate(details + "\n" + note, 2000);
+        history.touched(existing.id(), channel, Text.blankToNull(in.source()), in.campaignId(), touchDetails, now);
         Lead filled = existing.withDetails(existing.contact().filledFrom(contact), existing.profile().filledFrom(profile),
                 existing.source() != null ? existing.source() : Text.blankToNull(in.source()),
                 existing.campaignId() != null ? existing.campaignId() : in.campaignId(),

@@ -1,5 +1,6 @@
 package org.smartketing.funnel.leads;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,11 @@ final class ExternalIds {
             }
         }
         return Optional.empty();
+    }
+
+    /** The systems any lead has an id in, by name. */
+    List<String> systems() {
+        return jdbc.sql("SELECT DISTINCT system FROM lead_external_id ORDER BY system").query(String.class).list();
     }
 
     /** Makes the lead's ids exactly these. */

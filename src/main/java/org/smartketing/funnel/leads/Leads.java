@@ -187,15 +187,15 @@ public class Leads {
      * locked for the caller's transaction; leads another transaction is changing are left for later.
      */
     public List<Scoring> dueForScoring(Instant now, int limit) {
-        return jdbc.sql("SELECT * FROM lead WHERE score_due_at <= ? ORDER BY score_due_at LIMIT ? FOR UPDATE SKIP LOCKED")
+        return jdbc.sql("SELECT * FROM lead WHERE score_due_at <= ? AND deleted_at IS NULL ORDER BY score_due_at LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(Sql.utc(now), limit).query(Leads::scoring).list();
     }
 
     /** The next {@code limit} leads by id after the one given (from the first when null), locked for the caller. */
     public List<Scoring> nextById(UUID after, int limit) {
         return after == null
-                ? jdbc.sql("SELECT * FROM lead ORDER BY id LIMIT ? FOR UPDATE").param(limit).query(Leads::scoring).list()
-                : jdbc.sql("SELECT * FROM lead WHERE id > ? ORDER BY id LIMIT ? FOR UPDATE").params(after, limit)
+                ? jdbc.sql("SELECT * FROM lead WHERE deleted_at IS NULL ORDER BY id LIMIT ? FOR UPDATE").param(limit).query(Leads::scoring).list()
+                : jdbc.sql("SELECT * FROM lead WHERE id > ? AND deleted_at IS NULL ORDER BY id LIMIT ? FOR UPDATE").params(after, limit)
                         .query(Leads::scoring).list();
     }
 
@@ -209,12 +209,107 @@ public class Leads {
 
     /** How many leads the person owns in the stages that keep a rep busy (MQL, SAL, SQL, OPPORTUNITY). */
     public int openLeadsOwnedBy(UUID ownerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM lead WHERE owner_id = ? AND stage IN ('MQL', 'SAL', 'SQL', 'OPPORTUNITY')")
+        return jdbc.sql("SELECT COUNT(*) FROM lead WHERE owner_id = ? AND stage IN ('MQL', 'SAL', 'SQL', 'OPPORTUNITY')"
+                + " AND deleted_at IS NULL")
                 .param(ownerId).query(Integer.class).single();
     }
 
+    /** How many leads of this stage wait without an owner (the unrouted queue for MQL). */
+    public int countUnassigned(Stage stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM lead WHERE stage = ? AND owner_id IS NULL").param(stage.name())
+                .query(Integer.class).single();
+    }
+
+    /** Many leads in one query, keyed by id; unknown ids are left out. */
+    public java.util.Map<LeadId, Lead> byIds(java.util.Collection<LeadId> ids) {
+        java.util.Map<LeadId, Lead> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM lead WHERE id IN (" + Sql.marks(ids.size()) + ")")
+                    .params(ids.stream().map(id -> (Object) id.value()).toList()).query(Leads::map).list()
+                    .forEach(l -> found.put(l.id(), l));
+        }
+        return found;
+    }
+
     public Optional<Lead> byId(LeadId id) {
-        return jdbc.sql("SELECT * FROM lead WHERE id = ?").param(id.value()).query(Leads::map).optional();
+        return jdbc.sql("SELECT * FROM lead WHERE id = ? AND deleted_at IS NULL").param(id.value()).query(Leads::map)
+                .optional();
+    }
+
+    /** A lead taken out of the lists: deleted by someone (restorable for a while) or merged into another. */
+    public record Removed(Lead lead, Instant removedAt, LeadId mergedInto) {
+    }
+
+    /** The lead when it is removed (deleted or merged away); empty for a lead in the lists or none at all. */
+    public Optional<Removed> removed(LeadId id) {
+        return jdbc.sql("SELECT * FROM lead WHERE id = ? AND deleted_at IS NOT NULL").param(id.value())
+                .query((rs, row) -> new Removed(map(rs, row), Sql.instant(rs, "deleted_at"),
+                        Sql.uuid(rs, "merged_into") == null ? null : new LeadId(Sql.uuid(rs, "merged_into"))))
+                .optional();
+    }
+
+    /** Deleted leads (not merged ones) removed since the moment given, the latest first. */
+    public List<Removed> deletedSince(Instant since, int limit) {
+        return jdbc.sql("SELECT * FROM lead WHERE deleted_at >= ? AND merged_into IS NULL ORDER BY deleted_at DESC, id LIMIT ?")
+                .params(Sql.utc(since), limit)
+                .query((rs, row) -> new Removed(map(rs, row), Sql.instant(rs, "deleted_at"), null)).list();
+    }
+
+    /**
+     * Takes the lead out of every list and read, and releases its email, phone and external ids so
+     * that the person may come in again (the values stay on the row for a restore).
+     *
+     * @param mergedInto the survivor when the lead is merged away, else null
+     */
+    public void remove(LeadId id, Instant at, LeadId mergedInto) {
+        int changed = jdbc.sql("""
+                UPDATE lead SET deleted_at = ?, merged_into = ?, email_key = NULL, phone_key = NULL, version = version + 1
+                WHERE id = ? AND deleted_at IS NULL""")
+                .params(Sql.utc(at), mergedInto == null ? null : mergedInto.value(), id.value()).update();
+        if (changed != 1) {
+            throw new RuleViolationException("This lead was removed a moment ago.");
+        }
+        externalIds.store(id, Map.of());
+    }
+
+    /**
+     * Puts a removed lead back with its email, phone and external ids.
+     *
+     * @throws org.smartketing.shared.FieldConflictException naming the field another lead took meanwhile
+     */
+    public Lead putBack(LeadId id) {
+        Lead lead = removed(id).orElseThrow(() -> new RuleViolationException("This lead is not removed.")).lead();
+        heldByAnother(id, lead.contact(), lead.profile().externalIds()).ifPresent(field -> {
+            throw new org.smartketing.shared.FieldConflictException(field,
+                    "a lead that came in after this one was removed has it now; merge the two instead");
+        });
+        jdbc.sql("""
+                UPDATE lead SET deleted_at = NULL, merged_into = NULL, email_key = ?, phone_key = ?, version = version + 1
+                WHERE id = ? AND deleted_at IS NOT NULL""")
+                .params(lead.contact().emailKey(), phoneKey(lead.contact()), id.value()).update();
+        externalIds.store(id, lead.profile().externalIds());
+        return byId(id).orElseThrow();
+    }
+
+    /**
+     * Puts a lead back exactly as it was (after an undone merge): its details, stage, owner, score
+     * and times; only its version goes on. Its score is worked out again from {@code scoreDueAt} on.
+     */
+    public Lead putBackAsItWas(Lead was, Instant scoreDueAt) {
+        int version = jdbc.sql("SELECT version FROM lead WHERE id = ?").param(was.id().value()).query(Integer.class).single();
+        Lead current = new Lead(was.id(), was.contact(), was.profile(), was.source(), was.campaignId(), was.consent(),
+                was.ownerId(), was.stage(), was.score(), was.tags(), was.description(), was.amount(), was.requalifyOn(),
+                was.createdAt(), was.updatedAt(), version);
+        jdbc.sql("UPDATE lead SET deleted_at = NULL, merged_into = NULL WHERE id = ?").param(was.id().value()).update();
+        update(current);
+        updateScore(new ScoreUpdate(was.id(), was.score(), scoreDueAt));
+        return byId(was.id()).orElseThrow();
+    }
+
+    /** The ids of removed leads whose removal is older than the moment given, at most {@code limit}. */
+    public List<LeadId> deletedBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM lead WHERE deleted_at < ? AND merged_into IS NULL ORDER BY deleted_at LIMIT ?")
+                .params(Sql.utc(before), limit).query((rs, row) -> new LeadId(Sql.uuid(rs, "id"))).list();
     }
 
     /** The lead this contact already is: the same email address, or, without an email, the same phone. */
@@ -233,7 +328,7 @@ public class Leads {
         String forUpdate = lock ? " FOR UPDATE" : "";
         Optional<UUID> byId = externalIds.leadOf(ids);
         if (byId.isPresent()) {
-            return jdbc.sql("SELECT * FROM lead WHERE id = ?" + forUpdate).param(byId.get()).query(Leads::map).optional();
+            return jdbc.sql("SELECT * FROM lead WHERE id = ? AND deleted_at IS NULL" + forUpdate).param(byId.get()).query(Leads::map).optional();
         }
         if (contact.emailKey() != null) {
             return jdbc.sql("SELECT * FROM lead WHERE email_key = ?" + forUpdate).param(contact.emailKey())
@@ -272,7 +367,7 @@ public class Leads {
      * such leads at most, which finds its page among the first.
      */
     public Slice find(Filter f, boolean byScore, String cursor, int limit) {
-        List<String> where = new ArrayList<>();
+        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
         List<Object> args = new ArrayList<>();
         if (f.stage() != null) {
             where.add("stage = ?");
@@ -308,7 +403,7 @@ public class Leads {
             }
             args.addAll(List.of(Sql.utc(c.createdAt()), Sql.utc(c.createdAt()), c.id()));
         }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String condition = " WHERE " + String.join(" AND ", where);
         List<Lead> found = f.text() == null || f.text().isBlank()
                 ? walk(condition, args, byScore, limit + 1, null, limit + 1)
                 : findText(Sql.contains(f.text()), condition, args, byScore, limit + 1);
@@ -340,7 +435,7 @@ public class Leads {
         List<Object> hitArgs = new ArrayList<>(texts);
         hitArgs.addAll(args);
         return query("SELECT l.* FROM lead l JOIN (SELECT id FROM (SELECT id, stage, owner_id, source, campaign_id,"
-                + " score, created_at FROM lead WHERE " + text("") + " OFFSET 0) hit" + condition + " ORDER BY "
+                + " score, created_at, deleted_at FROM lead WHERE " + text("") + " OFFSET 0) hit" + condition + " ORDER BY "
                 + order(byScore, "") + " LIMIT ?) page ON page.id = l.id ORDER BY " + order(byScore, "l."), hitArgs, wanted);
     }
 
@@ -388,15 +483,20 @@ public class Leads {
     /** How many leads stand in each stage, for the board's column headers. */
     public java.util.Map<Stage, Long> countByStage() {
         java.util.Map<Stage, Long> counts = new java.util.EnumMap<>(Stage.class);
-        jdbc.sql("SELECT stage, COUNT(*) AS n FROM lead GROUP BY stage")
+        jdbc.sql("SELECT stage, COUNT(*) AS n FROM lead WHERE deleted_at IS NULL GROUP BY stage")
                 .query(rs -> {
                     counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n"));
                 });
         return counts;
     }
 
+    /** The systems any lead has an external id in, by name (an export's columns). */
+    public List<String> externalSystems() {
+        return externalIds.systems();
+    }
+
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM lead").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM lead WHERE deleted_at IS NULL").query(Long.class).single();
     }
 
     /** Where a page ended: the last lead's creation time and id, and its score in a list by score. */

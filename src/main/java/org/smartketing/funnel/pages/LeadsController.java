@@ -1,11 +1,13 @@
 package org.smartketing.funnel.pages;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,7 +15,12 @@ import jakarta.validation.constraints.Size;
 import org.smartketing.activity.ActivityCounts;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
+import org.smartketing.funnel.api.LeadExport;
+import org.smartketing.funnel.intake.CustomFields;
 import org.smartketing.funnel.intake.IncomingLead;
+import org.smartketing.funnel.merging.Duplicates;
+import org.smartketing.funnel.merging.LeadMerging;
+import org.smartketing.funnel.routing.LeadRouter;
 import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
@@ -26,6 +33,7 @@ import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.PlainText;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
+import org.smartketing.web.CsvDownloads;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +63,20 @@ class LeadsController {
     private final ActivityCounts activities;
     private final LeadScoring scoring;
     private final SlaClocks clocks;
+    private final LeadExport export;
+    private final CustomFields customFields;
+    private final LeadRouter router;
+    private final Duplicates duplicates;
+    private final LeadMerging merging;
 
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
-            ActivityCounts activities, LeadScoring scoring, SlaClocks clocks) {
+            ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export, CustomFields customFields,
+            LeadRouter router, Duplicates duplicates, LeadMerging merging) {
+        this.export = export;
+        this.customFields = customFields;
+        this.router = router;
+        this.duplicates = duplicates;
+        this.merging = merging;
         this.scoring = scoring;
         this.clocks = clocks;
         this.activities = activities;
@@ -74,8 +93,9 @@ class LeadsController {
             @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
             @AuthenticationPrincipal SignedInPerson me, HttpServletRequest request, Model model) {
-        UUID ownerId = "me".equals(owner) ? me.id().value() : parseOrNull(owner);
-        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q), cursor, PAGE_SIZE);
+        boolean nobody = "nobody".equals(owner);
+        UUID ownerId = "me".equals(owner) ? me.id().value() : nobody ? null : parseOrNull(owner);
+        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, nobody), cursor, PAGE_SIZE);
         model.addAttribute("leads", slice.items());
         model.addAttribute("nextCursor", slice.nextCursor());
         model.addAttribute("paged", cursor != null && !cursor.isBlank());
@@ -101,6 +121,17 @@ class LeadsController {
     }
 
     record Filter(Stage stage, String owner, String source, UUID campaignId, String q) {
+    }
+
+    /** The list as filtered (a saved view is a filter), every page of it, as a CSV file. */
+    @GetMapping(path = "/leads", produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
+            @RequestParam(required = false) String q, @AuthenticationPrincipal SignedInPerson me,
+            HttpServletResponse response) throws IOException {
+        UUID ownerId = "me".equals(owner) ? me.id().value() : parseOrNull(owner);
+        CsvDownloads.send(response, LeadExport.fileName(), export.columns(),
+                export.rows(new Leads.Filter(stage, ownerId, source, campaignId, q), false));
     }
 
     /** One choice of a filter's drop-down. */
@@ -157,18 +188,53 @@ class LeadsController {
         return form(model, form);
     }
 
+    /** A stage change as the page shows it: who made it in words. */
+    public record HistoryRow(LeadHistory.StageEvent event, String who) {
+    }
+
+    /** A touch as the page shows it: how it came in, in words. */
+    public record TouchRow(LeadHistory.Touch touch, String how) {
+    }
+
     @GetMapping("/leads/{id}")
-    String show(@PathVariable UUID id, Model model) {
-        Lead lead = leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
+    String show(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        java.util.Optional<Lead> found = leads.byId(new LeadId(id));
+        if (found.isEmpty()) {
+            return removed(new LeadId(id), redirect);
+        }
+        Lead lead = found.get();
         model.addAttribute("score", scoring.explain(lead.id()));
         model.addAttribute("clocks", clocks.clocksOf(lead.id()));
         model.addAttribute("lead", lead);
-        model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())));
-        model.addAttribute("touches", newestFirst(history.touches(lead.id())));
+        var a = lead.contact().address();
+        model.addAttribute("address", java.util.stream.Stream.of(a.street(),
+                ((a.postalCode() == null ? "" : a.postalCode()) + " " + (a.city() == null ? "" : a.city())).strip(),
+                a.region(), a.country()).filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(", ")));
+        model.addAttribute("stageEvents", newestFirst(history.stageEvents(lead.id())).stream()
+                .map(e -> new HistoryRow(e, names.who(e.actorId(), e.actorLabel()))).toList());
+        model.addAttribute("touches", newestFirst(history.touches(lead.id())).stream()
+                .map(t -> new TouchRow(t, LeadPages.channel(t.channel().name()))).toList());
         model.addAttribute("activities", activities.forLead(id));
         model.addAttribute("people", names.people());
         model.addAttribute("campaigns", names.campaigns());
+        model.addAttribute("customLabels", customFields.active().stream()
+                .collect(java.util.stream.Collectors.toMap(CustomFields.CustomField::key, CustomFields.CustomField::label)));
+        model.addAttribute("suggestion", lead.ownerId() == null ? router.suggest(lead).orElse(null) : null);
+        model.addAttribute("duplicates", duplicates.of(lead.id()));
+        model.addAttribute("undoableMerge", merging.undoable(lead.id()).orElse(null));
         return "funnel/lead";
+    }
+
+    /** A merged lead's page is its survivor's; a deleted one is found among the deleted. */
+    private String removed(LeadId id, RedirectAttributes redirect) {
+        Leads.Removed removed = leads.removed(id).orElseThrow(() -> new NotFoundException("Lead"));
+        if (removed.mergedInto() != null) {
+            redirect.addFlashAttribute("flash", removed.lead().displayName() + " was merged into this lead.");
+            return "redirect:/leads/" + removed.mergedInto();
+        }
+        redirect.addFlashAttribute("flash", removed.lead().displayName() + " was deleted; you can restore it here.");
+        return "redirect:/leads/deleted";
     }
 
     private String form(Model model, IncomingLead form) {

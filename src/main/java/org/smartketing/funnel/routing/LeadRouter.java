@@ -124,6 +124,28 @@ public class LeadRouter {
         return new Outcome(id.value(), null, null, null, reason);
     }
 
+    /** Who the routing rules would give the lead to now, without giving it: the first matching rule's available reps. */
+    public record Suggestion(String rule, List<PersonSummary> people) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Suggestion> suggest(Lead lead) {
+        RoutingSetup setup = tables.current();
+        Instant now = clock.instant();
+        for (RoutingRule rule : setup.rules()) {
+            if (!rule.matches(lead) || rule.pool().isEmpty()) {
+                continue;
+            }
+            Integer cap = rule.openLeadCap() != null ? rule.openLeadCap() : setup.defaultOpenLeadCap();
+            List<PersonSummary> free = rule.pool().stream().filter(rep -> whyNot(rep, cap, now).isEmpty())
+                    .flatMap(rep -> directory.person(new PersonId(rep)).stream()).toList();
+            if (!free.isEmpty()) {
+                return Optional.of(new Suggestion(rule.name(), free));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public RoutingSetup setup() {
         return tables.current();

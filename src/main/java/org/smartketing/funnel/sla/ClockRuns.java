@@ -3,7 +3,10 @@ package org.smartketing.funnel.sla;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 
 import org.smartketing.funnel.LeadId;
@@ -48,6 +51,52 @@ class ClockRuns {
     Optional<ClockRun> find(ClockRun.Key key) {
         return jdbc.sql("SELECT * FROM lead_sla_clock WHERE lead_id = ? AND clock = ? AND run = ?")
                 .params(key.leadId().value(), key.clock().name(), key.run()).query(ClockRuns::map).optional();
+    }
+
+    /**
+     * The running clocks of these owners, the first to fall due first, at most {@code limit}: of one
+     * kind ({@code kind}, or any when null), only those past their breach when {@code breached}.
+     */
+    List<ClockRun> runningOf(Collection<UUID> owners, ClockRun.Kind kind, boolean breached, int limit) {
+        if (owners.isEmpty()) {
+            return List.of();
+        }
+        Where w = Where.of(owners, kind, breached);
+        return jdbc.sql("SELECT * FROM lead_sla_clock WHERE " + w.sql() + " ORDER BY due_at, lead_id LIMIT ?")
+                .params(concat(w.args(), limit)).query(ClockRuns::map).list();
+    }
+
+    /** How many {@link #runningOf} would give without a limit. */
+    int countRunningOf(Collection<UUID> owners, ClockRun.Kind kind, boolean breached) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        Where w = Where.of(owners, kind, breached);
+        return jdbc.sql("SELECT COUNT(*) FROM lead_sla_clock WHERE " + w.sql()).params(w.args())
+                .query(Integer.class).single();
+    }
+
+    private record Where(String sql, List<Object> args) {
+
+        static Where of(Collection<UUID> owners, ClockRun.Kind kind, boolean breached) {
+            List<Object> args = new ArrayList<>(owners);
+            String sql = "stopped_at IS NULL AND owner_id IN (" + Sql.marks(owners.size())
+                    + ")";
+            if (kind != null) {
+                sql += " AND clock = ?";
+                args.add(kind.name());
+            }
+            if (breached) {
+                sql += " AND breached_at IS NOT NULL";
+            }
+            return new Where(sql, args);
+        }
+    }
+
+    private static List<Object> concat(List<Object> args, Object last) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(last);
+        return all;
     }
 
     /** Runs started in [from, to), for the report. */

@@ -13,25 +13,22 @@ import jakarta.validation.constraints.NotNull;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.team.Department;
 import org.smartketing.team.SignedInPerson;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.web.CsvDownloads;
 
 /** The handoff agreement and the SLA report over JSON (the report also as CSV). */
 @RestController
 @RequestMapping("/api/v1/sla")
 class SlaApiController {
-
-    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
     record AgreementView(int version, int acceptHours, int firstContactHours, int mqlsPerMonth, Instant createdAt,
             String createdBy, boolean signedByBoth, List<Agreement.Signature> signatures) {
@@ -72,32 +69,16 @@ class SlaApiController {
         return AgreementView.of(agreements.sign(request.version(), request.department(), me));
     }
 
-    /** {@code ?month=2026-11} (default: this month); CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
+    /** {@code ?month=2026-11} (default: this month). */
     @GetMapping("/report")
-    ResponseEntity<?> report(@RequestParam(required = false) String month,
-            @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        SlaReport.Report result = report.of(month(month, clock));
-        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && asksForCsv(accept));
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw new InvalidFieldException("format", "must be json or csv");
-        }
-        if (csv) {
-            return ResponseEntity.ok().contentType(TEXT_CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + result.month() + ".csv\"")
-                    .body(SlaReport.csv(result));
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+    SlaReport.Report report(@RequestParam(required = false) String month) {
+        return report.of(month(month, clock));
     }
 
-    private static boolean asksForCsv(String accept) {
-        try {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(m -> !m.isWildcardType() && m.isCompatibleWith(TEXT_CSV));
-        }
-        catch (org.springframework.http.InvalidMediaTypeException ex) {
-            return false;
-        }
+    /** The report as CSV ({@code Accept: text/csv} or {@code ?format=csv}). */
+    @GetMapping(path = "/report", produces = CsvDownloads.TEXT_CSV)
+    void reportCsv(@RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
+        SlaReport.send(response, report.of(month(month, clock)));
     }
 
     static YearMonth month(String text, Clock clock) {

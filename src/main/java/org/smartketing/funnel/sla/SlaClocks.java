@@ -142,7 +142,8 @@ public class SlaClocks {
     public void fire(String jobId, ClockRun.Alarm alarm) {
         ClockRun.Key key = ClockRun.Key.parse(jobId);
         Optional<ClockRun> found = runs.find(key);
-        if (found.isEmpty() || !runs.alarm(key, alarm, clock.instant())) {
+        // a deleted or merged lead raises no alarm (its owner has nothing left to do about it)
+        if (found.isEmpty() || leads.byId(found.get().leadId()).isEmpty() || !runs.alarm(key, alarm, clock.instant())) {
             log.debug("SLA {} job {} found nothing to do", alarm, jobId);
             return;
         }

@@ -11,8 +11,6 @@ import org.smartketing.team.AppRole;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +21,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.web.CsvDownloads;
 
 /** The SLA page both heads sign, and the SLA report. */
 @Controller
@@ -80,8 +81,7 @@ class SlaController {
     }
 
     @GetMapping("/sla/report")
-    Object report(@RequestParam(required = false) String month, @RequestParam(required = false) String format,
-            Model model) {
+    String report(@RequestParam(required = false) String month, Model model) {
         YearMonth chosen;
         try {
             chosen = SlaApiController.month(month, clock);
@@ -90,16 +90,16 @@ class SlaController {
             model.addAttribute("monthError", ex.getMessage());
             chosen = SlaApiController.month(null, clock);
         }
-        SlaReport.Report result = report.of(chosen);
-        if ("csv".equalsIgnoreCase(format)) {
-            return ResponseEntity.ok().contentType(SlaApiController.TEXT_CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-" + chosen + ".csv\"")
-                    .body(SlaReport.csv(result));
-        }
-        model.addAttribute("report", result);
+        model.addAttribute("report", report.of(chosen));
         model.addAttribute("previous", chosen.minusMonths(1).toString());
         model.addAttribute("next", chosen.plusMonths(1).toString());
         return "funnel/sla-report";
+    }
+
+    /** The month's report as a CSV file ({@code ?format=csv}). */
+    @GetMapping(path = "/sla/report", produces = CsvDownloads.TEXT_CSV)
+    void reportCsv(@RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
+        SlaReport.send(response, report.of(SlaApiController.month(month, clock)));
     }
 
     private String page(SignedInPerson me, Agreement current, Model model) {

@@ -32,6 +32,11 @@ import org.smartketing.team.TeamDirectory;
 import org.smartketing.team.WorkingHours;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.shared.CsvColumns;
+import org.smartketing.shared.CsvWriter;
+import org.smartketing.web.CsvDownloads;
 
 /**
  * The SLA report for a month (UTC): per rep and clock, the median and 90th percentile of the
@@ -210,33 +215,40 @@ public class SlaReport {
         return value.isPresent() ? Math.round(value.getAsDouble() * 100) / 100.0 : null;
     }
 
-    /** The report as CSV: one line per rep and clock, then marketing's line. */
-    public static String csv(Report report) {
-        StringBuilder out = new StringBuilder(
-                "month,owner,email,clock,runs,completed,median_hours,p90_hours,within_sla,breaches,share_within_sla\n");
-        for (RepRow rep : report.reps()) {
-            line(out, report.month(), rep, "ACCEPT", rep.accept());
-            line(out, report.month(), rep, "FIRST_CONTACT", rep.firstContact());
-        }
-        out.append("\nmonth,mqls,commitment,share_of_commitment\n").append(report.month()).append(',')
-                .append(report.marketing().mqls()).append(',').append(report.marketing().commitment()).append(',')
-                .append(number(report.marketing().shareOfCommitment())).append('\n');
-        return out.toString();
+    /** A line of the report's CSV: one rep's figures on one clock. */
+    public record CsvLine(YearMonth month, RepRow rep, String clock, ClockFigures figures, Marketing marketing) {
     }
 
-    private static void line(StringBuilder out, YearMonth month, RepRow rep, String clock, ClockFigures s) {
-        out.append(month).append(',').append(cell(rep.ownerName())).append(',').append(cell(rep.email())).append(',')
-                .append(clock).append(',').append(s.runs()).append(',').append(s.completed()).append(',')
-                .append(number(s.medianHours())).append(',').append(number(s.p90Hours())).append(',')
-                .append(s.withinSla()).append(',').append(s.breaches()).append(',')
-                .append(number(s.shareWithinSla())).append('\n');
+    /** The report's CSV lines: per rep, the accept clock, then the first-contact clock. */
+    public static List<CsvLine> csvLines(Report report) {
+        List<CsvLine> lines = new ArrayList<>();
+        for (RepRow rep : report.reps()) {
+            lines.add(new CsvLine(report.month(), rep, "ACCEPT", rep.accept(), report.marketing()));
+            lines.add(new CsvLine(report.month(), rep, "FIRST_CONTACT", rep.firstContact(), report.marketing()));
+        }
+        return lines;
+    }
+
+    /** One table: a line per rep and clock, with marketing's figures for the month on each. */
+    public static CsvColumns<CsvLine> csvColumns() {
+        return CsvColumns.<CsvLine>of().add("month", CsvLine::month).add("owner", l -> l.rep().ownerName())
+                .add("email", l -> l.rep().email()).add("clock", CsvLine::clock).add("runs", l -> l.figures().runs())
+                .add("completed", l -> l.figures().completed())
+                .add("median_hours", l -> number(l.figures().medianHours()))
+                .add("p90_hours", l -> number(l.figures().p90Hours())).add("within_sla", l -> l.figures().withinSla())
+                .add("breaches", l -> l.figures().breaches())
+                .add("share_within_sla", l -> number(l.figures().shareWithinSla()))
+                .add("marketing_mqls", l -> l.marketing().mqls())
+                .add("marketing_commitment", l -> l.marketing().commitment())
+                .add("marketing_share_of_commitment", l -> number(l.marketing().shareOfCommitment()));
+    }
+
+    /** Sends the report as a CSV file. */
+    public static void send(HttpServletResponse response, Report report) throws IOException {
+        CsvDownloads.send(response, "sla-" + report.month() + ".csv", csvColumns(), CsvWriter.Rows.of(csvLines(report)));
     }
 
     private static String number(Double value) {
-        return value == null ? "" : String.valueOf(Math.round(value * 1000) / 1000.0);
-    }
-
-    private static String cell(String value) {
-        return org.smartketing.shared.CsvCells.cell(value);
+        return value == null ? null : String.valueOf(Math.round(value * 1000) / 1000.0);
     }
 }

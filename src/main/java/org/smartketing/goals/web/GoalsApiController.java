@@ -38,6 +38,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.shared.CsvWriter;
+import org.smartketing.web.CsvDownloads;
 
 /** Goals over JSON: list, set, read with progress; check-ins, revisions, endorsements and reviews of one goal. */
 @RestController
@@ -54,9 +58,11 @@ class GoalsApiController {
     private final Reviews reviews;
     private final ReviewJobs reviewJobs;
     private final Clock clock;
+    private final CsvDownloads csv;
 
     GoalsApiController(GoalPlanning planning, GoalStore store, GoalProgress progress, CheckIns checkIns, Reviews reviews,
-            ReviewJobs reviewJobs, Clock clock) {
+            ReviewJobs reviewJobs, Clock clock, CsvDownloads csv) {
+        this.csv = csv;
         this.planning = planning;
         this.store = store;
         this.progress = progress;
@@ -80,6 +86,13 @@ class GoalsApiController {
                     g.draft(), g.version(), GoalViews.OutcomeView.of(g, o), o.pace().status().name(),
                     EndorsementView.of(endorsements.get(g.id())));
         }).toList();
+    }
+
+    /** The same list as CSV. */
+    @GetMapping(produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) UUID teamId, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, HttpServletResponse response) throws IOException {
+        csv.send(response, "goals.csv", GoalSummary.class, CsvWriter.Rows.of(list(teamId, from, to)));
     }
 
     @PostMapping

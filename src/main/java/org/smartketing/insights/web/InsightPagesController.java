@@ -19,10 +19,6 @@ import org.smartketing.insights.score.SmartketingScores;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +27,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.shared.CsvWriter;
+import org.smartketing.web.CsvDownloads;
 
 /**
  * The dashboard: the filter (period, team, source, campaign), the smart-keting score with its
@@ -94,15 +94,12 @@ class InsightPagesController {
     }
 
     @GetMapping("/insights/{tile}/export")
-    ResponseEntity<byte[]> export(@PathVariable String tile, @RequestParam Map<String, String> params,
-            @AuthenticationPrincipal SignedInPerson me) {
+    void export(@PathVariable String tile, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SignedInPerson me, HttpServletResponse response) throws IOException {
         TileKey key = key(tile);
         InsightFilter filter = InsightFilter.parse(params, ScoreApiController.zone(me), clock);
         Tile t = tiles.tile(key, filter);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(CsvTables.fileName(t, filter)).build().toString())
-                .body(CsvTables.bytes(t));
+        CsvDownloads.send(response, CsvTables.fileName(t, filter), CsvTables.columns(t), CsvWriter.Rows.of(t.rows()));
     }
 
     private void filterModel(InsightFilter filter, Model model) {

@@ -15,7 +15,6 @@ import org.smartketing.insights.score.SmartketingScore;
 import org.smartketing.insights.score.SmartketingScores;
 import org.smartketing.team.AppRole;
 import org.smartketing.team.HomeSection;
-import org.smartketing.team.PersonPageSection;
 import org.smartketing.team.SignedInPerson;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -39,7 +38,7 @@ class ScoreHomeSection implements HomeSection {
     }
 
     @Override
-    public Optional<PersonPageSection.Section> shownTo(SignedInPerson viewer) {
+    public Optional<HomeSection.Card> shownTo(SignedInPerson viewer) {
         if (viewer.role().compareTo(AppRole.MANAGER) < 0) {
             return Optional.empty();
         }
@@ -62,19 +61,19 @@ class ScoreHomeSection implements HomeSection {
             before = scores.score(thisWeek.over(today.minusDays(13), today.minusDays(7))).score();
             heading = "Smart-keting score, last seven days";
         }
-        List<PersonPageSection.Line> lines = new ArrayList<>();
+        List<HomeSection.Row> lines = new ArrayList<>();
         String score = now.score() == null ? "no data" : texts.number(now.score(), 1) + " of 100";
         if (now.score() != null && before.score() != null) {
             score += ", " + texts.change(now.score() - before.score()) + " since the week before";
         }
-        lines.add(new PersonPageSection.Line("Score", score));
+        lines.add(HomeSection.Row.of("Score", score));
         List<ScoreTrend.Moved> moved = ScoreTrend.moved(before, now);
         if (moved.isEmpty()) {
-            lines.add(new PersonPageSection.Line("Moved most", "nothing moved since the week before"));
+            lines.add(HomeSection.Row.of("Moved most", "nothing moved since the week before"));
         }
-        moved.stream().limit(3).forEach(m -> lines.add(new PersonPageSection.Line(m.key().label(),
+        moved.stream().limit(3).forEach(m -> lines.add(HomeSection.Row.of(m.key().label(),
                 texts.change(m.pointsChange()) + " points: " + m.describe(texts))));
-        return Optional.of(new PersonPageSection.Section("home-score", heading, lines,
+        return Optional.of(new HomeSection.Card("home-score", heading, null, lines, "No score yet.",
                 "/insights" + DashboardViews.query(thisWeek), "The dashboard, with the rows behind each figure"));
     }
 }

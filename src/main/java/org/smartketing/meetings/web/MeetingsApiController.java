@@ -38,6 +38,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.shared.CsvWriter;
+import org.smartketing.web.CsvDownloads;
 
 /** Meeting series, meetings (with ideas, plans, commitments), action items, measures and .ics over JSON. */
 @RestController
@@ -136,9 +140,11 @@ class MeetingsApiController {
     private final FollowThrough measures;
     private final Invitations invitations;
     private final CalendarFeeds feeds;
+    private final CsvDownloads csv;
 
     MeetingsApiController(MeetingPlanning planning, SeriesStore series, MeetingStore meetings, MeetingRunner runner,
-            Boards boards, RunnerStore store, FollowThrough measures, Invitations invitations, CalendarFeeds feeds) {
+            Boards boards, RunnerStore store, FollowThrough measures, Invitations invitations, CalendarFeeds feeds, CsvDownloads csv) {
+        this.csv = csv;
         this.planning = planning;
         this.series = series;
         this.meetings = meetings;
@@ -153,6 +159,12 @@ class MeetingsApiController {
     @GetMapping("/meeting-series")
     List<SeriesView> list(@AuthenticationPrincipal SignedInPerson me) {
         return series.involving(me.id()).stream().map(s -> view(s, false)).toList();
+    }
+
+    /** The same list as CSV. */
+    @GetMapping(path = "/meeting-series", produces = CsvDownloads.TEXT_CSV)
+    void seriesCsv(@AuthenticationPrincipal SignedInPerson me, HttpServletResponse response) throws IOException {
+        csv.send(response, "meeting-series.csv", SeriesView.class, CsvWriter.Rows.of(list(me)));
     }
 
     @PostMapping("/meeting-series")
@@ -258,6 +270,13 @@ class MeetingsApiController {
     @GetMapping("/action-items")
     List<ItemView> mine(@RequestParam(required = false) Boolean open, @AuthenticationPrincipal SignedInPerson me) {
         return store.ownedBy(me.id(), Boolean.TRUE.equals(open)).stream().map(ItemView::of).toList();
+    }
+
+    /** The same list as CSV. */
+    @GetMapping(path = "/action-items", produces = CsvDownloads.TEXT_CSV)
+    void itemsCsv(@RequestParam(required = false) Boolean open, @AuthenticationPrincipal SignedInPerson me,
+            HttpServletResponse response) throws IOException {
+        csv.send(response, "action-items.csv", ItemView.class, CsvWriter.Rows.of(mine(open, me)));
     }
 
     @PatchMapping("/action-items/{id}")

@@ -6,7 +6,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,6 +90,15 @@ public class People {
 
     public List<Person> enabledPeople() {
         return jdbc.sql("SELECT * FROM person WHERE enabled = TRUE ORDER BY display_name").query(People::map).list();
+    }
+
+    /** Every person's id and display name, disabled people too (exports name who did what). */
+    public Map<UUID, String> names() {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, display_name FROM person").query(rs -> {
+            names.put(Sql.uuid(rs, "id"), rs.getString("display_name"));
+        });
+        return names;
     }
 
     public boolean anyActiveAdmin() {

@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.web.CsvDownloads;
 
 /** The people list, each person's profile, and the admin's invite, edit and disable pages. */
 @Controller
@@ -36,9 +39,11 @@ class PeopleController {
     private final Teams teams;
     private final PersonAdministration administration;
     private final ObjectProvider<PersonPageSection> sections;
+    private final CsvDownloads csv;
 
     PeopleController(People people, Teams teams, PersonAdministration administration,
-            ObjectProvider<PersonPageSection> sections) {
+            ObjectProvider<PersonPageSection> sections, CsvDownloads csv) {
+        this.csv = csv;
         this.people = people;
         this.teams = teams;
         this.administration = administration;
@@ -56,6 +61,13 @@ class PeopleController {
         model.addAttribute("showDisabled", showDisabled);
         model.addAttribute("departments", Department.values());
         return "team/people";
+    }
+
+    /** The list as filtered, everyone on every page, as a CSV file. */
+    @GetMapping(path = "/people", produces = CsvDownloads.TEXT_CSV)
+    void csv(@RequestParam(required = false) String q, @RequestParam(required = false) Department department,
+            @RequestParam(defaultValue = "false") boolean showDisabled, HttpServletResponse response) throws IOException {
+        PeopleApiController.send(csv, people, new People.Filter(q, department, showDisabled), response);
     }
 
     @GetMapping("/people/{id}")

@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smartketing.shared.CsvWriter;
+import org.smartketing.web.CsvDownloads;
 
 /** Teams over JSON: everyone with a token reads; admins create and update. */
 @RestController
@@ -34,8 +38,10 @@ class TeamsApiController {
 
     private final Teams teams;
     private final TeamAdministration administration;
+    private final CsvDownloads csv;
 
-    TeamsApiController(Teams teams, TeamAdministration administration) {
+    TeamsApiController(Teams teams, TeamAdministration administration, CsvDownloads csv) {
+        this.csv = csv;
         this.teams = teams;
         this.administration = administration;
     }
@@ -43,6 +49,12 @@ class TeamsApiController {
     @GetMapping
     List<TeamView> list() {
         return teams.all().stream().map(TeamView::of).toList();
+    }
+
+    /** The same list as CSV (the members' ids joined by commas). */
+    @GetMapping(produces = CsvDownloads.TEXT_CSV)
+    void csv(HttpServletResponse response) throws IOException {
+        csv.send(response, "teams.csv", TeamView.class, CsvWriter.Rows.of(list()));
     }
 
     @GetMapping("/{id}")

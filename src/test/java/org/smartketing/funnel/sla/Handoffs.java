@@ -28,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Leads on their way from marketing to sales, for the SLA tests: an MQL, an owner, an assignment. */
-class Handoffs {
+public class Handoffs {
 
     private final LeadIntake intake;
     private final LeadStages stages;
@@ -38,7 +38,7 @@ class Handoffs {
     private final TransactionTemplate transaction;
     final JdbcClient jdbc;
 
-    Handoffs(ApplicationContext context) {
+    public Handoffs(ApplicationContext context) {
         this.intake = context.getBean(LeadIntake.class);
         this.stages = context.getBean(LeadStages.class);
         this.leads = context.getBean(Leads.class);
@@ -49,12 +49,12 @@ class Handoffs {
     }
 
     /** A sales rep in Berlin, 9 to 5, with a manager. */
-    Person aRepWithAManager() {
+    public Person aRepWithAManager() {
         Person manager = person("Head", AppRole.MANAGER, null);
         return person("Rep", AppRole.MEMBER, manager.id());
     }
 
-    Person person(String role, AppRole appRole, PersonId managerId) {
+    public Person person(String role, AppRole appRole, PersonId managerId) {
         String name = role + " " + UUID.randomUUID().toString().substring(0, 8);
         Person p = Person.invited(name.replace(' ', '.').toLowerCase() + "@example.com", name, Department.SALES, appRole,
                 "Account executive", ZoneId.of("Europe/Berlin"), WorkingHours.standard(), managerId, Instant.now());
@@ -62,7 +62,7 @@ class Handoffs {
         return p;
     }
 
-    Person personById(PersonId id) {
+    public Person personById(PersonId id) {
         return people.byId(id).orElseThrow();
     }
 
@@ -71,14 +71,14 @@ class Handoffs {
         return intake.take(in, LeadHistory.Channel.API).lead().id();
     }
 
-    LeadId anMql() {
+    public LeadId anMql() {
         LeadId id = aNewLead();
         move(id, Stage.MQL);
         return id;
     }
 
     /** Gives the lead to the owner as routing would: the owner saved and {@link LeadAssigned} told, in one transaction. */
-    void assign(LeadId lead, Person owner, Instant at) {
+    public void assign(LeadId lead, Person owner, Instant at) {
         transaction.executeWithoutResult(status -> {
             Lead before = leads.byId(lead).orElseThrow();
             leads.update(before.withOwner(owner.id().value(), at));
@@ -121,7 +121,7 @@ class Handoffs {
                 .param(lead + ":%").query(Long.class).single();
     }
 
-    List<ClockRun> runs(LeadId lead) {
+    public List<ClockRun> runs(LeadId lead) {
         return jdbc.sql("SELECT * FROM lead_sla_clock WHERE lead_id = ? ORDER BY clock, run").param(lead.value())
                 .query(ClockRuns::map).list();
     }

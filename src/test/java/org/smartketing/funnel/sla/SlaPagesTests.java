@@ -67,6 +67,6 @@ class SlaPagesTests {
         MvcResult csv = mvc.perform(get("/sla/report").param("month", "2024-02").param("format", "csv")
                 .with(user(Fixtures.signedIn(member)))).andReturn();
         assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
-        assertThat(csv.getResponse().getContentAsString()).startsWith("month,owner,email,clock");
+        assertThat(csv.getResponse().getContentAsString()).startsWith("\uFEFFmonth,owner,email,clock");
     }
 }

@@ -1,4 +1,4 @@
-package org.smartketing.mail;
+package org.smartketing.shared.jobs;
 
 import java.time.Instant;
 
@@ -10,20 +10,20 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 /**
- * Schedules the outbox's jobs in the current transaction (the scheduler works through the
- * transaction's connection), and wakes this node's scheduler once it commits, so an email due now
- * leaves within milliseconds instead of at the next poll.
+ * Schedules a job in the current transaction (the scheduler works through the transaction's
+ * connection), and wakes this node's scheduler once it commits, so a job due now (an email, a
+ * webhook delivery) runs within milliseconds instead of at the next poll.
  */
 @Component
-class MailJobs {
+public class ScheduledJobs {
 
     private final Scheduler scheduler;
 
-    MailJobs(Scheduler scheduler) {
+    ScheduledJobs(Scheduler scheduler) {
         this.scheduler = scheduler;
     }
 
-    void schedule(TaskInstance<Void> job, Instant at) {
+    public void schedule(TaskInstance<Void> job, Instant at) {
         scheduler.schedule(job, at);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

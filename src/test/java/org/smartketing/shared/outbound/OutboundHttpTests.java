@@ -1,10 +1,11 @@
-package org.smartketing.comms.channels;
+package org.smartketing.shared.outbound;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OutboundHttpTests {
 
-    static final ChannelSettings SETTINGS = new ChannelSettings(null, null, null,
-            new ChannelSettings.Outbound(false, List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    static final OutboundSettings SETTINGS = new OutboundSettings(false, List.of(), Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
 
     final LocalReceiver receiver = LocalReceiver.get();
 
@@ -31,8 +32,7 @@ class OutboundHttpTests {
         final AtomicInteger lookups = new AtomicInteger();
 
         Rebinding() {
-            super(new ChannelSettings(null, null, null, new ChannelSettings.Outbound(false, List.of("hooks.example"),
-                    Duration.ofSeconds(1), Duration.ofSeconds(1))));
+            super(new OutboundSettings(false, List.of("hooks.example"), Duration.ofSeconds(1), Duration.ofSeconds(1)));
         }
 
         @Override
@@ -51,7 +51,7 @@ class OutboundHttpTests {
         String path = "/chat/" + UUID.randomUUID();
         int port = URI.create(receiver.url("/")).getPort();
 
-        http.post("http://hooks.example:" + port + path, "application/json", "{\"text\":\"hi\"}", null, null,
+        http.post("http://hooks.example:" + port + path, "application/json", "{\"text\":\"hi\"}", Map.of(),
                 "the chat webhook");
 
         assertThat(dns.lookups).as("lookups for one call").hasValue(1);
@@ -59,23 +59,22 @@ class OutboundHttpTests {
     }
 
     @Test
-    void aRefusedAddressOrARemoteStatusIsTheAdminsDetailOnly() {
+    void aRefusedAddressIsTheAdminsDetailOnlyAndARemoteStatusIsAnswered() {
         OutboundHttp http = new OutboundHttp(new OutboundAddresses(SETTINGS), SETTINGS);
 
-        assertThatThrownBy(() -> http.post("http://127.0.0.1:9/hook", "application/json", "{}", null, null, "the chat webhook"))
-                .isInstanceOfSatisfying(DeliveryFailedException.class, ex -> {
+        assertThatThrownBy(() -> http.post("http://127.0.0.1:9/hook", "application/json", "{}", Map.of(), "the webhook"))
+                .isInstanceOfSatisfying(CallFailedException.class, ex -> {
                     assertThat(ex.getMessage()).isEqualTo("the URL is refused: this address cannot be used");
                     assertThat(ex.detail()).contains("127.0.0.1");
                 });
 
-        OutboundHttp allowed = new OutboundHttp(new OutboundAddresses(new ChannelSettings(null, null, null,
-                new ChannelSettings.Outbound(false, List.of("127.0.0.1"), Duration.ofSeconds(1), Duration.ofSeconds(1)))),
-                SETTINGS);
-        assertThatThrownBy(() -> allowed.post(receiver.url("/chat/fail/" + UUID.randomUUID()), "application/json", "{}",
-                null, null, "the chat webhook"))
-                .isInstanceOfSatisfying(DeliveryFailedException.class, ex -> {
-                    assertThat(ex.getMessage()).isEqualTo("the chat webhook did not take it").doesNotContain("500");
-                    assertThat(ex.detail()).isEqualTo("answered 500");
-                });
+        OutboundSettings local = new OutboundSettings(false, List.of("127.0.0.1"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        OutboundHttp allowed = new OutboundHttp(new OutboundAddresses(local), local);
+        OutboundHttp.Answer answer = allowed.post(receiver.url("/chat/fail/" + UUID.randomUUID()), "application/json",
+                "{}", Map.of("X-Test", "yes"), "the webhook");
+        assertThat(answer.taken()).isFalse();
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body()).isEqualTo("{\"ok\":true}");
     }
 }

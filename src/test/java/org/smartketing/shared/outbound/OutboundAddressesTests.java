@@ -1,4 +1,4 @@
-package org.smartketing.comms.channels;
+package org.smartketing.shared.outbound;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutboundAddressesTests {
 
     private static OutboundAddresses guard(boolean allowPrivate, List<String> allowedHosts) {
-        return new OutboundAddresses(new ChannelSettings(null, null, null,
-                new ChannelSettings.Outbound(allowPrivate, allowedHosts, Duration.ofSeconds(1), Duration.ofSeconds(1))));
+        return new OutboundAddresses(
+                new OutboundSettings(allowPrivate, allowedHosts, Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 
     @ParameterizedTest(name = "{0} internal: {1}")
@@ -57,8 +57,8 @@ class OutboundAddressesTests {
     @Test
     void refusesTheMachinesOwnInterfaceAddressesEvenPublicOnes() throws Exception {
         InetAddress own = InetAddress.getByName("93.184.216.34");
-        OutboundAddresses onThatMachine = new OutboundAddresses(new ChannelSettings(null, null, null,
-                new ChannelSettings.Outbound(false, List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1))),
+        OutboundAddresses onThatMachine = new OutboundAddresses(
+                new OutboundSettings(false, List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 () -> java.util.Set.of(own));
 
         assertThat(onThatMachine.whyRefused("https://93.184.216.34/hook")).contains("this address cannot be used");

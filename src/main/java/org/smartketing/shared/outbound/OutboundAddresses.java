@@ -1,4 +1,4 @@
-package org.smartketing.comms.channels;
+package org.smartketing.shared.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -48,19 +48,19 @@ public class OutboundAddresses {
         }
     }
 
-    private final ChannelSettings.Outbound settings;
+    private final OutboundSettings settings;
     private final java.util.function.Supplier<Set<InetAddress>> interfaces;
     private volatile Set<InetAddress> ownAddresses = Set.of();
     private volatile Instant ownAddressesRead = Instant.EPOCH;
 
     @org.springframework.beans.factory.annotation.Autowired
-    OutboundAddresses(ChannelSettings settings) {
+    OutboundAddresses(OutboundSettings settings) {
         this(settings, OutboundAddresses::interfaceAddresses);
     }
 
     /** With the machine's own addresses from elsewhere (tests). */
-    OutboundAddresses(ChannelSettings settings, java.util.function.Supplier<Set<InetAddress>> interfaces) {
-        this.settings = settings.outbound();
+    OutboundAddresses(OutboundSettings settings, java.util.function.Supplier<Set<InetAddress>> interfaces) {
+        this.settings = settings;
         this.interfaces = interfaces;
     }
 
@@ -81,7 +81,7 @@ public class OutboundAddresses {
     }
 
     /** What is wrong with the URL itself, before any lookup. */
-    Optional<String> whyMalformed(String url) {
+    public Optional<String> whyMalformed(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -112,7 +112,7 @@ public class OutboundAddresses {
     InetAddress[] resolve(String host) throws UnknownHostException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses = InetAddress.getAllByName(bare);
-        if (settings.allowPrivate() || settings.allowedHosts().stream().anyMatch(bare::equalsIgnoreCase)) {
+        if (settings.allows(bare)) {
             return addresses;
         }
         for (InetAddress address : addresses) {
@@ -124,13 +124,6 @@ public class OutboundAddresses {
             }
         }
         return addresses;
-    }
-
-    /** Refuses a malformed URL with a {@link DeliveryFailedException}; its addresses are checked on the call's lookup. */
-    void check(String url) {
-        whyMalformed(url).ifPresent(why -> {
-            throw new DeliveryFailedException("the URL is refused: " + why);
-        });
     }
 
     static boolean isInternal(InetAddress address) {
