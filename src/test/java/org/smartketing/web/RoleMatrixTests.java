@@ -270,6 +270,17 @@ class RoleMatrixTests {
                 "GET /api/v1/insights/goals", "GET /api/v1/insights/cross-training", "GET /api/v1/insights/responsiveness")
                 .forEach(e -> MATRIX.put(e, MANAGER_READ_TOKENS));
         MATRIX.put("PUT /api/v1/insights/score/weights", ADMIN_WRITE_TOKEN);
+        // Imports: admins and marketers (the callers here are in sales, so admins only).
+        Stream.of("GET /api/v1/imports", "GET /api/v1/imports/{id}", "GET /api/v1/imports/{id}/errors",
+                "GET /api/v1/imports/mappings")
+                .forEach(e -> MATRIX.put(e, EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN)));
+        Stream.of("POST /api/v1/imports", "POST /api/v1/imports/{id}/dry-run", "POST /api/v1/imports/{id}/start",
+                "POST /api/v1/imports/{id}/cancel", "POST /api/v1/imports/{id}/undo")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        Stream.of("GET /imports", "POST /imports", "GET /imports/{id}", "GET /imports/{id}/status",
+                "GET /imports/{id}/errors", "POST /imports/{id}/mapping", "POST /imports/{id}/dry-run",
+                "POST /imports/{id}/start", "POST /imports/{id}/cancel", "POST /imports/{id}/undo")
+                .forEach(e -> MATRIX.put(e, ADMINS));
         // Outgoing webhooks: admins only, pages and API (an endpoint's address and log tell where data goes).
         Stream.of("GET /admin/webhooks", "POST /admin/webhooks", "GET /admin/webhooks/{id}", "POST /admin/webhooks/{id}",
                 "POST /admin/webhooks/{id}/enabled", "POST /admin/webhooks/{id}/rotate-secret",

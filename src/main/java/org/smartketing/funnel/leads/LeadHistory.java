@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LeadHistory {
 
-    public enum Channel { API, BATCH, WEB_FORM, MANUAL, DEMO }
+    public enum Channel { API, BATCH, WEB_FORM, MANUAL, DEMO, IMPORT }
 
     public record StageEvent(long id, Stage from, Stage to, String reason, UUID actorId, String actorLabel,
             Instant occurredAt) {
@@ -98,12 +98,15 @@ public class LeadHistory {
         return name == null ? null : Stage.valueOf(name);
     }
 
-    public void touched(LeadId lead, Channel channel, String source, UUID campaignId, String details, Instant at) {
+    /** @return the touch's id */
+    public UUID touched(LeadId lead, Channel channel, String source, UUID campaignId, String details, Instant at) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO lead_touch (id, lead_id, occurred_at, channel, source, campaign_id, details)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), lead.value(), Sql.utc(at), channel.name(), source, campaignId, details)
+                .params(id, lead.value(), Sql.utc(at), channel.name(), source, campaignId, details)
                 .update();
+        return id;
     }
 
     public List<StageEvent> stageEvents(LeadId lead) {

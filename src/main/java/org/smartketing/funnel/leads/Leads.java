@@ -177,7 +177,7 @@ public class Leads {
      * A lead just recycled comes due for scoring on its date to look again (then its score decides
      * whether it is an MQL again), unless decay brings it due sooner.
      */
-    void dueForScoringBy(LeadId id, Instant at) {
+    public void dueForScoringBy(LeadId id, Instant at) {
         jdbc.sql("UPDATE lead SET score_due_at = ? WHERE id = ? AND (score_due_at IS NULL OR score_due_at > ?)")
                 .params(Sql.utc(at), id.value(), Sql.utc(at)).update();
     }

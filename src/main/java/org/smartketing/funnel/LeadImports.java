@@ -1,0 +1,82 @@
+package org.smartketing.funnel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * How rows read from a file become leads. Only the funnel writes leads; an import hands it rows
+ * already mapped to the lead's fields ({@link #targets()}) and gets back what became of each.
+ * Applying runs in the caller's transaction and records what it changed, so that
+ * {@link #undo(UUID)} can put everything back.
+ */
+public interface LeadImports {
+
+    /** A field a column can be mapped to: its name as the JSON API and the lead export call it, and a label. */
+    record Target(String name, String label) {
+    }
+
+    /**
+     * One row of the file: its line number and its values by target name (a blank value is absent).
+     * A target {@code externalIds.<system>} or {@code custom.<key>} carries one entry of that map.
+     */
+    record Row(long line, Map<String, String> values) {
+    }
+
+    /** What is wrong with one row: the target field it is about (null for the row as a whole). */
+    record Problem(long line, String field, String value, String message) {
+    }
+
+    /** What an existing lead found by the row gets from it. */
+    enum Policy {
+        /** New people only; a row of a known lead is skipped. */
+        CREATE_ONLY("Create new leads only"),
+        /** New people are created; a known lead gets the values it lacks (the default). */
+        CREATE_AND_FILL_BLANKS("Create new leads and fill in what known leads lack"),
+        /** New people are created; a known lead takes every value the row gives. */
+        CREATE_AND_OVERWRITE("Create new leads and overwrite known leads"),
+        /** Known leads take every value the row gives; rows of unknown people are skipped. */
+        UPDATE_ONLY("Update known leads only");
+
+        private final String label;
+
+        Policy(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What a chunk of rows did. */
+    record Outcome(int created, int updated, int merged, int skipped, int failed, List<Problem> problems) {
+    }
+
+    /** A row as it would be stored (field name to value), or why it would not be. */
+    record Preview(long line, Map<String, String> stored, List<Problem> problems) {
+    }
+
+    /** Every target, in the order a person mapping columns would look for them. */
+    List<Target> targets();
+
+    /** The rows as they would be stored; writes nothing. */
+    List<Preview> preview(List<Row> rows);
+
+    /** The problems of these rows, as applying would find them; writes nothing. */
+    List<Problem> check(List<Row> rows);
+
+    /**
+     * Applies the rows in the caller's transaction (which it requires), matching each by external
+     * id, then email, then phone, against the leads stored and the rows before it in the file.
+     * Imported leads are scored by the scoring job shortly after, together.
+     */
+    Outcome apply(UUID importId, List<Row> rows, Policy policy);
+
+    /** Removes the leads the import created, puts back the ones it changed and removes its touches. */
+    UndoneImport undo(UUID importId);
+
+    /** What an undo put back. */
+    record UndoneImport(int removed, int restored, int touchesRemoved) {
+    }
+}
