@@ -28,6 +28,15 @@ public final class CsvCells {
         return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
+    /**
+     * A cell as it was before {@link #cell} defused it: the leading apostrophe taken off a value
+     * that would otherwise be a formula, so that a file we wrote reads back unchanged.
+     */
+    public static String undefused(String value) {
+        return value != null && value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
+    }
+
     /** Appends one line of cells (each through {@link #cell}) and its CRLF to text or a stream's writer. */
     public static <A extends Appendable> A line(A out, List<String> cells) {
         try {

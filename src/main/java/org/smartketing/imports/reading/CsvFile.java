@@ -96,7 +96,7 @@ public final class CsvFile implements AutoCloseable {
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                cells.put(header.get(i), record.get(i));
+                cells.put(header.get(i), org.smartketing.shared.CsvCells.undefused(record.get(i)));
             }
             return new Next(new Line(start, cells), null);
         }
