@@ -1,5 +1,6 @@
 package org.smartketing.web;
 
+import org.smartketing.shared.CsvDownloads;
 import org.smartketing.shared.PageOf;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

@@ -155,8 +155,8 @@ class IntakeUnderLoadTests {
                 .param(lead.toString()).query(UUID.class).single();
     }
 
-    /** Comms' notification, cross-training's handoff record and insights' assignment rollup. */
-    static final long LISTENERS_OF_LEAD_ASSIGNED = 3;
+    /** Comms' notification, cross-training's handoff record, insights' assignment rollup and the webhooks' feed. */
+    static final long LISTENERS_OF_LEAD_ASSIGNED = 4;
 
     private long completedPublications(LeadId lead, Class<?> event) {
         return jdbc.sql("SELECT COUNT(*) FROM event_publication_archive WHERE event_type = ? AND serialized_event LIKE ?")

@@ -57,7 +57,7 @@ class ExportRoundTripTests {
                         + " \"country\": \"CH\", \"annualRevenue\": 1250000.5, \"employees\": 42, \"source\": \"" + source + "\","
                         + " \"tags\": [\"vip\", \"fair\"], \"description\": \"Said \\\"call me\\\"\","
                         + " \"externalIds\": {\"salesforce\": \"00Q" + run + "\"}}",
-                "{\"phone\": \"+49 30 1234567\", \"country\": \"Germany\", \"lastName\": \"Only a phone\", \"source\": \"" + source + "\"}" };
+                "{\"phone\": \"+49 30 " + (1_000_000 + Math.floorMod(run.hashCode(), 8_999_999)) + "\", \"country\": \"Germany\", \"lastName\": \"Only a phone\", \"source\": \"" + source + "\"}" };
         for (String body : bodies) {
             assertThat(api.send(post("/api/v1/leads"), body).getResponse().getStatus()).isEqualTo(201);
         }

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.smartketing.team.TeamDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.smartketing.shared.jobs.ScheduledJobs;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -24,6 +26,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("test")
+@Import(ScheduledJobs.class)
 class MailModuleTests {
 
     @MockitoBean

@@ -27,7 +27,7 @@ import org.smartketing.team.AppRole;
 import org.smartketing.team.Department;
 import org.smartketing.team.PersonId;
 import org.smartketing.team.SignedInPerson;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

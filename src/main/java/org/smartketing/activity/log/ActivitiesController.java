@@ -35,7 +35,7 @@ import org.smartketing.team.PersonId;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.team.TeamDirectory;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 import org.smartketing.web.Times;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.smartketing.activity.log.ActivitiesApiController.ActivityView;
 import org.smartketing.team.TeamDirectory;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 import org.springframework.stereotype.Component;
 
 /** The activity log as CSV, for the page and the API: the API's fields, and the person's name beside their id. */

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** Sending, listing, reading and acknowledging messages over JSON. */
 @RestController

@@ -34,7 +34,7 @@ import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.Secrets;
 import org.smartketing.team.SignedInPerson;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

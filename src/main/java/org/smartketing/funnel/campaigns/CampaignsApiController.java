@@ -21,7 +21,7 @@ import java.io.IOException;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.team.TeamDirectory;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 import org.smartketing.shared.CsvWriter;
 
 /** Campaigns over JSON, and the closed-loop attribution report. */

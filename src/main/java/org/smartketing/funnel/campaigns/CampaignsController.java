@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.team.TeamDirectory;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** Marketing's campaigns and what each brought in, by the attribution model chosen. */
 @Controller

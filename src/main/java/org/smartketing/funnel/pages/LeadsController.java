@@ -33,7 +33,7 @@ import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.PlainText;
 import org.smartketing.team.PersonSummary;
 import org.smartketing.team.SignedInPerson;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

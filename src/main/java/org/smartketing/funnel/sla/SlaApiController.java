@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** The handoff agreement and the SLA report over JSON (the report also as CSV). */
 @RestController

@@ -36,7 +36,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvColumns;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /**
  * The SLA report for a month (UTC): per rep and clock, the median and 90th percentile of the

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** Goals over JSON: list, set, read with progress; check-ins, revisions, endorsements and reviews of one goal. */
 @RestController

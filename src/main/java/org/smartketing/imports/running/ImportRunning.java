@@ -105,7 +105,7 @@ public class ImportRunning {
         ImportJob.Summary s = ended.summary();
         events.publishEvent(new ImportFinished(UUID.randomUUID(), job.id(), job.kind().name(), job.fileName(),
                 state.name(), ended.processed(), s.created(), s.updated(), s.merged(), s.skipped(), s.failed(),
-                job.createdBy(), now));
+                job.createdBy(), now, org.smartketing.team.Actor.system("import")));
     }
 
     private static long count(ImportJob job) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /**
  * The dashboard: the filter (period, team, source, campaign), the smart-keting score with its

@@ -22,7 +22,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /**
  * The dashboard's tiles over JSON, each also as CSV ({@code Accept: text/csv} or {@code ?format=csv}):

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** Meeting series, meetings (with ideas, plans, commitments), action items, measures and .ics over JSON. */
 @RestController

@@ -28,7 +28,7 @@ import java.io.IOException;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** People over JSON: everyone with a token reads; admins invite and update. */
 @RestController

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** The people list, each person's profile, and the admin's invite, edit and disable pages. */
 @Controller

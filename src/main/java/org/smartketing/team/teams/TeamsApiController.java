@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
-import org.smartketing.web.CsvDownloads;
+import org.smartketing.shared.CsvDownloads;
 
 /** Teams over JSON: everyone with a token reads; admins create and update. */
 @RestController

@@ -1,11 +1,9 @@
-package org.smartketing.web;
+package org.smartketing.shared;
 
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.smartketing.shared.CsvColumns;
-import org.smartketing.shared.CsvWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
