@@ -135,6 +135,9 @@ class EventSerializationTests {
         if (type == int.class) {
             return 7;
         }
+        if (type == long.class) {
+            return 7L;
+        }
         if (type == boolean.class) {
             return true;
         }

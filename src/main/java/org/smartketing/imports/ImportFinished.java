@@ -13,6 +13,6 @@ import org.smartketing.team.PersonId;
  * @param importedBy who started it; the job itself runs as the system ({@code actor})
  */
 public record ImportFinished(UUID eventId, UUID importId, String kind, String fileName, String state, long rows,
-        long created, long updated, long merged, long skipped, long failed, PersonId importedBy, Instant at,
+        long created, long updated, long merged, long skipped, long failed, PersonId importedBy, Instant occurredAt,
         Actor actor) {
 }

@@ -78,6 +78,9 @@ class ActivityModuleTests {
     @MockitoBean
     Times times;
 
+    @MockitoBean
+    org.smartketing.shared.CsvDownloads csvDownloads;
+
     @Autowired
     ActivityLog log;
 

@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.smartketing.shared.jobs.ScheduledJobs;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -20,17 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The mail part booted on its own: it needs nothing of the other parts, only the job scheduler of
- * {@code shared.jobs}, a mock here. Without SMTP an email is held in the outbox and no job is
+ * The mail part booted on its own: it needs nothing of the other parts, only the job scheduler and
+ * its helper of {@code shared.jobs}, mocks here. Without SMTP an email is held in the outbox and no job is
  * scheduled; an email of a change that rolls back is never stored.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @ActiveProfiles("test")
-@Import(ScheduledJobs.class)
 class MailModuleTests {
 
     @MockitoBean
     Scheduler scheduler;
+
+    @MockitoBean
+    ScheduledJobs jobs;
 
     @Autowired
     Mailer mailer;
@@ -60,7 +61,7 @@ class MailModuleTests {
             assertThat(mail.subject()).isEqualTo("Your invitation");
             assertThat(mail.status()).isEqualTo("HELD");
         });
-        verifyNoInteractions(scheduler);
+        verifyNoInteractions(scheduler, jobs);
     }
 
     @Test
