@@ -57,13 +57,16 @@ class LeadRows {
         return json.writeValueAsString(row);
     }
 
+    /** Columns the database works out from the others (V120's duplicate keys): never written. */
+    private static final java.util.Set<String> GENERATED = java.util.Set.of("match_name", "match_local");
+
     /** Writes the kept row back over the lead with its id. */
     void restore(String kept) {
         Map<String, List<String>> row = json.readValue(kept, KEPT);
         List<String> sets = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         row.forEach((column, value) -> {
-            if (!column.equals("id")) {
+            if (!column.equals("id") && !GENERATED.contains(column)) {
                 sets.add(column + " = ?");
                 args.add(restored(value));
             }
