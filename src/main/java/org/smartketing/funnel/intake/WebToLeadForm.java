@@ -83,7 +83,9 @@ final class WebToLeadForm {
 
     /** What came with the lead besides its fields, for its touch; null when nothing did. */
     String note() {
-        return note.isEmpty() ? null : Text.abbreviate("Also on the form: " + String.join("; ", note), 1900);
+        // control characters (a NUL, which PostgreSQL refuses in text) are no part of what a person wrote
+        return note.isEmpty() ? null
+                : Text.abbreviate(("Also on the form: " + String.join("; ", note)).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", ""), 1900);
     }
 
     /** The form's own name for one of our fields, so that errors name what the website author wrote. */
