@@ -54,10 +54,6 @@ final class FormFields {
         return decode(urlEncoded(body), declared(type));
     }
 
-    static MultiValueMap<String, String> decode(byte[] body, Charset declared) {
-        return decode(urlEncoded(body), declared);
-    }
-
     private static MultiValueMap<String, String> decode(List<byte[][]> pairs, Charset declared) {
         Charset charset = declared != null ? declared : chosen(pairs);
         MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();

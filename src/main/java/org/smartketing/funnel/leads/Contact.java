@@ -27,11 +27,6 @@ public record Contact(String email, String phone, String phoneE164, String phone
         address = address == null ? Address.NONE : address;
     }
 
-    /** A contact with an email and a name only (the demo's, a test's). */
-    public static Contact of(String email, String firstName, String lastName, String company, String title) {
-        return new Contact(email, null, null, null, null, null, null, firstName, lastName, company, title, null, null);
-    }
-
     /** The email as compared: Unicode-normalised (NFKC), trimmed and lower-cased. */
     public String emailKey() {
         return email == null ? null : keyOf(email);
