@@ -112,7 +112,7 @@ class HandoffBrowserTests {
         assertThat(text(repBrowser, ".flash")).contains("Rolf Rejected is now Rejected by sales");
 
         marketerBrowser.get(url(second));
-        assertThat(text(marketerBrowser, "main")).contains("Rejected by sales", "No budget", rep.email());
+        assertThat(text(marketerBrowser, "main")).contains("Rejected by sales", "No budget", rep.displayName());
         Browsers.screenshot(marketerBrowser, "13-marketer-sees-reason");
         marketerBrowser.get(url(first));
         assertThat(text(marketerBrowser, "main")).contains("Sales-accepted");
