@@ -82,7 +82,7 @@ class RoleMatrixTests {
         // Set up already: the first-start page sends everyone to sign-in.
         MATRIX.put("GET /setup", EnumSet.noneOf(Caller.class));
         // Pages for everyone signed in.
-        Stream.of("GET /", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
+        Stream.of("GET /", "GET /search", "GET /people", "GET /people/{id}", "GET /profile", "GET /profile/edit", "POST /profile",
                 "GET /profile/password", "POST /profile/password",
                 "GET /teams", "GET /teams/{id}", "GET /tokens", "POST /tokens", "POST /tokens/{id}/revoke",
                 "GET /activities", "POST /activities")
