@@ -1,7 +1,6 @@
 package org.smartketing.team;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -9,10 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartketing.funnel.campaigns.CampaignDetails;
 import org.smartketing.funnel.campaigns.CampaignPlanning;
-import org.smartketing.funnel.intake.IncomingLead;
-import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
-import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.meetings.Plans;
 import org.smartketing.meetings.planning.MeetingPlanning;
 import org.smartketing.support.Fixtures;
@@ -35,9 +31,6 @@ class SearchPagesTests {
 
     @Autowired
     Fixtures fixtures;
-
-    @Autowired
-    LeadIntake intake;
 
     @Autowired
     CampaignPlanning campaigns;
@@ -123,10 +116,7 @@ class SearchPagesTests {
     }
 
     private Lead aLead(String first, String last, String company) {
-        String email = first.toLowerCase(Locale.ROOT) + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        return intake.take(new IncomingLead(email, null, null, null, first, last, company, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null, null),
-                LeadHistory.Channel.API).lead();
+        return fixtures.aLeadNamed(first, last, company);
     }
 
     private String search(String text, Person as) throws Exception {
