@@ -69,9 +69,13 @@ class LeadsController {
     private final Duplicates duplicates;
     private final LeadMerging merging;
 
+    private final org.smartketing.funnel.leads.LeadPersonalData personalData;
+
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
             ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export, CustomFields customFields,
-            LeadRouter router, Duplicates duplicates, LeadMerging merging) {
+            LeadRouter router, Duplicates duplicates, LeadMerging merging,
+            org.smartketing.funnel.leads.LeadPersonalData personalData) {
+        this.personalData = personalData;
         this.export = export;
         this.customFields = customFields;
         this.router = router;
@@ -223,6 +227,8 @@ class LeadsController {
         model.addAttribute("suggestion", lead.ownerId() == null ? router.suggest(lead).orElse(null) : null);
         model.addAttribute("duplicates", duplicates.of(lead.id()));
         model.addAttribute("undoableMerge", merging.undoable(lead.id()).orElse(null));
+        model.addAttribute("consent", personalData.consentOf(lead.id()));
+        model.addAttribute("erasedAt", personalData.erasedAt(lead.id()).orElse(null));
         return "funnel/lead";
     }
 
