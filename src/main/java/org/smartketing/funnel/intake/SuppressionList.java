@@ -127,6 +127,9 @@ public class SuppressionList {
         if (mail == null && tel == null) {
             throw new InvalidFieldException("email", "an email address or a phone number is needed");
         }
+        if (mail != null && !new org.smartketing.shared.EmailAddress.Validator().isValid(mail, null)) {
+            throw new InvalidFieldException("email", "is not an email address");
+        }
         String e164 = null;
         if (tel != null) {
             e164 = rules.e164(tel, Countries.codeOf(country));

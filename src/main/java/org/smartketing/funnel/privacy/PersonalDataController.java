@@ -66,10 +66,7 @@ class PersonalDataController {
 
     @PostMapping("/leads/{id}/consent/withdraw")
     String withdrawConsent(@PathVariable UUID id, @RequestParam(required = false) String how, RedirectAttributes redirect) {
-        if (how != null && how.length() > 200) {
-            throw new InvalidFieldException("how", "must be at most 200 characters");
-        }
-        requests.withdrawConsent(new LeadId(id), Text.blankToNull(how));
+        requests.withdrawConsent(new LeadId(id), Text.plain("how", how, 200));
         redirect.addFlashAttribute("flash", "Consent to marketing is withdrawn for this lead.");
         return "redirect:/leads/" + id;
     }
@@ -102,10 +99,7 @@ class PersonalDataController {
         if (email != null && email.length() > 254) {
             throw new InvalidFieldException("email", "must be at most 254 characters");
         }
-        if (phone != null && phone.length() > 60) {
-            throw new InvalidFieldException("phone", "must be at most 60 characters");
-        }
-        int added = suppression.addByHand(email, phone, null, me.id().value()).size();
+        int added = suppression.addByHand(email, Text.plain("phone", phone, 60), null, me.id().value()).size();
         redirect.addFlashAttribute("flash", added == 0 ? "This person was on the list already." : "Added to the list.");
         return "redirect:/admin/suppression-list";
     }
