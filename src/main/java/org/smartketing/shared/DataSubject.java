@@ -54,7 +54,7 @@ public record DataSubject(UUID leadId, List<UUID> leadIds, List<String> values) 
      * and only where it stands as a whole word; null stays null.
      */
     public String scrub(String text) {
-        if (text == null || values.isEmpty()) {
+        if (!mayMention(text)) {
             return text;
         }
         String result = text;
@@ -64,6 +64,15 @@ public record DataSubject(UUID leadId, List<UUID> leadIds, List<String> values) 
             result = p.matcher(result).replaceAll(Matcher.quoteReplacement(ERASED));
         }
         return result;
+    }
+
+    /** Whether the text holds a value of the subject anywhere, in any case (a quick test before {@link #scrub}). */
+    public boolean mayMention(String text) {
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return values.stream().anyMatch(v -> lower.contains(v.toLowerCase(Locale.ROOT)));
     }
 
     /** Whether the text mentions any of the subject's values (as {@link #scrub} would replace them). */

@@ -133,13 +133,19 @@ class PersonalDataErasureTests {
         messenger.send(new NewMessage(admin.id(), new Audience.Person(rep.id()), Urgency.FYI, "About " + first + " " + last,
                 "Please call " + first + " on " + phone + " or write to " + email,
                 new Regarding("lead", id, first + " " + last, "/leads/" + id), null));
+        ImportApi imports = new ImportApi(mvc, json, adminToken);
+        String importId = imports.uploadId("email,firstName,title\r\n" + email + "," + first + ",Buyer\r\n");
+        assertThat(imports.startAndAwait(importId, "create-and-overwrite").get("updated").asLong()).isOne();
+        java.nio.file.Path kept = java.nio.file.Path.of(jdbc.sql("SELECT stored_as FROM import_job WHERE id = ?")
+                .param(UUID.fromString(importId)).query(String.class).single());
+        assertThat(java.nio.file.Files.readString(kept)).contains(email);
         settled();
         await().until(() -> count("SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ?", UUID.fromString(hook)) >= 2);
 
         JsonNode export = body(send(get("/api/v1/leads/" + id + "/personal-data"), adminToken, null));
         assertThat(export.get("lead").get("fields").get("contact").get("email").asString()).isEqualTo(email);
         assertThat(export.get("lead").get("consent").get("given").asBoolean()).isTrue();
-        assertThat(export.get("lead").get("touches")).hasSize(2);
+        assertThat(export.get("lead").get("touches")).hasSize(3);
         assertThat(export.get("lead").get("stageHistory")).hasSize(2);
         assertThat(export.get("activities").toString()).contains("Spoke with " + first);
         assertThat(export.get("messages").toString()).contains("About " + first);
@@ -163,6 +169,7 @@ class PersonalDataErasureTests {
                 .getContentAsString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         values().forEach(v -> assertThat(exportAfter).as("a fresh export").doesNotContain(v.toLowerCase(Locale.ROOT)));
         assertThat(exportAfter).contains("\"erasedat\"");
+        assertThat(java.nio.file.Files.readString(kept)).as("the kept import file").doesNotContain(email).contains("[erased]");
         assertThat(jdbc.sql("SELECT action || ':' || COALESCE(after_state, '') FROM audit_entry WHERE entity_id = ?"
                 + " ORDER BY id DESC LIMIT 1").param(id).query(String.class).single())
                 .as("the erase is audited, without the person's data").startsWith("erased:").contains("\"parts\"");
