@@ -158,11 +158,13 @@ public class SuppressionList {
 
     @Transactional(readOnly = true)
     public ReIntake reIntake() {
-        return ReIntake.valueOf(jdbc.sql("SELECT re_intake FROM suppression_settings WHERE id = 1").query(String.class).single());
+        return jdbc.sql("SELECT re_intake FROM suppression_settings WHERE id = 1").query(String.class).optional()
+                .map(ReIntake::valueOf).orElse(ReIntake.REFUSE);
     }
 
     @Transactional
     public void reIntake(ReIntake choice) {
+        settingsRow();
         jdbc.sql("UPDATE suppression_settings SET re_intake = ? WHERE id = 1").param(choice.name()).update();
     }
 
@@ -196,8 +198,15 @@ public class SuppressionList {
 
     /** The installation's salt: made by the first node that needs it, the same for all after. */
     private String salt() {
+        settingsRow();
         jdbc.sql("UPDATE suppression_settings SET salt = ? WHERE id = 1 AND salt IS NULL").param(Secrets.newSecret()).update();
         return existingSalt();
+    }
+
+    /** The settings' one row, which the migration puts there (and a test that empties every table takes away). */
+    private void settingsRow() {
+        jdbc.sql("INSERT INTO suppression_settings (id, salt, re_intake) VALUES (1, NULL, 'REFUSE') ON CONFLICT DO NOTHING")
+                .update();
     }
 
     static String digest(String salt, String value) {
