@@ -109,7 +109,7 @@ public class PersonalDataRequests {
 
     /**
      * The lead withdraws their consent to marketing, whatever their stage. A second withdrawal
-     * changes nothing and is refused.
+     * (without consent given again in between) changes nothing and is refused.
      *
      * @param how how the withdrawal came (e.g. "email to sales@"), or null
      */
@@ -120,7 +120,8 @@ public class PersonalDataRequests {
             throw new NotFoundException("Lead " + id);
         }
         Map<String, Object> before = funnel.consentOf(id);
-        if (before.get("withdrawnAt") != null) {
+        // consent given again after a withdrawal (a new form with the box ticked) may be withdrawn again
+        if (before.get("withdrawnAt") != null && !Boolean.TRUE.equals(before.get("given"))) {
             throw new RuleViolationException("Lead " + id + " withdrew their consent at " + before.get("withdrawnAt") + " already.");
         }
         Instant now = clock.instant();
