@@ -73,6 +73,14 @@ public interface LeadImports {
      */
     Outcome apply(UUID importId, List<Row> rows, Policy policy);
 
+    /**
+     * The lead that values naming a lead ({@code externalIds.<system>}, {@code email}, {@code phone})
+     * are, matched as {@link #apply} matches a row: by external id, then email, then phone; empty
+     * when none is stored or the values cannot name a lead. How an import of activities finds the
+     * lead of each row. Locks the lead for the caller's transaction when there is one.
+     */
+    java.util.Optional<LeadId> leadOf(Map<String, String> values);
+
     /** Removes the leads the import created, puts back the ones it changed and removes its touches. */
     UndoneImport undo(UUID importId);
 

@@ -170,6 +170,13 @@ class LeadImporting implements LeadImports {
 
     @Override
     @Transactional
+    public Optional<LeadId> leadOf(Map<String, String> values) {
+        Read read = read(new Row(0, values));
+        return read.ok() ? find(read).map(Lead::id) : Optional.empty();
+    }
+
+    @Override
+    @Transactional
     public UndoneImport undo(UUID importId) {
         int touchesRemoved = changes.removeTouches(importId);
         int restored = 0;

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportRunning {
 
     private final ImportJobs jobs;
-    private final LeadImports leads;
+    private final List<RowWriter> writers;
     private final ImportSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -32,10 +32,10 @@ public class ImportRunning {
     volatile Runnable afterChunk = () -> {
     };
 
-    ImportRunning(ImportJobs jobs, LeadImports leads, ImportSettings settings, ApplicationEventPublisher events,
+    ImportRunning(ImportJobs jobs, List<RowWriter> writers, ImportSettings settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         this.jobs = jobs;
-        this.leads = leads;
+        this.writers = writers;
         this.settings = settings;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -88,7 +88,7 @@ public class ImportRunning {
             end(job, ImportJob.State.DONE, null);
             return false;
         }
-        LeadImports.Outcome outcome = leads.apply(id, chunk.rows(), job.policy());
+        LeadImports.Outcome outcome = RowWriter.of(writers, job.kind()).apply(job, chunk.rows());
         List<ImportJobs.Error> errors = new java.util.ArrayList<>(chunk.bad());
         outcome.problems().forEach(p -> errors.add(Problems.error(p, job.mapping())));
         errors.sort(java.util.Comparator.comparingLong(ImportJobs.Error::line));
