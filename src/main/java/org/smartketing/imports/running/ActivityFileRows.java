@@ -73,15 +73,12 @@ class ActivityFileRows implements RowWriter {
 
     private static final List<DateTimeFormatter> LOCAL_FORMS = List.of(
             form("uuuu-MM-dd"),
-            form("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS]"),
+            isoWith(null),
             form("M/d/uuuu[ h:mm[:ss][ ]a]"),
             form("M/d/uuuu H:mm[:ss]"),
             form("d.M.uuuu[ H:mm[:ss]]"));
 
-    private static final List<DateTimeFormatter> OFFSET_FORMS = List.of(
-            form("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][' ']XXX"),
-            form("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][' ']XX"),
-            form("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][' ']VV"));
+    private static final List<DateTimeFormatter> OFFSET_FORMS = List.of(isoWith("XXX"), isoWith("XX"), isoWith("VV"));
 
     private final ActivityLog log;
     private final LeadImports leads;
@@ -310,8 +307,20 @@ class ActivityFileRows implements RowWriter {
         }
     }
 
+    /** A date, 'T' or a space, a time with optional seconds and fraction, then (if given) an offset or zone. */
+    private static DateTimeFormatter isoWith(String offset) {
+        DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
+                .optionalStart().appendLiteral(' ').optionalEnd().append(DateTimeFormatter.ISO_LOCAL_TIME);
+        if (offset != null) {
+            b.optionalStart().appendLiteral(' ').optionalEnd().appendPattern(offset);
+        }
+        return b.toFormatter(Locale.US).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    }
+
     private static DateTimeFormatter form(String pattern) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.US);
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.US)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
     private static String key(String text) {
