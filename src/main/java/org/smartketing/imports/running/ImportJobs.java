@@ -120,6 +120,11 @@ public class ImportJobs {
                 .params(state.name(), message, Sql.utc(at), id).update();
     }
 
+    void qualified(UUID id, long mqls, Instant at) {
+        jdbc.sql("UPDATE import_job SET qualified_at = ?, mql_count = ? WHERE id = ?").params(Sql.utc(at), mqls, id)
+                .update();
+    }
+
     void undone(UUID id, Instant at) {
         jdbc.sql("UPDATE import_job SET state = 'UNDONE', undone_at = ? WHERE id = ?").params(Sql.utc(at), id).update();
     }
@@ -210,7 +215,8 @@ public class ImportJobs {
                         rs.getLong("merged_count"), rs.getLong("skipped_count"), rs.getLong("failed_count")),
                 rs.getObject("checked_rows", Long.class), rs.getObject("checked_failed", Long.class),
                 rs.getString("message"), new PersonId(Sql.uuid(rs, "created_by")), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), Sql.instant(rs, "undone_at"));
+                Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), Sql.instant(rs, "undone_at"),
+                Sql.instant(rs, "qualified_at"), rs.getObject("mql_count", Long.class));
     }
 
     private static String cut(String text, int max) {

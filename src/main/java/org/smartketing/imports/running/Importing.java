@@ -109,7 +109,7 @@ public class Importing {
                     format.delimiter(), header, mapping,
                     choices.policy() != null ? choices.policy() : Policy.CREATE_AND_FILL_BLANKS,
                     route(kind, choices.route(), false), ImportJob.State.UPLOADED, null, 0, ImportJob.Summary.NONE, null, null, null, by, clock.instant(),
-                    null, null, null);
+                    null, null, null, null, null);
             jobs.insert(job);
             remember(choices, kind, mapping, by);
             return new Upload(job, choices.mapping() != null || choices.savedMapping() != null ? "chosen"
