@@ -6,5 +6,6 @@
  * each naming its lead as the funnel matches leads.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Imports")
-@org.smartketing.shared.OwnsTables({ "import_job", "import_error", "import_mapping", "import_activity" })
+@org.smartketing.shared.OwnsTables({ "import_job", "import_error", "import_mapping", "import_activity",
+        "import_file_chunk" })
 package org.smartketing.imports;

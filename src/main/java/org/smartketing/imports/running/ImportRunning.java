@@ -25,6 +25,7 @@ public class ImportRunning {
     private final List<RowWriter> writers;
     private final LeadImports leads;
     private final MqlNotices notices;
+    private final ImportFiles files;
     private final ImportSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -34,13 +35,14 @@ public class ImportRunning {
     volatile Runnable afterChunk = () -> {
     };
 
-    ImportRunning(ImportJobs jobs, List<RowWriter> writers, LeadImports leads, MqlNotices notices,
+    ImportRunning(ImportJobs jobs, List<RowWriter> writers, LeadImports leads, MqlNotices notices, ImportFiles files,
             ImportSettings settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         this.jobs = jobs;
         this.writers = writers;
         this.leads = leads;
         this.notices = notices;
+        this.files = files;
         this.settings = settings;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -64,7 +66,7 @@ public class ImportRunning {
         if (job.rows() == null) {
             jobs.counted(id, count(job));
         }
-        try (FileRows file = new FileRows(job)) {
+        try (FileRows file = new FileRows(job, files.readable(job))) {
             file.skip(job.processed());
             while (true) {
                 if (stopping.getAsBoolean()) {
@@ -158,9 +160,9 @@ public class ImportRunning {
                 job.createdBy(), now, org.smartketing.team.Actor.system("import")));
     }
 
-    private static long count(ImportJob job) {
+    private long count(ImportJob job) {
         long rows = 0;
-        try (FileRows file = new FileRows(job)) {
+        try (FileRows file = new FileRows(job, files.readable(job))) {
             for (FileRows.Chunk chunk = file.next(10_000); !chunk.empty(); chunk = file.next(10_000)) {
                 rows += chunk.records();
             }

@@ -37,8 +37,8 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 /**
  * Imports as a person runs them: upload (read, mapped by the presets, previewed), dry run, start,
- * cancel, undo. The file is kept on disk, never in memory; the job ({@link ImportRunning}) does
- * the writing.
+ * cancel, undo. The file is kept on disk and in the database ({@link ImportFiles}), never in
+ * memory; the job ({@link ImportRunning}) does the writing, on whichever node.
  */
 @Service
 public class Importing {
@@ -63,16 +63,18 @@ public class Importing {
 
     private final ImportJobs jobs;
     private final List<RowWriter> writers;
+    private final ImportFiles files;
     private final ImportSettings settings;
     private final ImportRunning running;
     private final SchedulerClient scheduler;
     private final AuditLog audit;
     private final Clock clock;
 
-    Importing(ImportJobs jobs, List<RowWriter> writers, ImportSettings settings, ImportRunning running,
+    Importing(ImportJobs jobs, List<RowWriter> writers, ImportFiles files, ImportSettings settings, ImportRunning running,
             SchedulerClient scheduler, AuditLog audit, Clock clock) {
         this.jobs = jobs;
         this.writers = writers;
+        this.files = files;
         this.settings = settings;
         this.running = running;
         this.scheduler = scheduler;
@@ -111,6 +113,7 @@ public class Importing {
                     route(kind, choices.route(), false), ImportJob.State.UPLOADED, null, 0, ImportJob.Summary.NONE, null, null, null, by, clock.instant(),
                     null, null, null, null, null);
             jobs.insert(job);
+            files.keep(id, stored);
             remember(choices, kind, mapping, by);
             return new Upload(job, choices.mapping() != null || choices.savedMapping() != null ? "chosen"
                     : proposal.preset(), preview(job));
@@ -131,7 +134,7 @@ public class Importing {
 
     /** The first rows as they would be stored. */
     public List<LeadImports.Preview> preview(ImportJob job) {
-        try (FileRows file = new FileRows(job)) {
+        try (FileRows file = new FileRows(job, files.readable(job))) {
             return writer(job.kind()).preview(job, file.next(PREVIEW_ROWS).rows());
         }
     }
@@ -157,7 +160,7 @@ public class Importing {
         jobs.forgetErrors(id, ImportJobs.Phase.CHECK);
         long rows = 0;
         long failed = 0;
-        try (FileRows file = new FileRows(job)) {
+        try (FileRows file = new FileRows(job, files.readable(job))) {
             for (FileRows.Chunk chunk = file.next(settings.chunk()); !chunk.empty(); chunk = file.next(settings.chunk())) {
                 List<ImportJobs.Error> errors = new ArrayList<>(chunk.bad());
                 writer(job.kind()).check(job, chunk.rows()).forEach(p -> errors.add(ImportRunning.Problems.error(p, job.mapping())));
@@ -209,6 +212,7 @@ public class Importing {
                     : "An import can be undone for 7 days after it ended; this one ended longer ago.");
         }
         LeadImports.UndoneImport undone = writer(job.kind()).undo(id);
+        files.forget(id);
         jobs.undone(id, now);
         audit.record("import", id, "undone", null, undone);
         return undone;
@@ -279,7 +283,7 @@ public class Importing {
     private Path store(InputStream content, UUID id) {
         try {
             Files.createDirectories(settings.directory());
-            Path stored = settings.directory().resolve(id + ".csv");
+            Path stored = files.local(id);
             Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
             return stored;
         }
