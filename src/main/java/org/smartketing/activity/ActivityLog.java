@@ -73,7 +73,31 @@ public class ActivityLog {
      *         {@code leadId} or {@code campaignId} when no {@link ActivitySubjects} knows the id
      */
     public Activity log(@Valid NewActivity activity) {
-        PersonSummary person = requireEnabled(activity);
+        return store(activity, requireEnabled(activity));
+    }
+
+    /**
+     * Stores many activities in the caller's transaction, each as {@link #log} would (checked,
+     * counted, audited and announced), reading their people in one go: how an import writes a chunk.
+     *
+     * @return the activities as stored, in the order given
+     * @throws FieldConflictException as {@link #log} does, for the first activity that breaks a rule
+     *         (the caller's transaction then rolls back: check the rows first)
+     */
+    public java.util.List<Activity> logAll(java.util.List<@Valid NewActivity> batch) {
+        Map<PersonId, PersonSummary> people = directory.people(batch.stream().map(NewActivity::personId).distinct().toList());
+        java.util.List<Activity> stored = new java.util.ArrayList<>(batch.size());
+        for (NewActivity activity : batch) {
+            PersonSummary person = people.get(activity.personId());
+            if (person == null || !person.enabled()) {
+                throw new FieldConflictException("personId", "is not an enabled person in Smartketing");
+            }
+            stored.add(store(activity, person));
+        }
+        return stored;
+    }
+
+    private Activity store(NewActivity activity, PersonSummary person) {
         requireKnown("leadId", activity.leadId(), ActivitySubjects::leadExists, "no such lead");
         requireKnown("campaignId", activity.campaignId(), ActivitySubjects::campaignExists, "no such campaign");
         // Databases keep microseconds; the activity returned is the one read back later.
@@ -125,7 +149,34 @@ public class ActivityLog {
      * @throws RuleViolationException for a stage change, which is the funnel's record
      */
     public void remove(ActivityId id) {
-        Activities.Stored stored = requireByHand(id, "removed");
+        removeStored(requireByHand(id, "removed"));
+    }
+
+    /**
+     * Removes the activities given that are still in the log (an import undone), each as
+     * {@link #remove} would; those removed meanwhile are passed over.
+     *
+     * @return how many were removed
+     * @throws RuleViolationException when one of them is a stage change, which is the funnel's record
+     */
+    public int removeAll(java.util.Collection<ActivityId> ids) {
+        int removed = 0;
+        for (ActivityId id : ids) {
+            java.util.Optional<Activities.Stored> stored = activities.lock(id);
+            if (stored.isEmpty()) {
+                continue;
+            }
+            if (!stored.get().activity().type().loggedByHand()) {
+                throw new RuleViolationException("A stage change is the funnel's record and is not removed by hand.");
+            }
+            removeStored(stored.get());
+            removed++;
+        }
+        return removed;
+    }
+
+    private void removeStored(Activities.Stored stored) {
+        ActivityId id = stored.activity().id();
         Activity gone = stored.activity();
         activities.delete(id);
         rollup.add(id, key(stored), -1);

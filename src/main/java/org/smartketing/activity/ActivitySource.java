@@ -7,7 +7,9 @@ public enum ActivitySource {
     /** Sent through the JSON API, usually by another system on a person's behalf. */
     API("API"),
     /** Recorded by another part of Smartketing, such as the funnel when a lead changes stage. */
-    AUTOMATIC("Automatic");
+    AUTOMATIC("Automatic"),
+    /** Read from a CSV file by an import (which may undo it as a whole). */
+    IMPORT("Imported");
 
     private final String label;
 

@@ -12,6 +12,12 @@ import java.util.UUID;
  */
 public interface LeadImports {
 
+    /**
+     * The system label of what an import does ({@code Actor.system(ACTOR)}): an MQL it makes is not
+     * routed one by one; the import routes its MQLs together, if asked, and tells each rep once.
+     */
+    String ACTOR = "import";
+
     /** A field a column can be mapped to: its name as the JSON API and the lead export call it, and a label. */
     record Target(String name, String label) {
     }
@@ -72,6 +78,31 @@ public interface LeadImports {
      * Imported leads are scored by the scoring job shortly after, together.
      */
     Outcome apply(UUID importId, List<Row> rows, Policy policy);
+
+    /**
+     * The lead that values naming a lead ({@code externalIds.<system>}, {@code email}, {@code phone})
+     * are, matched as {@link #apply} matches a row: by external id, then email, then phone; empty
+     * when none is stored or the values cannot name a lead. How an import of activities finds the
+     * lead of each row. Locks the lead for the caller's transaction when there is one.
+     */
+    java.util.Optional<LeadId> leadOf(Map<String, String> values);
+
+    /**
+     * What qualifying a batch of an import's leads did: how many it made MQLs, how many of those
+     * routing gave to each rep, how many found nobody (or were not routed), and the last lead of
+     * the batch to go on after (null: there are no more).
+     */
+    record Qualified(int mqls, Map<org.smartketing.team.PersonId, Integer> assigned, int unrouted, LeadId last) {
+    }
+
+    /**
+     * Scores the next leads the import created or changed (after {@code after}, in id order, at most
+     * {@code limit}) in the caller's transaction, and makes MQLs of those that reach the threshold;
+     * with {@code route} they are routed by the routing rules. Nothing is announced per lead to
+     * the reps (the import tells each of them once); the moves and owners are recorded as the
+     * import's ({@link #ACTOR}). Imported leads are left to the scoring job only if this never runs.
+     */
+    Qualified qualify(UUID importId, LeadId after, int limit, boolean route);
 
     /** Removes the leads the import created, puts back the ones it changed and removes its touches. */
     UndoneImport undo(UUID importId);

@@ -139,6 +139,7 @@ class PersonalDataErasureTests {
         java.nio.file.Path kept = java.nio.file.Path.of(jdbc.sql("SELECT stored_as FROM import_job WHERE id = ?")
                 .param(UUID.fromString(importId)).query(String.class).single());
         assertThat(java.nio.file.Files.readString(kept)).contains(email);
+        assertThat(storedFile(importId)).as("the file kept in the database for every node").contains(email);
         settled();
         await().until(() -> count("SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ?", UUID.fromString(hook)) >= 2);
 
@@ -170,6 +171,7 @@ class PersonalDataErasureTests {
         values().forEach(v -> assertThat(exportAfter).as("a fresh export").doesNotContain(v.toLowerCase(Locale.ROOT)));
         assertThat(exportAfter).contains("\"erasedat\"");
         assertThat(java.nio.file.Files.readString(kept)).as("the kept import file").doesNotContain(email).contains("[erased]");
+        assertThat(storedFile(importId)).as("the file kept in the database").doesNotContain(email).contains("[erased]");
         assertThat(jdbc.sql("SELECT action || ':' || COALESCE(after_state, '') FROM audit_entry WHERE entity_id = ?"
                 + " ORDER BY id DESC LIMIT 1").param(id).query(String.class).single())
                 .as("the erase is audited, without the person's data").startsWith("erased:").contains("\"parts\"");
@@ -437,5 +439,13 @@ class PersonalDataErasureTests {
             text.append((char) ('a' + random.nextInt(26)));
         }
         return text.toString();
+    }
+
+    /** The import's file as the database keeps it, its chunks joined. */
+    private String storedFile(String importId) {
+        var out = new java.io.ByteArrayOutputStream();
+        jdbc.sql("SELECT bytes FROM import_file_chunk WHERE import_id = ? ORDER BY seq").param(UUID.fromString(importId))
+                .query((rs, n) -> rs.getBytes(1)).list().forEach(out::writeBytes);
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

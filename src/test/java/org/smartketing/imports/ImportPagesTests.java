@@ -68,10 +68,7 @@ class ImportPagesTests {
         assertThat(page(get(at + "/errors").param("phase", "dry-run")).getResponse().getContentAsString())
                 .contains("3,Mail,not-an-email,");
 
-        assertThat(page(post(at + "/start").param("target", "email", "firstName", "company")).getResponse()
-                .getRedirectedUrl()).isEqualTo(at);
-        await().atMost(Duration.ofSeconds(30)).until(() -> page(get(at + "/status")).getResponse()
-                .getContentAsString().contains("\"state\":\"DONE\""));
+        assertThat(importToTheEnd(at, "email", "firstName", "company")).isEqualTo(at);
         String done = page(get(at)).getResponse().getContentAsString();
         assertThat(done).contains("data-count=\"created\">1<").contains("Undo this import")
                 .contains("Lines that could not be imported");
@@ -85,12 +82,51 @@ class ImportPagesTests {
     }
 
     @Test
+    void aMarketerImportsActivitiesOnThePagesAndUndoesThem() throws Exception {
+        fixtures.aLead("DE"); // the installation has leads; ours is made by a lead import below
+        String leadFile = "email,lastName\r\nv1." + run + "@example.com,Vera\r\n";
+        String leadImport = page(multipart("/imports").file(new MockMultipartFile("file", "leads.csv", "text/csv",
+                leadFile.getBytes(StandardCharsets.UTF_8)))).getResponse().getRedirectedUrl();
+        importToTheEnd(leadImport, "email", "lastName");
+        String text = "Email,Type,Date,Notes\r\nv1." + run + "@example.com,Call,2024-03-05 10:00,Booked a demo\r\n";
+        String at = page(multipart("/imports").file(new MockMultipartFile("file", "calls.csv", "text/csv",
+                text.getBytes(StandardCharsets.UTF_8))).param("kind", "activities")).getResponse().getRedirectedUrl();
+
+        String form = page(get(at)).getResponse().getContentAsString();
+        assertThat(form).contains("Lead&#39;s email").contains("Owner&#39;s email").doesNotContain("name=\"policy\"")
+                .doesNotContain("name=\"route\"").contains("<dd>Call</dd>").contains("<dd>Booked a demo</dd>");
+
+        importToTheEnd(at, "lead.email", "type", "occurredAt", "notes");
+        String done = page(get(at)).getResponse().getContentAsString();
+        assertThat(done).contains("Activities logged").contains("data-count=\"created\">1<")
+                .contains("Undo removes the 1 activities this import logged");
+        assertThat(activities()).isOne();
+
+        MvcResult undone = page(post(at + "/undo").param("confirm", "yes"));
+        assertThat(undone.getFlashMap().get("flash")).isEqualTo("Undone: 1 imported activities removed.");
+        assertThat(activities()).isZero();
+    }
+
+    @Test
     void theLeadListAndTheNavigationLinkToImportsForMarketersOnly() throws Exception {
         assertThat(page(get("/leads")).getResponse().getContentAsString()).contains("href=\"/imports\"");
 
         marketer = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
         assertThat(page(get("/leads")).getResponse().getContentAsString()).doesNotContain("href=\"/imports\"");
         assertThat(page(get("/imports")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    /** Starts the import with the columns mapped to these targets, waits for it to be done; where the start led. */
+    private String importToTheEnd(String at, String... targets) throws Exception {
+        String next = page(post(at + "/start").param("target", targets)).getResponse().getRedirectedUrl();
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(get(at + "/status")).getResponse()
+                .getContentAsString().contains("\"state\":\"DONE\""));
+        return next;
+    }
+
+    private long activities() {
+        return jdbc.sql("SELECT COUNT(*) FROM activity a JOIN lead l ON l.id = a.lead_id WHERE l.email_key = ?")
+                .param("v1." + run + "@example.com").query(Long.class).single();
     }
 
     private long leads() {

@@ -13,6 +13,7 @@ import org.smartketing.comms.Regarding;
 import org.smartketing.comms.Urgency;
 import org.smartketing.funnel.LeadAssigned;
 import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.LeadImports;
 import org.smartketing.funnel.LeadRoutingFailed;
 import org.smartketing.funnel.LeadTitles;
 import org.smartketing.funnel.SlaBreached;
@@ -64,6 +65,9 @@ class SystemNotifications {
 
     @ApplicationModuleListener
     void on(LeadAssigned assigned) {
+        if (byAnImport(assigned.actor())) {
+            return; // the import tells each rep once, of all the leads it gave them
+        }
         once("comms.lead-assigned", assigned.eventId(), assigned.actor(), () -> {
             String lead = title(assigned.leadId());
             receiver(assigned.ownerId()).ifPresent(owner -> messenger.send(NewMessage.system(owner.id(),
@@ -98,7 +102,14 @@ class SystemNotifications {
 
     @ApplicationModuleListener
     void on(LeadRoutingFailed failed) {
+        if (byAnImport(failed.actor())) {
+            return; // the import tells its importer once how many of its MQLs wait for an owner
+        }
         once("comms.routing-failed", failed.eventId(), failed.actor(), () -> notifyManagers(failed));
+    }
+
+    private static boolean byAnImport(Actor actor) {
+        return LeadImports.ACTOR.equals(actor.system());
     }
 
     private void once(String reaction, UUID eventId, Actor actor, Runnable notification) {

@@ -29,6 +29,8 @@ import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.LeadProfile;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.funnel.leads.StageEntries;
+import org.smartketing.funnel.routing.LeadRouter;
+import org.smartketing.funnel.scoring.LeadScoring;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +48,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LeadImporting implements LeadImports {
 
-    static final String ACTOR = "import";
+    static final String ACTOR = LeadImports.ACTOR;
+
+    /**
+     * When an imported lead is due for the scoring job: later than any import takes, as the import
+     * scores its leads itself once they are in ({@link #qualify}); this is the net for one that never does.
+     */
+    static final java.time.Duration SCORED_BY_THE_JOB_AFTER = java.time.Duration.ofDays(1);
 
     private final ImportedRows rows;
     private final ContactRules rules;
@@ -60,11 +68,14 @@ class LeadImporting implements LeadImports {
     private final Validator validator;
     private final CustomFields customFields;
     private final SuppressionList suppression;
+    private final LeadScoring scoring;
+    private final LeadRouter router;
     private final Clock clock;
 
     LeadImporting(ImportedRows rows, ContactRules rules, Campaigns campaigns, Leads leads, LeadHistory history,
             ImportChanges changes, LeadRows kept, StageEntries entries, JdbcClient jdbc, Validator validator,
-            CustomFields customFields, SuppressionList suppression, Clock clock) {
+            CustomFields customFields, SuppressionList suppression, LeadScoring scoring, LeadRouter router,
+            Clock clock) {
         this.rows = rows;
         this.rules = rules;
         this.campaigns = campaigns;
@@ -77,6 +88,8 @@ class LeadImporting implements LeadImports {
         this.validator = validator;
         this.customFields = customFields;
         this.suppression = suppression;
+        this.scoring = scoring;
+        this.router = router;
         this.clock = clock;
     }
 
@@ -126,7 +139,7 @@ class LeadImporting implements LeadImports {
                     tally.skipped++;
                     continue;
                 }
-                Lead lead = leads.insert(newLead(read, now), now);
+                Lead lead = leads.insert(newLead(read, now), now.plus(SCORED_BY_THE_JOB_AFTER));
                 history.stageChanged(lead, null, Stage.NEW, null, null, ACTOR, now);
                 touches.add(history.touched(lead.id(), LeadHistory.Channel.IMPORT, lead.source(), lead.campaignId(),
                         null, now));
@@ -154,7 +167,7 @@ class LeadImporting implements LeadImports {
                 seen.put(existing.id(), ImportChanges.Change.UPDATED);
             }
             leads.update(next);
-            leads.dueForScoringBy(existing.id(), now);
+            leads.dueForScoringBy(existing.id(), now.plus(SCORED_BY_THE_JOB_AFTER));
             touches.add(history.touched(existing.id(), LeadHistory.Channel.IMPORT, read.in().source(),
                     read.in().campaignId(), null, now));
             if (sameFile) {
@@ -168,6 +181,34 @@ class LeadImporting implements LeadImports {
         changes.touched(importId, touches);
         return new Outcome(tally.created, tally.updated, tally.merged, tally.skipped, tally.failed,
                 List.copyOf(tally.problems));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Qualified qualify(UUID importId, LeadId after, int limit, boolean route) {
+        List<Leads.Scoring> batch = leads.importedBy(importId, after == null ? null : after.value(), limit);
+        org.smartketing.team.Actor actor = org.smartketing.team.Actor.system(ACTOR);
+        List<Lead> made = scoring.qualifyAll(batch, actor);
+        Map<org.smartketing.team.PersonId, Integer> assigned = new LinkedHashMap<>();
+        int unrouted = 0;
+        for (Lead mql : made) {
+            LeadRouter.Outcome outcome = route ? router.route(mql.id(), actor) : null;
+            if (outcome != null && outcome.ownerId() != null) {
+                assigned.merge(new org.smartketing.team.PersonId(outcome.ownerId()), 1, Integer::sum);
+            }
+            else {
+                unrouted++;
+            }
+        }
+        return new Qualified(made.size(), assigned, unrouted,
+                batch.size() < limit ? null : batch.get(batch.size() - 1).lead().id());
+    }
+
+    @Override
+    @Transactional
+    public Optional<LeadId> leadOf(Map<String, String> values) {
+        Read read = read(new Row(0, values));
+        return read.ok() ? find(read).map(Lead::id) : Optional.empty();
     }
 
     @Override

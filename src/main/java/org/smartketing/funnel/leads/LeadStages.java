@@ -54,10 +54,19 @@ public class LeadStages {
      * as its actor whoever's request set it off.
      */
     public Lead moveAutomatically(LeadId id, Lead.Transition transition) {
-        return move(id, transition, Optional.empty());
+        return move(id, transition, Optional.empty(), Actor.SYSTEM);
+    }
+
+    /** The same, announced as the system acting for what set it off ({@code Actor.system("import")}). */
+    public Lead moveAutomatically(LeadId id, Lead.Transition transition, Actor system) {
+        return move(id, transition, Optional.empty(), system);
     }
 
     private Lead move(LeadId id, Lead.Transition transition, Optional<SignedInPerson> actor) {
+        return move(id, transition, actor, Actor.SYSTEM);
+    }
+
+    private Lead move(LeadId id, Lead.Transition transition, Optional<SignedInPerson> actor, Actor system) {
         Lead before = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
         if (transition.to() == Stage.REJECTED && transition.reason() != null
                 && !reasons.active().contains(transition.reason().strip())) {
@@ -74,7 +83,7 @@ public class LeadStages {
                 actor.map(SignedInPerson::email).orElse(AuditLog.SYSTEM), now);
         audit.record("lead", id, "stage-changed", LeadSnapshot.of(before), LeadSnapshot.of(after));
         events.publishEvent(new LeadStageChanged(UUID.randomUUID(), id, before.stage(), after.stage(), reason, now,
-                actor.map(SignedInPerson::actor).orElse(Actor.SYSTEM)));
+                actor.map(SignedInPerson::actor).orElse(system)));
         // Listeners in this transaction may have changed the lead further (routing sets its owner).
         return leads.byId(id).orElseThrow();
     }

@@ -192,6 +192,16 @@ public class Leads {
     }
 
     /** The next {@code limit} leads by id after the one given (from the first when null), locked for the caller. */
+    /** The next leads an import created or changed, in id order after the id given (null: from the start), locked. */
+    public List<Scoring> importedBy(UUID importId, UUID after, int limit) {
+        String imported = "SELECT * FROM lead WHERE id IN (SELECT lead_id FROM lead_import_change WHERE import_id = ?)"
+                + " AND deleted_at IS NULL";
+        return after == null
+                ? jdbc.sql(imported + " ORDER BY id LIMIT ? FOR UPDATE").params(importId, limit).query(Leads::scoring).list()
+                : jdbc.sql(imported + " AND id > ? ORDER BY id LIMIT ? FOR UPDATE").params(importId, after, limit)
+                        .query(Leads::scoring).list();
+    }
+
     public List<Scoring> nextById(UUID after, int limit) {
         return after == null
                 ? jdbc.sql("SELECT * FROM lead WHERE deleted_at IS NULL ORDER BY id LIMIT ? FOR UPDATE").param(limit).query(Leads::scoring).list()

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.smartketing.funnel.LeadAssigned;
 import org.smartketing.funnel.LeadId;
+import org.smartketing.funnel.LeadImports;
 import org.smartketing.funnel.LeadRoutingFailed;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.RepAvailability;
@@ -74,7 +75,8 @@ public class LeadRouter {
      */
     @EventListener
     void on(LeadStageChanged changed) {
-        if (changed.to() == Stage.MQL) {
+        // an import's MQLs are routed by the import, together, when the importer asked for it
+        if (changed.to() == Stage.MQL && !LeadImports.ACTOR.equals(changed.actor().system())) {
             route(changed.leadId(), changed.actor());
         }
     }
@@ -84,7 +86,8 @@ public class LeadRouter {
         return route(id, Actor.current());
     }
 
-    private Outcome route(LeadId id, Actor actor) {
+    /** Routes an MQL as the actor given (an import routing its MQLs together); 409 for a lead in any other stage. */
+    public Outcome route(LeadId id, Actor actor) {
         Lead lead = leads.byId(id).orElseThrow(() -> new NotFoundException("Lead " + id));
         if (lead.stage() != Stage.MQL) {
             throw new RuleViolationException("Only a marketing-qualified lead is routed; this one is "

@@ -19,6 +19,7 @@ import org.smartketing.funnel.leads.LeadStages;
 import org.smartketing.funnel.leads.Leads;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
+import org.smartketing.team.Actor;
 import org.smartketing.team.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,6 +131,23 @@ public class LeadScoring {
      * @return how many scores were stored
      */
     int rescore(List<Leads.Scoring> batch, ScoringRules rules, Instant now) {
+        return rescore(batch, rules, now, Actor.SYSTEM, new ArrayList<>());
+    }
+
+    /**
+     * Scores leads the caller has locked with the stored rules, as the scoring job would, and makes
+     * MQLs of those that reach the threshold, each move announced as the actor's: how an import
+     * qualifies its leads together once they are in (and then routes them, or not, itself).
+     *
+     * @return the leads this made MQLs, as they are now
+     */
+    public List<Lead> qualifyAll(List<Leads.Scoring> batch, Actor actor) {
+        List<Lead> made = new ArrayList<>();
+        rescore(batch, rulebook.current(), clock.instant(), actor, made);
+        return made;
+    }
+
+    private int rescore(List<Leads.Scoring> batch, ScoringRules rules, Instant now, Actor actor, List<Lead> made) {
         Map<LeadId, List<Engagements.Engagement>> engaged = engagements.of(batch.stream().map(s -> s.lead().id()).toList());
         List<Leads.ScoreUpdate> updates = new ArrayList<>();
         List<Lead> scored = new ArrayList<>();
@@ -142,7 +160,12 @@ public class LeadScoring {
             scored.add(lead.withScore(s.score(), lead.updatedAt()));
         }
         leads.updateScores(updates);
-        scored.forEach(lead -> qualifyIfDue(lead, rules, now));
+        for (Lead lead : scored) {
+            Lead after = qualifyIfDue(lead, rules, now, actor);
+            if (after.stage() == Stage.MQL && lead.stage() != Stage.MQL) {
+                made.add(after);
+            }
+        }
         return updates.size();
     }
 
@@ -159,12 +182,16 @@ public class LeadScoring {
     }
 
     private Lead qualifyIfDue(Lead lead, ScoringRules rules, Instant now) {
+        return qualifyIfDue(lead, rules, now, Actor.SYSTEM);
+    }
+
+    private Lead qualifyIfDue(Lead lead, ScoringRules rules, Instant now, Actor actor) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         boolean waiting = lead.stage() == Stage.NEW || (lead.stage() == Stage.RECYCLED && lead.requalifyOn() != null
                 && !lead.requalifyOn().isAfter(today));
         if (waiting && lead.score() >= rules.mqlThreshold()) {
             return stages.moveAutomatically(lead.id(), new Lead.Transition(Stage.MQL,
-                    "Score " + lead.score() + " reached the MQL threshold " + rules.mqlThreshold(), null, null));
+                    "Score " + lead.score() + " reached the MQL threshold " + rules.mqlThreshold(), null, null), actor);
         }
         return lead;
     }

@@ -30,9 +30,10 @@ final class FileRows implements AutoCloseable {
     private final CsvFile file;
     private final Map<String, String> mapping;
 
-    FileRows(ImportJob job) {
+    /** @param stored the file on this node's disk ({@link ImportFiles#readable}) */
+    FileRows(ImportJob job, java.nio.file.Path stored) {
         try {
-            this.file = CsvFile.open(job.storedAs(), new FileFormat(Charset.forName(job.encoding()), job.delimiter()));
+            this.file = CsvFile.open(stored, new FileFormat(Charset.forName(job.encoding()), job.delimiter()));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

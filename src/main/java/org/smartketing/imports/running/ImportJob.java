@@ -13,12 +13,14 @@ import org.smartketing.team.PersonId;
 /**
  * One import: the file as it was read, how its columns map to our fields, where the job stands,
  * and what it did. {@code processed} counts the records of the file handled by committed chunks:
- * where the job goes on after a restart.
+ * where the job goes on after a restart. {@code route}: whether the MQLs a lead import makes are
+ * routed (each rep then told once, of all their leads from it); {@code qualifiedAt}: when its leads
+ * were scored together, making {@code mqls} MQLs.
  */
 public record ImportJob(UUID id, Kind kind, String fileName, Path storedAs, long size, String encoding, char delimiter,
-        List<String> header, Map<String, String> mapping, Policy policy, State state, Long rows, long processed,
+        List<String> header, Map<String, String> mapping, Policy policy, boolean route, State state, Long rows, long processed,
         Summary summary, Long checkedRows, Long checkedFailed, String message, PersonId createdBy, Instant createdAt,
-        Instant startedAt, Instant finishedAt, Instant undoneAt) {
+        Instant startedAt, Instant finishedAt, Instant undoneAt, Instant qualifiedAt, Long mqls) {
 
     /** How long after it ended an import can be undone. */
     public static final Duration UNDOABLE_FOR = Duration.ofDays(7);

@@ -57,10 +57,10 @@ public class ImportJobs {
                 INSERT INTO import_job (id, kind, file_name, stored_as, size_bytes, encoding, separator_char, header,
                     mapping, policy, route_mqls, state, processed, created_count, updated_count, merged_count,
                     skipped_count, failed_count, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0, 0, 0, 0, 0, 0, ?, ?)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?)""")
                 .params(j.id(), j.kind().name(), j.fileName(), j.storedAs().toString(), j.size(), j.encoding(),
                         String.valueOf(j.delimiter()), json.writeValueAsString(j.header()),
-                        json.writeValueAsString(j.mapping()), j.policy().name(), j.state().name(),
+                        json.writeValueAsString(j.mapping()), j.policy().name(), j.route(), j.state().name(),
                         j.createdBy().value(), Sql.utc(j.createdAt()))
                 .update();
     }
@@ -87,9 +87,9 @@ public class ImportJobs {
                 .update();
     }
 
-    void remap(UUID id, Map<String, String> mapping, Policy policy) {
-        jdbc.sql("UPDATE import_job SET mapping = ?, policy = ? WHERE id = ?")
-                .params(json.writeValueAsString(mapping), policy.name(), id).update();
+    void remap(UUID id, Map<String, String> mapping, Policy policy, boolean route) {
+        jdbc.sql("UPDATE import_job SET mapping = ?, policy = ?, route_mqls = ? WHERE id = ?")
+                .params(json.writeValueAsString(mapping), policy.name(), route, id).update();
     }
 
     void checked(UUID id, long rows, long failed) {
@@ -118,6 +118,11 @@ public class ImportJobs {
     void ended(UUID id, ImportJob.State state, String message, Instant at) {
         jdbc.sql("UPDATE import_job SET state = ?, message = ?, finished_at = ? WHERE id = ?")
                 .params(state.name(), message, Sql.utc(at), id).update();
+    }
+
+    void qualified(UUID id, long mqls, Instant at) {
+        jdbc.sql("UPDATE import_job SET qualified_at = ?, mql_count = ? WHERE id = ?").params(Sql.utc(at), mqls, id)
+                .update();
     }
 
     void undone(UUID id, Instant at) {
@@ -154,6 +159,23 @@ public class ImportJobs {
                 });
     }
 
+    /** Keeps the ids of the activities a chunk of an activity import created, for its undo. */
+    void createdActivities(UUID id, List<UUID> activities) {
+        template.batchUpdate("INSERT INTO import_activity (import_id, activity_id) VALUES (?, ?)",
+                activities.stream().map(a -> new Object[] { id, a }).toList());
+    }
+
+    /** Some of the activities the import created (at most limit), those not forgotten yet. */
+    List<UUID> createdActivities(UUID id, int limit) {
+        return jdbc.sql("SELECT activity_id FROM import_activity WHERE import_id = ? ORDER BY activity_id LIMIT ?")
+                .params(id, limit).query((rs, n) -> Sql.uuid(rs, "activity_id")).list();
+    }
+
+    void forgetActivities(UUID id, List<UUID> activities) {
+        template.batchUpdate("DELETE FROM import_activity WHERE import_id = ? AND activity_id = ?",
+                activities.stream().map(a -> new Object[] { id, a }).toList());
+    }
+
     void saveMapping(SavedMapping m, PersonId by, Instant at) {
         String key = m.name().strip().toLowerCase(Locale.ROOT);
         int changed = jdbc.sql("UPDATE import_mapping SET mapping = ?, kind = ? WHERE name_key = ?")
@@ -186,13 +208,15 @@ public class ImportJobs {
                 Path.of(rs.getString("stored_as")), rs.getLong("size_bytes"), rs.getString("encoding"),
                 rs.getString("separator_char").charAt(0), json.readValue(rs.getString("header"), COLUMNS),
                 json.readValue(rs.getString("mapping"), MAPPING), Policy.valueOf(rs.getString("policy")),
+                rs.getBoolean("route_mqls"),
                 ImportJob.State.valueOf(rs.getString("state")), (Long) rs.getObject("rows_total", Long.class),
                 rs.getLong("processed"),
                 new ImportJob.Summary(rs.getLong("created_count"), rs.getLong("updated_count"),
                         rs.getLong("merged_count"), rs.getLong("skipped_count"), rs.getLong("failed_count")),
                 rs.getObject("checked_rows", Long.class), rs.getObject("checked_failed", Long.class),
                 rs.getString("message"), new PersonId(Sql.uuid(rs, "created_by")), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), Sql.instant(rs, "undone_at"));
+                Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), Sql.instant(rs, "undone_at"),
+                Sql.instant(rs, "qualified_at"), rs.getObject("mql_count", Long.class));
     }
 
     private static String cut(String text, int max) {

@@ -35,9 +35,13 @@ class ImportPersonalData implements PersonalData {
     private static final Logger log = LoggerFactory.getLogger(ImportPersonalData.class);
 
     private final JdbcClient jdbc;
+    private final ImportJobs jobs;
+    private final ImportFiles files;
 
-    ImportPersonalData(JdbcClient jdbc) {
+    ImportPersonalData(JdbcClient jdbc, ImportJobs jobs, ImportFiles files) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.files = files;
     }
 
     @Override
@@ -56,6 +60,7 @@ class ImportPersonalData implements PersonalData {
     @Override
     public void erase(DataSubject subject) {
         PersonalRows.scrubMentions(jdbc, subject, "import_error", List.of("id"), List.of("cell", "message"));
+        scrubStoredFiles(subject);
         record Kept(Path file, String encoding) {
         }
         List<Kept> files = jdbc.sql("SELECT stored_as, encoding FROM import_job WHERE state <> 'RUNNING'")
@@ -74,10 +79,30 @@ class ImportPersonalData implements PersonalData {
         }
     }
 
+    /**
+     * The files kept in the database, in the erase's transaction: each read back to this node, scrubbed
+     * there and stored again when it named the person (other nodes' copies no longer match its size,
+     * so they read it again before any use).
+     */
+    private void scrubStoredFiles(DataSubject subject) {
+        List<java.util.UUID> stored = jdbc.sql("""
+                SELECT id FROM import_job j WHERE state <> 'RUNNING'
+                  AND EXISTS (SELECT 1 FROM import_file_chunk c WHERE c.import_id = j.id)""")
+                .query((rs, n) -> org.smartketing.shared.Sql.uuid(rs, "id")).list();
+        for (java.util.UUID id : stored) {
+            jobs.byId(id).ifPresent(job -> {
+                Path local = files.readable(job);
+                if (scrub(local, Charset.forName(job.encoding()), subject)) {
+                    files.replace(job.id(), local);
+                }
+            });
+        }
+    }
+
     /** Rewrites the file with the subject's values replaced, line by line (its line ends kept), when it names them. */
-    static void scrub(Path file, Charset charset, DataSubject subject) {
+    static boolean scrub(Path file, Charset charset, DataSubject subject) {
         if (!Files.isRegularFile(file)) {
-            return;
+            return false;
         }
         Path scrubbed = file.resolveSibling(file.getFileName() + ".erasing");
         boolean changed = false;
@@ -105,7 +130,9 @@ class ImportPersonalData implements PersonalData {
         }
         catch (IOException ex) {
             log.warn("Could not replace the kept import file {}: {}", file, ex.getMessage());
+            return false;
         }
+        return changed;
     }
 
     private static boolean write(Writer out, StringBuilder line, DataSubject subject) throws IOException {

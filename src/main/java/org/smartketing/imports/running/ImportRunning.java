@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportRunning {
 
     private final ImportJobs jobs;
+    private final List<RowWriter> writers;
     private final LeadImports leads;
+    private final MqlNotices notices;
+    private final ImportFiles files;
     private final ImportSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -32,10 +35,14 @@ public class ImportRunning {
     volatile Runnable afterChunk = () -> {
     };
 
-    ImportRunning(ImportJobs jobs, LeadImports leads, ImportSettings settings, ApplicationEventPublisher events,
+    ImportRunning(ImportJobs jobs, List<RowWriter> writers, LeadImports leads, MqlNotices notices, ImportFiles files,
+            ImportSettings settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         this.jobs = jobs;
+        this.writers = writers;
         this.leads = leads;
+        this.notices = notices;
+        this.files = files;
         this.settings = settings;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -51,12 +58,15 @@ public class ImportRunning {
     public boolean run(UUID id, BooleanSupplier stopping) {
         ImportJob job = jobs.byId(id).orElse(null);
         if (job == null || job.state() != ImportJob.State.RUNNING) {
+            if (job != null && job.state().ended() && job.state() != ImportJob.State.UNDONE) {
+                qualify(id); // cancelled while no node ran it: what it imported is scored all the same
+            }
             return true;
         }
         if (job.rows() == null) {
             jobs.counted(id, count(job));
         }
-        try (FileRows file = new FileRows(job)) {
+        try (FileRows file = new FileRows(job, files.readable(job))) {
             file.skip(job.processed());
             while (true) {
                 if (stopping.getAsBoolean()) {
@@ -65,6 +75,7 @@ public class ImportRunning {
                 FileRows.Chunk chunk = file.next(settings.chunk());
                 Boolean more = transaction.execute(status -> apply(id, chunk));
                 if (!Boolean.TRUE.equals(more)) {
+                    qualify(id);
                     return true;
                 }
                 afterChunk.run();
@@ -78,6 +89,48 @@ public class ImportRunning {
                 .ifPresent(j -> end(j, ImportJob.State.FAILED, message)));
     }
 
+    /**
+     * Scores the leads of an import of leads together, batch by batch (one transaction each), making
+     * MQLs and routing them if the importer asked; then, in one transaction, marks it qualified, ends
+     * it as done if it still runs, and tells each rep once. Running it again after a crash scores
+     * again (a lead made MQL stays one) and tells only if nobody was told.
+     */
+    void qualify(UUID id) {
+        ImportJob job = jobs.byId(id).orElseThrow();
+        if (job.qualifiedAt() != null) {
+            return;
+        }
+        Map<org.smartketing.team.PersonId, Integer> assigned = new java.util.HashMap<>();
+        long mqls = 0;
+        long unrouted = 0;
+        if (job.kind() == ImportJob.Kind.LEADS) {
+            org.smartketing.funnel.LeadId after = null;
+            do {
+                org.smartketing.funnel.LeadId from = after;
+                LeadImports.Qualified q = transaction.execute(status -> leads.qualify(id, from, settings.chunk(),
+                        job.route()));
+                q.assigned().forEach((rep, n) -> assigned.merge(rep, n, Integer::sum));
+                mqls += q.mqls();
+                unrouted += q.unrouted();
+                after = q.last();
+            }
+            while (after != null);
+        }
+        long made = mqls;
+        long waiting = unrouted;
+        transaction.executeWithoutResult(status -> {
+            ImportJob locked = jobs.locked(id).orElseThrow();
+            if (locked.qualifiedAt() != null) {
+                return;
+            }
+            jobs.qualified(id, made, clock.instant());
+            if (locked.state() == ImportJob.State.RUNNING) {
+                end(locked, ImportJob.State.DONE, null);
+            }
+            notices.tell(locked, assigned, waiting);
+        });
+    }
+
     /** One chunk in the caller's transaction; whether to go on. */
     private boolean apply(UUID id, FileRows.Chunk chunk) {
         ImportJob job = jobs.locked(id).orElseThrow();
@@ -85,10 +138,9 @@ public class ImportRunning {
             return false;
         }
         if (chunk.empty()) {
-            end(job, ImportJob.State.DONE, null);
-            return false;
+            return false; // done once its leads are qualified
         }
-        LeadImports.Outcome outcome = leads.apply(id, chunk.rows(), job.policy());
+        LeadImports.Outcome outcome = RowWriter.of(writers, job.kind()).apply(job, chunk.rows());
         List<ImportJobs.Error> errors = new java.util.ArrayList<>(chunk.bad());
         outcome.problems().forEach(p -> errors.add(Problems.error(p, job.mapping())));
         errors.sort(java.util.Comparator.comparingLong(ImportJobs.Error::line));
@@ -108,9 +160,9 @@ public class ImportRunning {
                 job.createdBy(), now, org.smartketing.team.Actor.system("import")));
     }
 
-    private static long count(ImportJob job) {
+    private long count(ImportJob job) {
         long rows = 0;
-        try (FileRows file = new FileRows(job)) {
+        try (FileRows file = new FileRows(job, files.readable(job))) {
             for (FileRows.Chunk chunk = file.next(10_000); !chunk.empty(); chunk = file.next(10_000)) {
                 rows += chunk.records();
             }

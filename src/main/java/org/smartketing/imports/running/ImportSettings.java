@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param directory  where uploaded files are kept until their import is undone or too old to be
+ * @param directory  where this node keeps the uploaded files it reads (a cache: the files themselves are
+ *                   kept in the database, so any node can run an import)
  * @param chunk      rows per transaction: what a crash can cost, and what one commit carries
  * @param retryAfter how soon a job that failed (a node lost, a database away) goes on from its last chunk
  */

@@ -37,8 +37,8 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 /**
  * Imports as a person runs them: upload (read, mapped by the presets, previewed), dry run, start,
- * cancel, undo. The file is kept on disk, never in memory; the job ({@link ImportRunning}) does
- * the writing.
+ * cancel, undo. The file is kept on disk and in the database ({@link ImportFiles}), never in
+ * memory; the job ({@link ImportRunning}) does the writing, on whichever node.
  */
 @Service
 public class Importing {
@@ -47,9 +47,10 @@ public class Importing {
     public static final int PREVIEW_ROWS = 10;
 
     /** What a person chose for an import, each part optional (null: keep what it has). */
-    public record Choices(Map<String, String> mapping, String savedMapping, Policy policy, String saveMappingAs) {
+    public record Choices(Map<String, String> mapping, String savedMapping, Policy policy, String saveMappingAs,
+            Boolean route) {
 
-        public static final Choices NONE = new Choices(null, null, null, null);
+        public static final Choices NONE = new Choices(null, null, null, null, null);
     }
 
     /** An uploaded file as read, with the proposed mapping and the preview under it. */
@@ -61,17 +62,19 @@ public class Importing {
     }
 
     private final ImportJobs jobs;
-    private final LeadImports leads;
+    private final List<RowWriter> writers;
+    private final ImportFiles files;
     private final ImportSettings settings;
     private final ImportRunning running;
     private final SchedulerClient scheduler;
     private final AuditLog audit;
     private final Clock clock;
 
-    Importing(ImportJobs jobs, LeadImports leads, ImportSettings settings, ImportRunning running,
+    Importing(ImportJobs jobs, List<RowWriter> writers, ImportFiles files, ImportSettings settings, ImportRunning running,
             SchedulerClient scheduler, AuditLog audit, Clock clock) {
         this.jobs = jobs;
-        this.leads = leads;
+        this.writers = writers;
+        this.files = files;
         this.settings = settings;
         this.running = running;
         this.scheduler = scheduler;
@@ -79,9 +82,9 @@ public class Importing {
         this.clock = clock;
     }
 
-    /** The targets a column of a lead file may be mapped to. */
-    public List<LeadImports.Target> targets() {
-        return leads.targets();
+    /** The targets a column of such a file may be mapped to. */
+    public List<LeadImports.Target> targets(ImportJob.Kind kind) {
+        return writer(kind).targets();
     }
 
     /**
@@ -91,9 +94,6 @@ public class Importing {
     @Transactional
     public Upload upload(InputStream content, String fileName, ImportJob.Kind kind, String encoding, String delimiter,
             Choices choices, PersonId by) {
-        if (kind == ImportJob.Kind.ACTIVITIES) {
-            throw new InvalidFieldException("kind", "activities cannot be imported yet; import leads");
-        }
         Charset charset = charset(encoding);
         Character separator = separator(delimiter);
         UUID id = UUID.randomUUID();
@@ -104,14 +104,16 @@ public class Importing {
             if (header.isEmpty()) {
                 throw new InvalidFieldException("file", "is empty: it has no header line naming its columns");
             }
-            Presets.Proposal proposal = Presets.propose(header, targetNames());
-            Map<String, String> mapping = mapping(choices, header, proposal.mapping());
+            Presets.Proposal proposal = kind == ImportJob.Kind.ACTIVITIES ? Presets.proposeActivities(header, targetNames(kind))
+                    : Presets.propose(header, targetNames(kind));
+            Map<String, String> mapping = mapping(choices, kind, header, proposal.mapping());
             ImportJob job = new ImportJob(id, kind, name(fileName), stored, Files.size(stored), format.encoding().name(),
                     format.delimiter(), header, mapping,
                     choices.policy() != null ? choices.policy() : Policy.CREATE_AND_FILL_BLANKS,
-                    ImportJob.State.UPLOADED, null, 0, ImportJob.Summary.NONE, null, null, null, by, clock.instant(),
-                    null, null, null);
+                    route(kind, choices.route(), false), ImportJob.State.UPLOADED, null, 0, ImportJob.Summary.NONE, null, null, null, by, clock.instant(),
+                    null, null, null, null, null);
             jobs.insert(job);
+            files.keep(id, stored);
             remember(choices, kind, mapping, by);
             return new Upload(job, choices.mapping() != null || choices.savedMapping() != null ? "chosen"
                     : proposal.preset(), preview(job));
@@ -132,8 +134,8 @@ public class Importing {
 
     /** The first rows as they would be stored. */
     public List<LeadImports.Preview> preview(ImportJob job) {
-        try (FileRows file = new FileRows(job)) {
-            return leads.preview(file.next(PREVIEW_ROWS).rows());
+        try (FileRows file = new FileRows(job, files.readable(job))) {
+            return writer(job.kind()).preview(job, file.next(PREVIEW_ROWS).rows());
         }
     }
 
@@ -144,8 +146,9 @@ public class Importing {
         if (job.state() != ImportJob.State.UPLOADED) {
             throw new RuleViolationException("This import has started already; its mapping stays as it was.");
         }
-        Map<String, String> mapping = mapping(choices, job.header(), job.mapping());
-        jobs.remap(id, mapping, choices.policy() != null ? choices.policy() : job.policy());
+        Map<String, String> mapping = mapping(choices, job.kind(), job.header(), job.mapping());
+        jobs.remap(id, mapping, choices.policy() != null ? choices.policy() : job.policy(),
+                route(job.kind(), choices.route(), job.route()));
         remember(choices, job.kind(), mapping, by);
         return jobs.byId(id).orElseThrow();
     }
@@ -157,10 +160,10 @@ public class Importing {
         jobs.forgetErrors(id, ImportJobs.Phase.CHECK);
         long rows = 0;
         long failed = 0;
-        try (FileRows file = new FileRows(job)) {
+        try (FileRows file = new FileRows(job, files.readable(job))) {
             for (FileRows.Chunk chunk = file.next(settings.chunk()); !chunk.empty(); chunk = file.next(settings.chunk())) {
                 List<ImportJobs.Error> errors = new ArrayList<>(chunk.bad());
-                leads.check(chunk.rows()).forEach(p -> errors.add(ImportRunning.Problems.error(p, job.mapping())));
+                writer(job.kind()).check(job, chunk.rows()).forEach(p -> errors.add(ImportRunning.Problems.error(p, job.mapping())));
                 errors.sort(java.util.Comparator.comparingLong(ImportJobs.Error::line));
                 jobs.errors(id, ImportJobs.Phase.CHECK, errors);
                 rows += chunk.records();
@@ -208,13 +211,15 @@ public class Importing {
                     : job.state() == ImportJob.State.UPLOADED ? "This import has not started; there is nothing to undo."
                     : "An import can be undone for 7 days after it ended; this one ended longer ago.");
         }
-        LeadImports.UndoneImport undone = leads.undo(id);
+        LeadImports.UndoneImport undone = writer(job.kind()).undo(id);
+        files.forget(id);
         jobs.undone(id, now);
         audit.record("import", id, "undone", null, undone);
         return undone;
     }
 
-    private Map<String, String> mapping(Choices choices, List<String> header, Map<String, String> otherwise) {
+    private Map<String, String> mapping(Choices choices, ImportJob.Kind kind, List<String> header,
+            Map<String, String> otherwise) {
         Map<String, String> chosen = choices.mapping();
         if (chosen == null && choices.savedMapping() != null && !choices.savedMapping().isBlank()) {
             chosen = jobs.mapping(choices.savedMapping()).map(ImportJobs.SavedMapping::mapping)
@@ -223,7 +228,7 @@ public class Importing {
         if (chosen == null) {
             return otherwise;
         }
-        List<String> targets = targetNames();
+        List<String> targets = targetNames(kind);
         Map<String, String> mapping = new LinkedHashMap<>();
         Set<String> used = new java.util.HashSet<>();
         for (String column : header) {
@@ -253,8 +258,20 @@ public class Importing {
         }
     }
 
-    private List<String> targetNames() {
-        return leads.targets().stream().map(LeadImports.Target::name).toList();
+    private List<String> targetNames(ImportJob.Kind kind) {
+        return targets(kind).stream().map(LeadImports.Target::name).toList();
+    }
+
+    private RowWriter writer(ImportJob.Kind kind) {
+        return RowWriter.of(writers, kind);
+    }
+
+    /** Routing is a choice for leads only; an activity import makes no MQLs of its own. */
+    private static boolean route(ImportJob.Kind kind, Boolean chosen, boolean otherwise) {
+        if (chosen != null && chosen && kind == ImportJob.Kind.ACTIVITIES) {
+            throw new InvalidFieldException("route", "applies to imports of leads only");
+        }
+        return chosen != null ? chosen : otherwise;
     }
 
     private static List<String> header(Path stored, FileFormat format) throws IOException {
@@ -266,7 +283,7 @@ public class Importing {
     private Path store(InputStream content, UUID id) {
         try {
             Files.createDirectories(settings.directory());
-            Path stored = settings.directory().resolve(id + ".csv");
+            Path stored = files.local(id);
             Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
             return stored;
         }

@@ -36,8 +36,8 @@ final class ImportViews {
     }
 
     record Status(UUID id, String kind, String fileName, String state, String stateLabel, String encoding,
-            String delimiter, String policy, Long rows, long processed, long created, long updated, long merged,
-            long skipped, long failed, double rowsPerSecond, Long secondsLeft, Long checkedRows, Long checkedFailed,
+            String delimiter, String policy, boolean route, Long rows, long processed, long created, long updated, long merged,
+            long skipped, long failed, Long mqls, double rowsPerSecond, Long secondsLeft, Long checkedRows, Long checkedFailed,
             String message, Instant createdAt, Instant startedAt, Instant finishedAt, Instant undoneAt,
             Instant undoableUntil, List<Error> errors) {
     }
@@ -50,8 +50,8 @@ final class ImportViews {
     static Status status(ImportJob j, List<ImportJobs.Error> errors, Instant now) {
         ImportJob.Summary s = j.summary();
         return new Status(j.id(), j.kind().name().toLowerCase(Locale.ROOT), j.fileName(), j.state().name(),
-                j.state().label(), j.encoding(), delimiterName(j.delimiter()), j.policy().name(), j.rows(),
-                j.processed(), s.created(), s.updated(), s.merged(), s.skipped(), s.failed(),
+                j.state().label(), j.encoding(), delimiterName(j.delimiter()), j.policy().name(), j.route(), j.rows(),
+                j.processed(), s.created(), s.updated(), s.merged(), s.skipped(), s.failed(), j.mqls(),
                 Math.round(j.rowsPerSecond(now) * 10) / 10.0, j.secondsLeft(now), j.checkedRows(), j.checkedFailed(),
                 j.message(), j.createdAt(), j.startedAt(), j.finishedAt(), j.undoneAt(),
                 j.undoable(now) ? j.finishedAt().plus(ImportJob.UNDOABLE_FOR) : null,

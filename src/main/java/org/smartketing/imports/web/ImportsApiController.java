@@ -39,8 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Imports")
 class ImportsApiController {
 
-    /** What a dry run or a start may change: the mapping (or a saved one by name), the policy, a name to save it under. */
-    record ChoicesBody(Map<String, String> mapping, String savedMapping, String policy, String saveMappingAs) {
+    /**
+     * What a dry run or a start may change: the mapping (or a saved one by name), the policy, a name
+     * to save it under, and (leads only) whether the MQLs the import makes are routed.
+     */
+    record ChoicesBody(Map<String, String> mapping, String savedMapping, String policy, String saveMappingAs,
+            Boolean route) {
     }
 
     record DryRunResult(UUID id, long rows, long failed, List<ImportViews.Error> errors, String errorsCsv) {
@@ -81,7 +85,8 @@ class ImportsApiController {
         ImportJob j = upload.job();
         return ResponseEntity.created(URI.create("/api/v1/imports/" + j.id())).body(new ImportViews.Uploaded(j.id(),
                 j.state().name(), j.fileName(), j.encoding(), ImportViews.delimiterName(j.delimiter()), j.header(),
-                upload.preset(), j.mapping(), ImportViews.policyName(j.policy()), upload.preview(), importing.targets()));
+                upload.preset(), j.mapping(), ImportViews.policyName(j.policy()), upload.preview(),
+                importing.targets(j.kind())));
     }
 
     @Operation(summary = "An import's state, progress, summary and first bad lines")
@@ -135,7 +140,8 @@ class ImportsApiController {
         return ImportViews.status(importing.cancel(id), List.of(), clock.instant());
     }
 
-    @Operation(summary = "Undo an import within 7 days: its new leads removed, changed leads put back, its touches removed")
+    @Operation(summary = "Undo an import within 7 days: its new leads (or activities) removed, changed leads put back, "
+            + "its touches removed")
     @PostMapping("/{id}/undo")
     LeadImports.UndoneImport undo(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);
@@ -154,7 +160,7 @@ class ImportsApiController {
             return Importing.Choices.NONE;
         }
         return new Importing.Choices(body.mapping(), body.savedMapping(), ImportViews.policy(body.policy()),
-                body.saveMappingAs());
+                body.saveMappingAs(), body.route());
     }
 
     /** The upload's mapping parameter: a JSON object (column to field) or the name of a saved mapping. */
@@ -174,6 +180,6 @@ class ImportsApiController {
                 saved = mapping;
             }
         }
-        return new Importing.Choices(chosen, saved, ImportViews.policy(policy), saveMappingAs);
+        return new Importing.Choices(chosen, saved, ImportViews.policy(policy), saveMappingAs, null);
     }
 }

@@ -65,15 +65,15 @@ class ImportsController {
     String upload(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String encoding, @RequestParam(required = false) String delimiter,
             @RequestParam(required = false) String policy, @RequestParam(required = false) String savedMapping,
-            @AuthenticationPrincipal SignedInPerson me) throws IOException {
+            @RequestParam(required = false) String kind, @AuthenticationPrincipal SignedInPerson me) throws IOException {
         ImportViews.requireImporter(me);
         if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() && file.isEmpty()) {
             throw new InvalidFieldException("file", "is required: choose the CSV file to import");
         }
         Importing.Choices choices = new Importing.Choices(null, blank(savedMapping) ? null : savedMapping,
-                ImportViews.policy(policy), null);
+                ImportViews.policy(policy), null, null);
         try (InputStream content = file.getInputStream()) {
-            Importing.Upload upload = importing.upload(content, file.getOriginalFilename(), ImportJob.Kind.LEADS,
+            Importing.Upload upload = importing.upload(content, file.getOriginalFilename(), ImportViews.kind(kind),
                     blank(encoding) ? null : encoding, blank(delimiter) ? null : delimiter, choices, me.id());
             return "redirect:/imports/" + upload.job().id();
         }
@@ -84,9 +84,10 @@ class ImportsController {
         ImportViews.requireImporter(me);
         ImportJob job = importing.job(id);
         model.addAttribute("job", job);
+        model.addAttribute("leadsFile", job.kind() == ImportJob.Kind.LEADS);
         model.addAttribute("status", ImportViews.status(job, jobs, clock.instant()));
         model.addAttribute("policies", LeadImports.Policy.values());
-        model.addAttribute("targets", importing.targets().stream().filter(t -> !t.name().endsWith(".")).toList());
+        model.addAttribute("targets", importing.targets(job.kind()).stream().filter(t -> !t.name().endsWith(".")).toList());
         model.addAttribute("columns", job.header().subList(0, Math.min(job.header().size(), COLUMNS_SHOWN)));
         model.addAttribute("hiddenColumns", Math.max(0, job.header().size() - COLUMNS_SHOWN));
         if (job.state() == ImportJob.State.UPLOADED) {
@@ -113,9 +114,10 @@ class ImportsController {
     @PostMapping("/{id}/mapping")
     String map(@PathVariable UUID id, @RequestParam(name = "target", required = false) List<String> targets,
             @RequestParam(required = false) String policy, @RequestParam(required = false) String saveMappingAs,
-            @AuthenticationPrincipal SignedInPerson me, RedirectAttributes flash) {
+            @RequestParam(required = false) String route, @AuthenticationPrincipal SignedInPerson me,
+            RedirectAttributes flash) {
         ImportViews.requireImporter(me);
-        importing.choose(id, choices(id, targets, policy, saveMappingAs), me.id());
+        importing.choose(id, choices(id, targets, policy, saveMappingAs, route), me.id());
         flash.addFlashAttribute("flash", "The mapping is saved; the preview shows the rows with it.");
         return "redirect:/imports/" + id;
     }
@@ -123,9 +125,10 @@ class ImportsController {
     @PostMapping("/{id}/dry-run")
     String dryRun(@PathVariable UUID id, @RequestParam(name = "target", required = false) List<String> targets,
             @RequestParam(required = false) String policy, @RequestParam(required = false) String saveMappingAs,
-            @AuthenticationPrincipal SignedInPerson me, RedirectAttributes flash) {
+            @RequestParam(required = false) String route, @AuthenticationPrincipal SignedInPerson me,
+            RedirectAttributes flash) {
         ImportViews.requireImporter(me);
-        Importing.DryRun result = importing.dryRun(id, choices(id, targets, policy, saveMappingAs), me.id());
+        Importing.DryRun result = importing.dryRun(id, choices(id, targets, policy, saveMappingAs, route), me.id());
         flash.addFlashAttribute("flash", result.failed() == 0 ? "Checked " + result.rows() + " rows: every one can be imported."
                 : "Checked " + result.rows() + " rows: " + result.failed() + " cannot be imported as they are (listed below).");
         return "redirect:/imports/" + id;
@@ -134,9 +137,9 @@ class ImportsController {
     @PostMapping("/{id}/start")
     String start(@PathVariable UUID id, @RequestParam(name = "target", required = false) List<String> targets,
             @RequestParam(required = false) String policy, @RequestParam(required = false) String saveMappingAs,
-            @AuthenticationPrincipal SignedInPerson me) {
+            @RequestParam(required = false) String route, @AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);
-        importing.start(id, choices(id, targets, policy, saveMappingAs), me.id());
+        importing.start(id, choices(id, targets, policy, saveMappingAs, route), me.id());
         return "redirect:/imports/" + id;
     }
 
@@ -156,22 +159,32 @@ class ImportsController {
             throw new InvalidFieldException("confirm", "tick the box to confirm the undo");
         }
         LeadImports.UndoneImport undone = importing.undo(id);
-        flash.addFlashAttribute("flash", "Undone: " + undone.removed() + " new leads removed, " + undone.restored()
-                + " changed leads put back.");
+        flash.addFlashAttribute("flash", importing.job(id).kind() == ImportJob.Kind.ACTIVITIES
+                ? "Undone: " + undone.removed() + " imported activities removed."
+                : "Undone: " + undone.removed() + " new leads removed, " + undone.restored() + " changed leads put back.");
         return "redirect:/imports/" + id;
     }
 
-    /** The selects in column order (one per column shown; blank: not imported); columns not shown keep theirs. */
-    private Importing.Choices choices(UUID id, List<String> targets, String policy, String saveMappingAs) {
+    /**
+     * The selects in column order (one per column shown; blank: not imported); columns not shown keep
+     * theirs. The routing box is sent (as {@code route}) only when ticked: not sent means off.
+     */
+    private Importing.Choices choices(UUID id, List<String> targets, String policy, String saveMappingAs,
+            String route) {
+        Boolean routed = switch (route == null ? "off" : route) {
+            case "on", "true", "yes" -> Boolean.TRUE;
+            case "off", "false", "no" -> Boolean.FALSE;
+            default -> throw new InvalidFieldException("route", "must be on or off");
+        };
         LeadImports.Policy chosen = ImportViews.policy(policy);
         if (saveMappingAs != null && saveMappingAs.strip().length() > 120) {
             throw new InvalidFieldException("saveMappingAs", "must be at most 120 characters");
         }
         if (targets == null) {
-            return new Importing.Choices(null, null, chosen, saveMappingAs);
+            return new Importing.Choices(null, null, chosen, saveMappingAs, routed);
         }
         ImportJob job = importing.job(id);
-        List<String> names = importing.targets().stream().map(LeadImports.Target::name).toList();
+        List<String> names = importing.targets(job.kind()).stream().map(LeadImports.Target::name).toList();
         Map<String, String> mapping = new LinkedHashMap<>(job.mapping());
         for (int i = 0; i < Math.min(targets.size(), job.header().size()); i++) {
             String target = targets.get(i) == null ? "" : targets.get(i).strip();
@@ -180,7 +193,7 @@ class ImportsController {
             }
             mapping.put(job.header().get(i), target.isEmpty() ? null : target);
         }
-        return new Importing.Choices(mapping, null, chosen, saveMappingAs);
+        return new Importing.Choices(mapping, null, chosen, saveMappingAs, routed);
     }
 
     private static boolean blank(String text) {

@@ -89,4 +89,49 @@ class PresetsTests {
         assertThat(p.mapping().get("Email address")).isNull(); // email is taken by E-mail
         assertThat(p.mapping().get("Zip")).isNull(); // no postal code among these targets
     }
+
+    static final List<String> ACTIVITY_TARGETS = List.of("lead.email", "lead.phone", "lead.externalIds.salesforce",
+            "lead.externalIds.hubspot", "lead.externalIds.", "type", "occurredAt", "time", "subject", "notes", "owner");
+
+    /** As a Salesforce Task export writes them: WhoId is the lead's Salesforce id. */
+    static final List<String> SALESFORCE_TASKS = List.of("Id", "WhoId", "WhatId", "Subject", "ActivityDate", "Status",
+            "Priority", "OwnerId", "Description", "Type", "TaskSubtype", "IsClosed", "CallType",
+            "CallDurationInSeconds", "CreatedDate");
+
+    static final List<String> HUBSPOT_ENGAGEMENTS = List.of("Engagement ID", "Engagement Type", "Activity date",
+            "Activity assigned to", "Call title", "Call notes", "Associated Contact ID", "Associated Contact Email");
+
+    @Test
+    void aSalesforceTaskExportIsRecognisedWithWhoIdAsTheLeadAndTypeBeforeItsSubtype() {
+        Presets.Proposal p = Presets.proposeActivities(SALESFORCE_TASKS, ACTIVITY_TARGETS);
+
+        assertThat(p.preset()).isEqualTo("salesforce-tasks");
+        assertThat(p.mapping()).containsEntry("WhoId", "lead.externalIds.salesforce")
+                .containsEntry("ActivityDate", "occurredAt").containsEntry("Subject", "subject")
+                .containsEntry("Description", "notes").containsEntry("Type", "type");
+        assertThat(p.mapping().get("TaskSubtype")).isNull(); // one column per field
+        assertThat(p.mapping().get("OwnerId")).isNull(); // a Salesforce user id is no person of ours
+    }
+
+    @Test
+    void aHubSpotEngagementsExportIsRecognisedWithItsContactAndOwner() {
+        Presets.Proposal p = Presets.proposeActivities(HUBSPOT_ENGAGEMENTS, ACTIVITY_TARGETS);
+
+        assertThat(p.preset()).isEqualTo("hubspot-engagements");
+        assertThat(p.mapping()).containsEntry("Engagement Type", "type").containsEntry("Activity date", "occurredAt")
+                .containsEntry("Activity assigned to", "owner").containsEntry("Call title", "subject")
+                .containsEntry("Call notes", "notes").containsEntry("Associated Contact ID", "lead.externalIds.hubspot")
+                .containsEntry("Associated Contact Email", "lead.email");
+    }
+
+    @Test
+    void genericActivityHeadersLandOnTheirFields() {
+        Presets.Proposal p = Presets.proposeActivities(List.of("Email", "Type", "Date", "Time", "Notes", "Owner"),
+                ACTIVITY_TARGETS);
+
+        assertThat(p.preset()).isEqualTo("generic");
+        assertThat(p.mapping()).containsEntry("Email", "lead.email").containsEntry("Type", "type")
+                .containsEntry("Date", "occurredAt").containsEntry("Time", "time").containsEntry("Notes", "notes")
+                .containsEntry("Owner", "owner");
+    }
 }
