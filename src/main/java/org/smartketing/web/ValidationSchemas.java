@@ -1,0 +1,101 @@
+package org.smartketing.web;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+
+import jakarta.validation.constraints.AssertFalse;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+/**
+ * Request schemas as the validation reads them: a cross-field check written as a boolean method
+ * ({@code @AssertTrue isEndsAfterStart()}) is no property a client sends, and a required text
+ * ({@code @NotBlank}) has at least one character even where {@code @Size(max)} says 0.
+ */
+class ValidationSchemas implements ModelConverter {
+
+    @Override
+    public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        if (schema == null || type.getType() == null) {
+            return schema;
+        }
+        Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+        if (raw == null || raw.isPrimitive() || raw.getName().startsWith("java.") || !raw.getName().startsWith("org.smartketing.")) {
+            return schema;
+        }
+        Schema<?> model = schema;
+        if (schema.get$ref() != null) {
+            model = context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+        }
+        if (model != null && model.getProperties() != null) {
+            describe(raw, model);
+        }
+        return schema;
+    }
+
+    private static void describe(Class<?> raw, Schema<?> model) {
+        @SuppressWarnings("rawtypes")
+        Map<String, Schema> properties = model.getProperties();
+        for (Method method : raw.getMethods()) {
+            if (method.getParameterCount() == 0 && (method.isAnnotationPresent(AssertTrue.class)
+                    || method.isAnnotationPresent(AssertFalse.class))) {
+                String name = propertyName(method.getName());
+                properties.remove(name);
+                if (model.getRequired() != null) {
+                    List<String> required = new ArrayList<>(model.getRequired());
+                    required.remove(name);
+                    model.setRequired(required.isEmpty() ? null : required);
+                }
+            }
+        }
+        for (Map.Entry<String, AnnotatedElement> member : members(raw).entrySet()) {
+            Schema<?> property = properties.get(member.getKey());
+            if (property == null) {
+                continue;
+            }
+            if (member.getValue().isAnnotationPresent(NotBlank.class) || member.getValue().isAnnotationPresent(NotEmpty.class)) {
+                if ("string".equals(typeOf(property)) && (property.getMinLength() == null || property.getMinLength() == 0)) {
+                    property.setMinLength(1);
+                }
+            }
+        }
+        properties.values().forEach(p -> {
+            if (p.getMinLength() != null && p.getMinLength() == 0) {
+                p.setMinLength(null);
+            }
+        });
+    }
+
+    private static Map<String, AnnotatedElement> members(Class<?> raw) {
+        Map<String, AnnotatedElement> members = new java.util.HashMap<>();
+        // a record component's constraints sit on its field (their targets leave out RECORD_COMPONENT)
+        for (java.lang.reflect.Field field : raw.getDeclaredFields()) {
+            members.put(field.getName(), field);
+        }
+        return members;
+    }
+
+    private static String typeOf(Schema<?> property) {
+        if (property.getType() != null) {
+            return property.getType();
+        }
+        return property.getTypes() == null || property.getTypes().isEmpty() ? null : property.getTypes().iterator().next();
+    }
+
+    private static String propertyName(String method) {
+        String bare = method.startsWith("is") ? method.substring(2) : method.startsWith("get") ? method.substring(3) : method;
+        return bare.isEmpty() ? method : Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
+    }
+}
