@@ -69,6 +69,7 @@ final class ApiContract {
             Operation operation = seen.add(shared) ? shared : Json.mapper().convertValue(shared, Operation.class);
             item.operation(method, operation);
             typedContent(operation, alsoServed.getOrDefault(method.name() + " " + path, Set.of()));
+            filesAsMultipart(operation);
             addErrors(path, method, operation);
             if (operation.getOperationId() != null) {
                 byId.computeIfAbsent(operation.getOperationId().replaceFirst("_\\d+$", ""), k -> new ArrayList<>())
@@ -137,6 +138,20 @@ final class ApiContract {
         });
     }
 
+    /** A {@code MultipartFile} parameter is sent as a form upload, not as JSON. */
+    private static void filesAsMultipart(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        Content content = operation.getRequestBody().getContent();
+        MediaType json = content.get(JSON);
+        if (json != null && json.getSchema() != null && json.getSchema().getProperties() != null
+                && json.getSchema().getProperties().values().stream().anyMatch(p -> "binary".equals(((Schema<?>) p).getFormat()))) {
+            content.remove(JSON);
+            content.addMediaType(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE, json);
+        }
+    }
+
     private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
@@ -197,6 +212,7 @@ final class ApiContract {
         addProblem(components, "Conflict", "Clashes with the current state: a duplicate, an outdated version or a change not allowed now", null);
         addProblem(components, "ContentTooLarge", "The body is over 1 MB", null);
         addProblem(components, "UnsupportedMediaType", "The body is not in a media type this operation takes", null);
+        addProblem(components, "IdempotencyKeyReused", "The Idempotency-Key was used before with another body", null);
         addProblem(components, "TooManyRequests", "Too many requests or failed sign-ins; wait as long as `Retry-After` says",
                 new Header().description("Seconds to wait before trying again").schema(new IntegerSchema().example(1)));
     }

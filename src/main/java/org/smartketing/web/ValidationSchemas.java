@@ -25,6 +25,15 @@ import jakarta.validation.constraints.NotEmpty;
  */
 class ValidationSchemas implements ModelConverter {
 
+    /** Examples for the plain-text fields most requests and answers have, so the documented bodies read like real ones. */
+    private static final Map<String, String> EXAMPLES = Map.ofEntries(Map.entry("email", "ana.lopez@example.com"),
+            Map.entry("firstName", "Ana"), Map.entry("lastName", "López"), Map.entry("displayName", "Ana López"),
+            Map.entry("company", "Nordwind Logistics GmbH"), Map.entry("title", "Head of Operations"),
+            Map.entry("phone", "+49 30 1234567"), Map.entry("mobile", "+49 151 2345678"),
+            Map.entry("country", "DE"), Map.entry("city", "Berlin"), Map.entry("source", "webinar"),
+            Map.entry("website", "https://nordwind.example"), Map.entry("industry", "Logistics"),
+            Map.entry("jobRole", "Account executive"), Map.entry("currency", "EUR"), Map.entry("reason", "No budget this year"));
+
     @Override
     public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
@@ -71,7 +80,11 @@ class ValidationSchemas implements ModelConverter {
                 }
             }
         }
-        properties.values().forEach(p -> {
+        properties.forEach((name, p) -> {
+            if (p.getExample() == null && EXAMPLES.containsKey(name) && "string".equals(typeOf(p)) && p.getEnum() == null
+                    && p.getPattern() == null && (p.getFormat() == null || "email".equals(p.getFormat()))) {
+                p.setExample(EXAMPLES.get(name));
+            }
             if (p.getMinLength() != null && p.getMinLength() == 0) {
                 p.setMinLength(null);
             }

@@ -128,6 +128,7 @@ class LeadsApiController {
     @Operation(operationId = "createLead", summary = "Take in a lead (or merge it into the one already known)")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = LeadView.class)))
     @ApiResponse(responseCode = "200", description = "Already known: merged into that lead", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")
     @PostMapping
     ResponseEntity<?> create(@Valid @RequestBody IncomingLead lead,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -61,6 +62,7 @@ class ImportsApiController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "201", description = "Uploaded; the import waits for a dry run or its start")
     @Operation(operationId = "uploadImport", summary = "Upload a CSV file to import: its encoding, delimiter, columns, proposed mapping and preview")
     @PostMapping
     ResponseEntity<ImportViews.Uploaded> upload(@RequestParam(name = "file", required = false) MultipartFile file,
@@ -119,6 +121,7 @@ class ImportsApiController {
         ImportViews.writeErrors(importing.job(id), which, jobs, response);
     }
 
+    @ApiResponse(responseCode = "202", description = "Started; follow its progress at /api/v1/imports/{id}")
     @Operation(operationId = "startImport", summary = "Start the import (without a body: the proposed mapping, creating and filling in blanks)")
     @PostMapping("/{id}/start")
     ResponseEntity<ImportViews.Status> start(@PathVariable UUID id, @RequestBody(required = false) ChoicesBody body,
