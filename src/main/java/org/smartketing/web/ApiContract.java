@@ -54,7 +54,7 @@ final class ApiContract {
         ApiResponse created = operation.getResponses() == null ? null : operation.getResponses().get("201");
         if (created != null && ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())) {
             created.addHeaderObject("Location", new Header().description("The address of what was created")
-                    .schema(new StringSchema().format("uri-reference").example("/api/v1/leads/5b1e8c2a-3f0d-4c7e-9a41-2d6f0b7c9e15")));
+                    .schema(new StringSchema().format("uri-reference")));
         }
         return operation;
     }

@@ -18,10 +18,13 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 
+import org.smartketing.shared.EmailAddress;
+
 /**
  * Request schemas as the validation reads them: a cross-field check written as a boolean method
  * ({@code @AssertTrue isEndsAfterStart()}) is no property a client sends, and a required text
- * ({@code @NotBlank}) has at least one character even where {@code @Size(max)} says 0.
+ * ({@code @NotBlank}) has at least one character even where {@code @Size(max)} says 0, and an
+ * {@code @EmailAddress} is an email of at most 254 characters.
  */
 class ValidationSchemas implements ModelConverter {
 
@@ -73,6 +76,10 @@ class ValidationSchemas implements ModelConverter {
             Schema<?> property = properties.get(member.getKey());
             if (property == null) {
                 continue;
+            }
+            if (member.getValue().isAnnotationPresent(EmailAddress.class) && "string".equals(typeOf(property))) {
+                property.setFormat("email");
+                property.setMaxLength(property.getMaxLength() == null ? 254 : property.getMaxLength());
             }
             if (member.getValue().isAnnotationPresent(NotBlank.class) || member.getValue().isAnnotationPresent(NotEmpty.class)) {
                 if ("string".equals(typeOf(property)) && (property.getMinLength() == null || property.getMinLength() == 0)) {
