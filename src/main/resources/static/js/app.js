@@ -32,6 +32,32 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
+  // Lead list: the header's box picks every lead on the page; the bar says how many are picked.
+  const pickAll = document.querySelector("input[data-pick-all]");
+  const picks = [...document.querySelectorAll("input[data-pick]")];
+  const pickedCount = document.getElementById("picked-count");
+  const showPicked = () => {
+    const n = picks.filter((p) => p.checked).length;
+    if (pickedCount) {
+      pickedCount.textContent = n === 0 ? "No lead picked yet" : n === 1 ? "1 lead picked" : n + " leads picked";
+    }
+    if (pickAll) {
+      pickAll.checked = n > 0 && n === picks.length;
+      pickAll.indeterminate = n > 0 && n < picks.length;
+    }
+  };
+  if (pickAll) {
+    pickAll.hidden = false;
+    pickAll.addEventListener("change", () => {
+      picks.forEach((p) => { p.checked = pickAll.checked; });
+      showPicked();
+    });
+  }
+  picks.forEach((p) => p.addEventListener("change", showPicked));
+  if (picks.length) {
+    showPicked();
+  }
+
   function canMove(card, stage) {
     const select = card.querySelector("form.card-move select[name=to]");
     return select && [...select.options].some((o) => o.value === stage);

@@ -104,6 +104,15 @@ public class Fixtures {
         return intake.take(new IncomingLead(email, null, null, null, "Lea", "Lead", null, title, null, null, null, null, null, region, country, null, null, null, null, null, null, null, null, List.of(tags), null, null, null), LeadHistory.Channel.API).lead();
     }
 
+    /** A new lead from the API by name and company, with a unique email. */
+    public Lead aLeadNamed(String first, String last, String company) {
+        String email = first.toLowerCase(java.util.Locale.ROOT) + "." + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com";
+        return intake.take(new IncomingLead(email, null, null, null, first, last, company, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, null, null),
+                LeadHistory.Channel.API).lead();
+    }
+
     public Lead aLead(String country) {
         return aLead(country, null, null);
     }

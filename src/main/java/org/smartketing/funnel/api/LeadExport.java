@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.intake.CustomFields;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.Leads;
@@ -107,6 +108,16 @@ public class LeadExport {
                 cursor = slice.nextCursor();
             }
             while (cursor != null);
+        };
+    }
+
+    /** The leads picked on the list, in the order picked (deleted or merged ones left out). */
+    public CsvWriter.Rows<Row> rows(List<LeadId> picked) {
+        return each -> {
+            Map<UUID, String> owners = new HashMap<>();
+            List<Lead> found = picked.stream().map(leads::byId).flatMap(java.util.Optional::stream).toList();
+            lookUpOwners(found, owners);
+            found.forEach(l -> each.accept(new Row(LeadView.of(l), owners.get(l.ownerId()))));
         };
     }
 

@@ -52,6 +52,12 @@ public class Campaigns {
         return jdbc.sql("SELECT * FROM campaign ORDER BY starts_on DESC NULLS LAST, name_key").query(Campaigns::map).list();
     }
 
+    /** Campaigns whose name contains the text, ignoring case, newest first; at most {@code limit}. */
+    public List<Campaign> named(String text, int limit) {
+        return jdbc.sql("SELECT * FROM campaign WHERE name_key LIKE ? ORDER BY starts_on DESC NULLS LAST, name_key LIMIT ?")
+                .params(Sql.contains(text), limit).query(Campaigns::map).list();
+    }
+
     private static Campaign map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Campaign(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("channel"), rs.getBigDecimal("budget"),
                 rs.getString("currency"), rs.getObject("starts_on", LocalDate.class),

@@ -63,6 +63,13 @@ public record IncomingLead(
                 null);
     }
 
+    /** The same lead with other tags. */
+    public IncomingLead withTags(List<String> others) {
+        return new IncomingLead(email, phone, mobile, salutation, firstName, lastName, company, title, website, industry,
+                street, city, postalCode, region, country, annualRevenue, employees, description, source, campaignId,
+                consentGiven, consentAt, consentMethod, others, originalCreatedAt, externalIds, custom);
+    }
+
     public Map<String, String> externalIdsOrEmpty() {
         return externalIds == null ? Map.of() : externalIds;
     }

@@ -369,25 +369,7 @@ public class Leads {
     public Slice find(Filter f, boolean byScore, String cursor, int limit) {
         List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
         List<Object> args = new ArrayList<>();
-        if (f.stage() != null) {
-            where.add("stage = ?");
-            args.add(f.stage().name());
-        }
-        if (f.ownerId() != null) {
-            where.add("owner_id = ?");
-            args.add(f.ownerId());
-        }
-        if (f.unassigned()) {
-            where.add("owner_id IS NULL");
-        }
-        if (f.source() != null && !f.source().isBlank()) {
-            where.add("source = ?");
-            args.add(f.source().strip());
-        }
-        if (f.campaignId() != null) {
-            where.add("campaign_id = ?");
-            args.add(f.campaignId());
-        }
+        narrow(f, where, args);
         if (cursor != null && !cursor.isBlank()) {
             Cursor c = Cursor.parse(cursor);
             if (byScore != (c.score() != null)) {
@@ -414,6 +396,74 @@ public class Leads {
         Lead last = page.get(limit - 1);
         return new Slice(List.copyOf(page),
                 new Cursor(byScore ? last.score() : null, last.createdAt(), last.id().value()).encode());
+    }
+
+    /**
+     * The list in the order asked for. Newest first and by score page by keyset ({@link #find(Filter,
+     * boolean, String, int)}); by name and by company the cursor holds the position, which the sort
+     * indexes of V130 answer on PostgreSQL.
+     */
+    public Slice find(Filter f, ListOrder order, String cursor, int limit) {
+        if (!order.byPosition()) {
+            return find(f, order == ListOrder.SCORE, cursor, limit);
+        }
+        int offset = cursor == null || cursor.isBlank() ? 0 : Position.parse(cursor, order);
+        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
+        List<Object> args = new ArrayList<>();
+        narrow(f, where, args);
+        if (f.text() != null && !f.text().isBlank()) {
+            String pattern = Sql.contains(f.text());
+            where.add(text(""));
+            args.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        args.add(limit + 1);
+        args.add(offset);
+        List<Lead> found = jdbc.sql("SELECT * FROM lead WHERE " + String.join(" AND ", where) + " ORDER BY "
+                + order.columns() + " LIMIT ? OFFSET ?").params(args).query(Leads::map).list();
+        if (found.size() <= limit) {
+            return new Slice(found, null);
+        }
+        return new Slice(List.copyOf(found.subList(0, limit)), Position.encode(offset + limit, order));
+    }
+
+    /**
+     * How many leads the filter finds, counted up to {@code most} (a bigger figure is not worth the
+     * count on a big table: the list says "more than" it).
+     */
+    public long count(Filter f, long most) {
+        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
+        List<Object> args = new ArrayList<>();
+        narrow(f, where, args);
+        if (f.text() != null && !f.text().isBlank()) {
+            String pattern = Sql.contains(f.text());
+            where.add(text(""));
+            args.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        args.add(most + 1);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM lead WHERE " + String.join(" AND ", where)
+                + " LIMIT ?) counted").params(args).query(Long.class).single();
+    }
+
+    private static void narrow(Filter f, List<String> where, List<Object> args) {
+        if (f.stage() != null) {
+            where.add("stage = ?");
+            args.add(f.stage().name());
+        }
+        if (f.ownerId() != null) {
+            where.add("owner_id = ?");
+            args.add(f.ownerId());
+        }
+        if (f.unassigned()) {
+            where.add("owner_id IS NULL");
+        }
+        if (f.source() != null && !f.source().isBlank()) {
+            where.add("source = ?");
+            args.add(f.source().strip());
+        }
+        if (f.campaignId() != null) {
+            where.add("campaign_id = ?");
+            args.add(f.campaignId());
+        }
     }
 
     private List<Lead> findText(String pattern, String condition, List<Object> args, boolean byScore, int wanted) {
@@ -519,6 +569,32 @@ public class Leads {
             catch (RuntimeException ex) {
                 throw new InvalidFieldException("cursor", "is not a cursor this API gave out");
             }
+        }
+    }
+
+    /** Where a page ended in a list by name or company: how many rows came before the next page. */
+    record Position() {
+
+        static String encode(int offset, ListOrder order) {
+            String text = "at|" + offset + "|" + order.name();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static int parse(String text, ListOrder order) {
+            String[] parts;
+            try {
+                parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+            }
+            catch (IllegalArgumentException ex) {
+                throw new InvalidFieldException("cursor", "is not a cursor this API gave out");
+            }
+            if (parts.length != 3 || !parts[0].equals("at") || !parts[1].matches("\\d{1,7}")) {
+                throw new InvalidFieldException("cursor", "is not a cursor this API gave out");
+            }
+            if (!parts[2].equals(order.name())) {
+                throw new InvalidFieldException("cursor", "belongs to a list in another order");
+            }
+            return Integer.parseInt(parts[1]);
         }
     }
 

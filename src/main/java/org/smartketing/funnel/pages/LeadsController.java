@@ -25,6 +25,7 @@ import org.smartketing.funnel.intake.LeadIntake;
 import org.smartketing.funnel.leads.Lead;
 import org.smartketing.funnel.leads.LeadHistory;
 import org.smartketing.funnel.leads.Leads;
+import org.smartketing.funnel.leads.ListOrder;
 import org.smartketing.funnel.scoring.LeadScoring;
 import org.smartketing.funnel.sla.SlaClocks;
 import org.smartketing.shared.FieldConflictException;
@@ -68,10 +69,12 @@ class LeadsController {
     private final LeadRouter router;
     private final Duplicates duplicates;
     private final LeadMerging merging;
+    private final BulkChanges bulk;
 
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
             ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export, CustomFields customFields,
-            LeadRouter router, Duplicates duplicates, LeadMerging merging) {
+            LeadRouter router, Duplicates duplicates, LeadMerging merging, BulkChanges bulk) {
+        this.bulk = bulk;
         this.export = export;
         this.customFields = customFields;
         this.router = router;
@@ -92,15 +95,25 @@ class LeadsController {
     String list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int seen,
             @AuthenticationPrincipal SignedInPerson me, HttpServletRequest request, Model model) {
         boolean nobody = "nobody".equals(owner);
         UUID ownerId = "me".equals(owner) ? me.id().value() : nobody ? null : parseOrNull(owner);
-        Leads.Slice slice = leads.find(new Leads.Filter(stage, ownerId, source, campaignId, q, nobody), cursor, PAGE_SIZE);
+        ListOrder order = order(sort);
+        Leads.Filter filter = new Leads.Filter(stage, ownerId, source, campaignId, q, nobody);
+        Leads.Slice slice = leads.find(filter, order, cursor, PAGE_SIZE);
+        boolean paged = cursor != null && !cursor.isBlank();
         model.addAttribute("leads", slice.items());
         model.addAttribute("nextCursor", slice.nextCursor());
-        model.addAttribute("paged", cursor != null && !cursor.isBlank());
+        model.addAttribute("paged", paged);
+        model.addAttribute("counts", ListCounts.of(leads.count(filter, ListCounts.MOST), paged ? Math.max(seen, 0) : 0,
+                slice.items().size(), PAGE_SIZE));
+        model.addAttribute("order", order);
+        model.addAttribute("orders", ListOrder.values());
         model.addAttribute("filter", new Filter(stage, owner, source, campaignId, q));
-        model.addAttribute("query", queryWithoutCursor(request));
+        model.addAttribute("query", queryWithout(request, "cursor", "seen"));
+        model.addAttribute("unsorted", queryWithout(request, "cursor", "seen", "sort"));
+        model.addAttribute("bulk", bulk.choices());
         model.addAttribute("stages", Stage.values());
         model.addAttribute("views", views.of(me.id().value()));
         Map<UUID, PersonSummary> people = names.people();
@@ -251,13 +264,27 @@ class LeadsController {
         return copy;
     }
 
-    private static String queryWithoutCursor(HttpServletRequest request) {
+    private static ListOrder order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return ListOrder.NEWEST;
+        }
+        ListOrder order = ListOrder.of(sort);
+        if (order == null) {
+            throw new InvalidFieldException("sort", "must be one of " + String.join(", ",
+                    java.util.Arrays.stream(ListOrder.values()).map(ListOrder::parameter).toList()));
+        }
+        return order;
+    }
+
+    /** The page's query string without the parameters named (the pager and the headers add their own). */
+    static String queryWithout(HttpServletRequest request, String... names) {
         String query = request.getQueryString();
         if (query == null) {
             return "";
         }
-        return List.of(query.split("&")).stream().filter(p -> !p.startsWith("cursor=")).reduce((a, b) -> a + "&" + b)
-                .orElse("");
+        return List.of(query.split("&")).stream()
+                .filter(p -> java.util.Arrays.stream(names).noneMatch(n -> p.equals(n) || p.startsWith(n + "=")))
+                .reduce((a, b) -> a + "&" + b).orElse("");
     }
 
     private static UUID parseOrNull(String text) {
