@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.smartketing.activity.ActivityLogged;
 import org.smartketing.comms.MessageAcknowledged;
 import org.smartketing.funnel.LeadAssigned;
+import org.smartketing.funnel.LeadConsentWithdrawn;
+import org.smartketing.funnel.LeadErased;
 import org.smartketing.goals.GoalEndorsed;
 import org.smartketing.goals.GoalRevised;
 import org.smartketing.goals.GoalSet;
@@ -51,7 +53,8 @@ class EventSerializationTests {
             MessageAcknowledged.class, ActionItemCompleted.class, MeetingClosed.class, DemoCompanyFilled.class,
             GoalSet.class, GoalRevised.class, GoalEndorsed.class,
             org.smartketing.crosstraining.SessionPlanned.class, org.smartketing.crosstraining.SessionCancelled.class,
-            org.smartketing.crosstraining.ReflectionWritten.class, org.smartketing.imports.ImportFinished.class);
+            org.smartketing.crosstraining.ReflectionWritten.class, org.smartketing.imports.ImportFinished.class,
+            LeadErased.class, LeadConsentWithdrawn.class);
 
     static final Instant WHEN = Instant.parse("2026-03-04T05:06:07.123456789Z");
     static final UUID ID = UUID.fromString("0b7e5c2a-8f3d-4d6e-9a1b-2c3d4e5f6a7b");

@@ -26,6 +26,12 @@ class FunnelDoors implements DoorRules {
                 DoorRule.api(HttpMethod.PATCH, Who.ADMINS, "/api/v1/web-forms/*", "/api/v1/custom-fields/*"),
                 DoorRule.api(HttpMethod.DELETE, Who.ADMINS, "/api/v1/web-forms/*", "/api/v1/custom-fields/*"),
                 // Signing is for managers; which department they sign for is checked after.
-                DoorRule.api(HttpMethod.POST, Who.MANAGERS, "/api/v1/sla/signatures"));
+                DoorRule.api(HttpMethod.POST, Who.MANAGERS, "/api/v1/sla/signatures"),
+                // A person's data, its erase and the suppression list are admins' alone.
+                DoorRule.api(HttpMethod.GET, Who.ADMINS, "/api/v1/leads/*/personal-data", "/api/v1/suppression-list",
+                        "/api/v1/suppression-list/**"),
+                DoorRule.api(HttpMethod.DELETE, Who.ADMINS, "/api/v1/leads/*/personal-data", "/api/v1/suppression-list/*"),
+                DoorRule.api(HttpMethod.POST, Who.ADMINS, "/api/v1/suppression-list"),
+                DoorRule.api(HttpMethod.PUT, Who.ADMINS, "/api/v1/suppression-list/settings"));
     }
 }

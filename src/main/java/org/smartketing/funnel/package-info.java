@@ -7,5 +7,6 @@
         "rejection_reason", "idempotent_response", "web_form", "lead_external_id", "lead_custom_field", "lead_merge", "lead_duplicate_dismissal", "saved_lead_view", "scoring_fit_rule",
         "scoring_engagement_rule", "scoring_settings", "lead_engagement", "scoring_rescore", "routing_rule",
         "routing_pool_member", "routing_settings", "rep_out_of_office", "lead_routing", "sla_agreement",
-        "sla_signature", "lead_sla_clock", "lead_import_change", "lead_import_touch" })
+        "sla_signature", "lead_sla_clock", "lead_import_change", "lead_import_touch",
+        "suppression_entry", "suppression_settings" })
 package org.smartketing.funnel;

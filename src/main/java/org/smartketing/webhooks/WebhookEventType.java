@@ -7,8 +7,7 @@ import java.util.Optional;
  * Every event type an endpoint can subscribe to, with the version of its payload's {@code data}
  * (raised when a field changes meaning or goes; new fields keep the version). The one list: the
  * API, the page and the feed read it from here, so a new type is one line here and its listener
- * in {@code delivery.WebhookFeed} ({@code import.finished} and {@code lead.erased} join once their
- * parts publish those events).
+ * in {@code delivery.WebhookFeed}.
  */
 public enum WebhookEventType {
 
@@ -17,7 +16,10 @@ public enum WebhookEventType {
     LEAD_ASSIGNED("lead.assigned", 1, "A lead got an owner"),
     SLA_BREACHED("sla.breached", 1, "A handoff clock ran out"),
     MESSAGE_ACKNOWLEDGED("message.acknowledged", 1, "A message was acknowledged"),
-    ACTION_ITEM_COMPLETED("action_item.completed", 1, "An action item from a meeting was done");
+    ACTION_ITEM_COMPLETED("action_item.completed", 1, "An action item from a meeting was done"),
+    IMPORT_FINISHED("import.finished", 1, "An import of a file ended"),
+    LEAD_ERASED("lead.erased", 1, "A lead's personal data was erased on request"),
+    LEAD_CONSENT_WITHDRAWN("lead.consent_withdrawn", 1, "A lead withdrew their consent to marketing");
 
     private final String code;
     private final int version;

@@ -191,7 +191,7 @@ public class Fixtures {
     /** Tables whose rows come with the migrations (reference data), which a first start has too. */
     static final Set<String> KEPT_TABLES = Set.of("flyway_schema_history", "rejection_reason", "scoring_settings",
             "scoring_fit_rule", "scoring_engagement_rule", "scoring_rescore", "routing_settings",
-            "crosstraining_settings", "scheduled_tasks");
+            "crosstraining_settings", "scheduled_tasks", "suppression_settings");
 
     /**
      * Empties every application table (whatever later parts add), for tests of a first start. Waits

@@ -281,6 +281,18 @@ class RoleMatrixTests {
                 "GET /imports/{id}/errors", "POST /imports/{id}/mapping", "POST /imports/{id}/dry-run",
                 "POST /imports/{id}/start", "POST /imports/{id}/cancel", "POST /imports/{id}/undo")
                 .forEach(e -> MATRIX.put(e, ADMINS));
+        // A person's data on request: export, erase and the suppression list are admins' alone, by page and API;
+        // withdrawing a lead's consent is for whoever may change the lead.
+        Stream.of("GET /admin/leads/{id}/personal-data", "GET /admin/leads/{id}/erase", "POST /admin/leads/{id}/erase",
+                "GET /admin/suppression-list", "POST /admin/suppression-list", "POST /admin/suppression-list/settings",
+                "POST /admin/suppression-list/{id}/delete").forEach(e -> MATRIX.put(e, ADMINS));
+        MATRIX.put("POST /leads/{id}/consent/withdraw", SIGNED_IN);
+        Stream.of("GET /api/v1/leads/{id}/personal-data", "GET /api/v1/suppression-list")
+                .forEach(e -> MATRIX.put(e, EnumSet.of(Caller.ADMIN_READ_TOKEN, Caller.ADMIN_WRITE_TOKEN)));
+        Stream.of("DELETE /api/v1/leads/{id}/personal-data", "POST /api/v1/suppression-list",
+                "DELETE /api/v1/suppression-list/{id}", "PUT /api/v1/suppression-list/settings")
+                .forEach(e -> MATRIX.put(e, ADMIN_WRITE_TOKEN));
+        MATRIX.put("POST /api/v1/leads/{id}/consent/withdraw", WRITE_TOKENS);
         // Outgoing webhooks: admins only, pages and API (an endpoint's address and log tell where data goes).
         Stream.of("GET /admin/webhooks", "POST /admin/webhooks", "GET /admin/webhooks/{id}", "POST /admin/webhooks/{id}",
                 "POST /admin/webhooks/{id}/enabled", "POST /admin/webhooks/{id}/rotate-secret",

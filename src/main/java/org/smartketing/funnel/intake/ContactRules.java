@@ -69,6 +69,11 @@ class ContactRules {
         return ids;
     }
 
+    /** The phone in E.164 (without extension), read in the country given or the default one; null when it is no number. */
+    String e164(String phone, String country) {
+        return e164(parsed(phone, country));
+    }
+
     private PhoneNumber parsed(String phone, String country) {
         try {
             PhoneNumber number = phones.parse(phone, country != null ? country : settings.defaultPhoneRegion());

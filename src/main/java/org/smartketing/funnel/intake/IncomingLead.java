@@ -70,6 +70,15 @@ public record IncomingLead(
                 consentGiven, consentAt, consentMethod, others, originalCreatedAt, externalIds, custom);
     }
 
+    /**
+     * This lead without anything that names or reaches the person, nor free text or ids that could:
+     * what is kept when a person on the suppression list comes in and intake stores them anonymised.
+     */
+    public IncomingLead anonymised() {
+        return new IncomingLead(null, null, null, null, null, null, null, null, null, industry, null, null, null, region,
+                country, annualRevenue, employees, null, source, campaignId, null, null, null, tags, null, null, null);
+    }
+
     public Map<String, String> externalIdsOrEmpty() {
         return externalIds == null ? Map.of() : externalIds;
     }

@@ -59,11 +59,12 @@ class LeadImporting implements LeadImports {
     private final JdbcClient jdbc;
     private final Validator validator;
     private final CustomFields customFields;
+    private final SuppressionList suppression;
     private final Clock clock;
 
     LeadImporting(ImportedRows rows, ContactRules rules, Campaigns campaigns, Leads leads, LeadHistory history,
             ImportChanges changes, LeadRows kept, StageEntries entries, JdbcClient jdbc, Validator validator,
-            CustomFields customFields, Clock clock) {
+            CustomFields customFields, SuppressionList suppression, Clock clock) {
         this.rows = rows;
         this.rules = rules;
         this.campaigns = campaigns;
@@ -75,6 +76,7 @@ class LeadImporting implements LeadImports {
         this.jdbc = jdbc;
         this.validator = validator;
         this.customFields = customFields;
+        this.suppression = suppression;
         this.clock = clock;
     }
 
@@ -233,11 +235,18 @@ class LeadImporting implements LeadImports {
             return new Read(in, null, null, problems);
         }
         try {
-            return new Read(in, rules.contactOf(in), rules.profileOf(in), List.of());
+            Contact contact = rules.contactOf(in);
+            if (suppression.check(contact).isPresent()) {
+                // a person who asked to be erased, taken in anonymised: always a new anonymous lead
+                return new Read(in.anonymised(), Contact.anonymous(contact), LeadProfile.anonymous(rules.profileOf(in)),
+                        List.of());
+            }
+            return new Read(in, contact, rules.profileOf(in), List.of());
         }
         catch (InvalidFieldException ex) {
-            return new Read(in, null, null, List.of(new Problem(row.line(), ex.field(), row.values().get(ex.field()),
-                    ex.getMessage())));
+            // the line's error keeps no value of a person on the suppression list
+            String value = ex instanceof SuppressedPersonException ? null : row.values().get(ex.field());
+            return new Read(in, null, null, List.of(new Problem(row.line(), ex.field(), value, ex.getMessage())));
         }
     }
 

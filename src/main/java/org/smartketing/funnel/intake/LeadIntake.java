@@ -46,18 +46,20 @@ public class LeadIntake {
     private final ContactRules rules;
     private final Campaigns campaigns;
     private final LeadScoring scoring;
+    private final SuppressionList suppression;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     LeadIntake(Leads leads, LeadHistory history, ContactRules rules, Campaigns campaigns, LeadScoring scoring,
-            AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            SuppressionList suppression, AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.leads = leads;
         this.history = history;
         this.rules = rules;
         this.campaigns = campaigns;
         this.scoring = scoring;
+        this.suppression = suppression;
         this.audit = audit;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -101,6 +103,15 @@ public class LeadIntake {
     public Result takeWithin(IncomingLead in, LeadHistory.Channel channel, String note) {
         Contact contact = rules.contactOf(in);
         LeadProfile profile = rules.profileOf(in);
+        if (suppression.check(contact).isPresent()) {
+            // a person who asked to be erased: counted as a lead that came in, with nothing that names them
+            return takeChecked(in.anonymised(), Contact.anonymous(contact), LeadProfile.anonymous(profile), channel, null);
+        }
+        return takeChecked(in, contact, profile, channel, note);
+    }
+
+    private Result takeChecked(IncomingLead in, Contact contact, LeadProfile profile, LeadHistory.Channel channel,
+            String note) {
         if (in.campaignId() != null && !campaigns.exists(in.campaignId())) {
             throw new InvalidFieldException("campaignId", "there is no campaign with this id");
         }

@@ -106,6 +106,10 @@ class WebToLeadController {
                 intake.take(lead, LeadHistory.Channel.WEB_FORM, posted.note());
                 return List.of();
             }
+            catch (SuppressedPersonException ex) {
+                // never set aside: the person's phone would come in through the note
+                return List.of(WebToLeadForm.formName(ex.field()) + ": " + ex.getMessage());
+            }
             catch (InvalidFieldException ex) {
                 if (ex.field().equals("email") || !posted.setAside(ex.field(), ex.getMessage())) {
                     return List.of(WebToLeadForm.formName(ex.field()) + ": " + ex.getMessage());

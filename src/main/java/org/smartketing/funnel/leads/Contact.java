@@ -27,6 +27,12 @@ public record Contact(String email, String phone, String phoneE164, String phone
         address = address == null ? Address.NONE : address;
     }
 
+    /** Nobody: no way to reach them, no name; only the region and country of the given contact stay. */
+    public static Contact anonymous(Contact of) {
+        return new Contact(null, null, null, null, null, null, null, null, null, null, null, null,
+                new Address(null, null, null, of.address.region, of.address.country));
+    }
+
     /** The email as compared: Unicode-normalised (NFKC), trimmed and lower-cased. */
     public String emailKey() {
         return email == null ? null : keyOf(email);

@@ -20,6 +20,11 @@ public record LeadProfile(String industry, BigDecimal annualRevenue, Integer emp
         custom = custom == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(custom));
     }
 
+    /** The company's facts only: no ids in other systems, no custom values (which may name the person). */
+    public static LeadProfile anonymous(LeadProfile of) {
+        return new LeadProfile(of.industry, of.annualRevenue, of.employees, null, Map.of(), Map.of());
+    }
+
     /** This profile with every empty part filled from the other; ids and custom values are joined, ours first. */
     public LeadProfile filledFrom(LeadProfile other) {
         return new LeadProfile(industry != null ? industry : other.industry,

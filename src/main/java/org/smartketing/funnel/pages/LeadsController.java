@@ -71,10 +71,14 @@ class LeadsController {
     private final LeadMerging merging;
     private final BulkChanges bulk;
 
+    private final org.smartketing.funnel.leads.LeadPersonalData personalData;
+
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
             ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export, CustomFields customFields,
-            LeadRouter router, Duplicates duplicates, LeadMerging merging, BulkChanges bulk) {
+            LeadRouter router, Duplicates duplicates, LeadMerging merging, BulkChanges bulk,
+            org.smartketing.funnel.leads.LeadPersonalData personalData) {
         this.bulk = bulk;
+        this.personalData = personalData;
         this.export = export;
         this.customFields = customFields;
         this.router = router;
@@ -236,6 +240,8 @@ class LeadsController {
         model.addAttribute("suggestion", lead.ownerId() == null ? router.suggest(lead).orElse(null) : null);
         model.addAttribute("duplicates", duplicates.of(lead.id()));
         model.addAttribute("undoableMerge", merging.undoable(lead.id()).orElse(null));
+        model.addAttribute("consent", personalData.consentOf(lead.id()));
+        model.addAttribute("erasedAt", personalData.erasedAt(lead.id()).orElse(null));
         return "funnel/lead";
     }
 

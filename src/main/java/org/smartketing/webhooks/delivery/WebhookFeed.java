@@ -7,8 +7,11 @@ import java.util.UUID;
 
 import org.smartketing.comms.MessageAcknowledged;
 import org.smartketing.funnel.LeadAssigned;
+import org.smartketing.funnel.LeadConsentWithdrawn;
+import org.smartketing.funnel.LeadErased;
 import org.smartketing.funnel.LeadStageChanged;
 import org.smartketing.funnel.SlaBreached;
+import org.smartketing.imports.ImportFinished;
 import org.smartketing.meetings.ActionItemCompleted;
 import org.smartketing.shared.events.Reactions;
 import org.smartketing.team.Actor;
@@ -67,6 +70,27 @@ class WebhookFeed {
         feed(WebhookEventType.ACTION_ITEM_COMPLETED, e.eventId(), e.occurredAt(), data("actionItemId", e.itemId(),
                 "ownerId", e.owner(), "text", e.text(), "promisedBy", e.promisedBy(), "doneOn", e.doneOn(), "onTime",
                 e.onTime(), "actor", actor(e.actor())));
+    }
+
+    /** The file's name is left out: people name files after whom they hold ("leads-from-ada.csv"). */
+    @ApplicationModuleListener
+    void on(ImportFinished e) {
+        feed(WebhookEventType.IMPORT_FINISHED, e.eventId(), e.occurredAt(), data("importId", e.importId(), "kind",
+                e.kind(), "state", e.state(), "rows", e.rows(), "created", e.created(), "updated", e.updated(), "merged",
+                e.merged(), "skipped", e.skipped(), "failed", e.failed(), "importedBy",
+                e.importedBy() == null ? null : e.importedBy().value(), "actor", actor(e.actor())));
+    }
+
+    @ApplicationModuleListener
+    void on(LeadErased e) {
+        feed(WebhookEventType.LEAD_ERASED, e.eventId(), e.occurredAt(), data("leadId", e.leadId(), "actor",
+                actor(e.actor())));
+    }
+
+    @ApplicationModuleListener
+    void on(LeadConsentWithdrawn e) {
+        feed(WebhookEventType.LEAD_CONSENT_WITHDRAWN, e.eventId(), e.occurredAt(), data("leadId", e.leadId(), "actor",
+                actor(e.actor())));
     }
 
     private void feed(WebhookEventType type, UUID eventId, Instant occurredAt, Map<String, Object> data) {
