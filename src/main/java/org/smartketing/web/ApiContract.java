@@ -49,10 +49,14 @@ final class ApiContract {
         this.handlers = handlers;
     }
 
-    /** A 201 from {@code ResponseEntity.created(..)} says where the new resource is. */
+    /**
+     * A 201 from {@code ResponseEntity.created(..)}, documented as {@code @ApiResponse(responseCode = "201",
+     * description = "Created")}, says where the new resource is.
+     */
     static Operation withLocationOfCreated(Operation operation, HandlerMethod handler) {
         ApiResponse created = operation.getResponses() == null ? null : operation.getResponses().get("201");
-        if (created != null && ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())) {
+        if (created != null && "Created".equals(created.getDescription())
+                && ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())) {
             created.addHeaderObject("Location", new Header().description("The address of what was created")
                     .schema(new StringSchema().format("uri-reference")));
         }

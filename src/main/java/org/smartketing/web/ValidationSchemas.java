@@ -31,11 +31,11 @@ class ValidationSchemas implements ModelConverter {
     /** Examples for the plain-text fields most requests and answers have, so the documented bodies read like real ones. */
     private static final Map<String, String> EXAMPLES = Map.ofEntries(Map.entry("email", "ana.lopez@example.com"),
             Map.entry("firstName", "Ana"), Map.entry("lastName", "López"), Map.entry("displayName", "Ana López"),
-            Map.entry("company", "Nordwind Logistics GmbH"), Map.entry("title", "Head of Operations"),
+            Map.entry("company", "Nordwind Logistics GmbH"),
             Map.entry("phone", "+49 30 1234567"), Map.entry("mobile", "+49 151 2345678"),
             Map.entry("country", "DE"), Map.entry("city", "Berlin"), Map.entry("source", "webinar"),
             Map.entry("website", "https://nordwind.example"), Map.entry("industry", "Logistics"),
-            Map.entry("jobRole", "Account executive"), Map.entry("currency", "EUR"), Map.entry("reason", "No budget this year"));
+            Map.entry("jobRole", "Account executive"), Map.entry("currency", "EUR"));
 
     @Override
     public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {

@@ -62,7 +62,7 @@ class ImportsApiController {
         this.clock = clock;
     }
 
-    @ApiResponse(responseCode = "201", description = "Uploaded; the import waits for a dry run or its start")
+    @ApiResponse(responseCode = "201", description = "Created")
     @Operation(operationId = "uploadImport", summary = "Upload a CSV file to import: its encoding, delimiter, columns, proposed mapping and preview")
     @PostMapping
     ResponseEntity<ImportViews.Uploaded> upload(@RequestParam(name = "file", required = false) MultipartFile file,
