@@ -40,8 +40,10 @@ psql -X -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
 # the baseline, before the app exists in this database (its own tables, nothing else running)
 log "baseline: COPY + INSERT … SELECT DISTINCT ON … ON CONFLICT"
+# in a schema of its own: Flyway wants public empty
 psql_db <<'SQL'
-CREATE TABLE bench_lead (
+CREATE SCHEMA baseline;
+CREATE TABLE baseline.lead (
     id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     email VARCHAR(254), email_key VARCHAR(254) NOT NULL UNIQUE,
     first_name VARCHAR(80), last_name VARCHAR(80), company VARCHAR(120), title VARCHAR(120),
@@ -50,17 +52,17 @@ CREATE TABLE bench_lead (
 SQL
 start=$(now)
 psql_db >"$OUT/baseline.txt" <<SQL
-CREATE UNLOGGED TABLE bench_staging (email TEXT, first_name TEXT, last_name TEXT, company TEXT, title TEXT,
+CREATE UNLOGGED TABLE baseline.staging (email TEXT, first_name TEXT, last_name TEXT, company TEXT, title TEXT,
     phone TEXT, country TEXT);
-\copy bench_staging FROM '$FILE' WITH (FORMAT csv, HEADER true)
-INSERT INTO bench_lead (email, email_key, first_name, last_name, company, title, phone, country, stage, score, created_at)
+\copy baseline.staging FROM '$FILE' WITH (FORMAT csv, HEADER true)
+INSERT INTO baseline.lead (email, email_key, first_name, last_name, company, title, phone, country, stage, score, created_at)
 SELECT DISTINCT ON (lower(email)) email, lower(email), first_name, last_name, company, title, phone, country,
        'NEW', 0, now()
-  FROM bench_staging ORDER BY lower(email)
+  FROM baseline.staging ORDER BY lower(email)
     ON CONFLICT (email_key) DO NOTHING;
 SQL
 baseline=$(echo "$(now) - $start" | bc)
-baseline_rows=$(psql_db -At -c "SELECT count(*) FROM bench_lead")
+baseline_rows=$(psql_db -At -c "SELECT count(*) FROM baseline.lead")
 record "RESULT baseline rows=$ROWS leads=$baseline_rows seconds=$baseline"
 
 SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:5432/$DB SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD= \
