@@ -126,33 +126,23 @@ class LeadImporting implements LeadImports {
         Map<LeadId, ImportChanges.Change> seen = new HashMap<>();
         List<ImportChanges.Changed> changed = new ArrayList<>();
         List<UUID> touches = new ArrayList<>();
-        // the new leads' stage change and touch are written together after the rows: nothing in the
-        // chunk reads them, and one batch is one round trip rather than two per lead
-        List<Lead> made = new ArrayList<>();
-        List<LeadHistory.NewTouch> madeTouches = new ArrayList<>();
-        List<Read> reads = batch.stream().map(this::read).toList();
-        // keys no lead holds, at the start of the chunk or from what the chunk wrote, match nothing:
-        // such rows (most of a file of new leads) skip the look-ups of find
-        java.util.Set<String> held = leads.keysHeld(
-                reads.stream().filter(Read::ok).map(r -> r.contact().emailKey()).filter(k -> k != null).toList(),
-                reads.stream().filter(Read::ok).map(r -> r.contact().phoneKey()).filter(k -> k != null).toList());
-        for (Read read : reads) {
+        for (Row row : batch) {
+            Read read = read(row);
             if (!read.ok()) {
                 tally.failed++;
                 tally.problems.addAll(read.problems());
                 continue;
             }
-            Optional<Lead> found = mayMatch(read, held) ? find(read) : Optional.empty();
+            Optional<Lead> found = find(read);
             if (found.isEmpty()) {
                 if (policy == Policy.UPDATE_ONLY) {
                     tally.skipped++;
                     continue;
                 }
                 Lead lead = leads.insert(newLead(read, now), now.plus(SCORED_BY_THE_JOB_AFTER));
-                hold(held, lead.contact());
-                made.add(lead);
-                madeTouches.add(new LeadHistory.NewTouch(lead.id(), LeadHistory.Channel.IMPORT, lead.source(),
-                        lead.campaignId(), null, now));
+                history.stageChanged(lead, null, Stage.NEW, null, null, ACTOR, now);
+                touches.add(history.touched(lead.id(), LeadHistory.Channel.IMPORT, lead.source(), lead.campaignId(),
+                        null, now));
                 seen.put(lead.id(), ImportChanges.Change.CREATED);
                 changed.add(new ImportChanges.Changed(lead.id(), ImportChanges.Change.CREATED, null));
                 tally.created++;
@@ -176,7 +166,6 @@ class LeadImporting implements LeadImports {
                 changed.add(new ImportChanges.Changed(existing.id(), ImportChanges.Change.UPDATED, kept.kept(existing.id())));
                 seen.put(existing.id(), ImportChanges.Change.UPDATED);
             }
-            hold(held, next.contact());
             leads.update(next);
             leads.dueForScoringBy(existing.id(), now.plus(SCORED_BY_THE_JOB_AFTER));
             touches.add(history.touched(existing.id(), LeadHistory.Channel.IMPORT, read.in().source(),
@@ -188,8 +177,6 @@ class LeadImporting implements LeadImports {
                 tally.updated++;
             }
         }
-        history.stagesChanged(made, null, Stage.NEW, null, null, ACTOR, now);
-        touches.addAll(history.touchedAll(madeTouches));
         changes.record(importId, changed, now);
         changes.touched(importId, touches);
         return new Outcome(tally.created, tally.updated, tally.merged, tally.skipped, tally.failed,
@@ -301,23 +288,6 @@ class LeadImporting implements LeadImports {
             // the line's error keeps no value of a person on the suppression list
             String value = ex instanceof SuppressedPersonException ? null : row.values().get(ex.field());
             return new Read(in, null, null, List.of(new Problem(row.line(), ex.field(), value, ex.getMessage())));
-        }
-    }
-
-    /** Whether {@link #find} may find a lead: it has external ids, or a key that a lead holds. */
-    private static boolean mayMatch(Read read, java.util.Set<String> held) {
-        Contact c = read.contact();
-        return !read.profile().externalIds().isEmpty() || c.emailKey() != null && held.contains("email:" + c.emailKey())
-                || c.phoneKey() != null && held.contains("phone:" + c.phoneKey());
-    }
-
-    /** Counts a contact's keys as held from now on (more than it stores: a look-up too many is harmless). */
-    private static void hold(java.util.Set<String> held, Contact c) {
-        if (c.emailKey() != null) {
-            held.add("email:" + c.emailKey());
-        }
-        if (c.phoneKey() != null) {
-            held.add("phone:" + c.phoneKey());
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
 import org.smartketing.shared.Sql;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,17 +39,11 @@ public class LeadHistory {
     public record Touch(UUID id, Instant occurredAt, Channel channel, String source, UUID campaignId, String details) {
     }
 
-    /** A touch to write with others in one batch. */
-    public record NewTouch(LeadId lead, Channel channel, String source, UUID campaignId, String details, Instant at) {
-    }
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final StageEntries entries;
 
-    LeadHistory(JdbcClient jdbc, JdbcTemplate template, StageEntries entries) {
+    LeadHistory(JdbcClient jdbc, StageEntries entries) {
         this.jdbc = jdbc;
-        this.template = template;
         this.entries = entries;
     }
 
@@ -70,21 +63,6 @@ public class LeadHistory {
                         Sql.utc(at), lead.source(), lead.campaignId(), lead.ownerId())
                 .update();
         entries.entered(StageEntries.Key.of(lead, to, at));
-    }
-
-    /**
-     * {@link #stageChanged} for many leads entering one stage, as one batch of INSERTs: an import's
-     * chunk writes its new leads' first stage this way rather than one round trip per lead.
-     */
-    public void stagesChanged(List<Lead> leads, Stage from, Stage to, String reason, UUID actorId, String actorLabel,
-            Instant at) {
-        template.batchUpdate("""
-                INSERT INTO lead_stage_event (lead_id, from_stage, to_stage, reason, actor_id, actor_label, occurred_at,
-                                              source, campaign_id, owner_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", leads.stream().map(lead -> new Object[] { lead.id().value(),
-                        from == null ? null : from.name(), to.name(), reason, actorId, actorLabel, Sql.utc(at),
-                        lead.source(), lead.campaignId(), lead.ownerId() }).toList());
-        leads.forEach(lead -> entries.entered(StageEntries.Key.of(lead, to, at)));
     }
 
     /** Changes in the filter's time, oldest first, after the cursor's (null: from the start), at most limit. */
@@ -129,21 +107,6 @@ public class LeadHistory {
                 .params(id, lead.value(), Sql.utc(at), channel.name(), source, campaignId, details)
                 .update();
         return id;
-    }
-
-    /** {@link #touched} for many, as one batch of INSERTs; the touches' ids in the same order. */
-    public List<UUID> touchedAll(List<NewTouch> touches) {
-        List<UUID> ids = touches.stream().map(t -> UUID.randomUUID()).toList();
-        List<Object[]> args = new ArrayList<>(touches.size());
-        for (int i = 0; i < touches.size(); i++) {
-            NewTouch t = touches.get(i);
-            args.add(new Object[] { ids.get(i), t.lead().value(), Sql.utc(t.at()), t.channel().name(), t.source(),
-                    t.campaignId(), t.details() });
-        }
-        template.batchUpdate("""
-                INSERT INTO lead_touch (id, lead_id, occurred_at, channel, source, campaign_id, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", args);
-        return ids;
     }
 
     public List<StageEvent> stageEvents(LeadId lead) {

@@ -322,29 +322,6 @@ public class Leads {
                 .params(Sql.utc(before), limit).query((rs, row) -> new LeadId(Sql.uuid(rs, "id"))).list();
     }
 
-    /**
-     * Which of these email keys and phone keys a lead holds already (a phone key is held by leads
-     * without an email only), each as {@code "email:" + key} or {@code "phone:" + key}: a key none
-     * holds cannot make {@link #sameAs} find a lead, so an import asks once for a chunk's keys.
-     */
-    public java.util.Set<String> keysHeld(java.util.Collection<String> emailKeys, java.util.Collection<String> phoneKeys) {
-        java.util.Set<String> held = new java.util.HashSet<>();
-        held(held, "email", emailKeys);
-        held(held, "phone", phoneKeys);
-        return held;
-    }
-
-    private void held(java.util.Set<String> held, String column, java.util.Collection<String> keys) {
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
-        for (int from = 0; from < all.size(); from += 1000) {
-            List<String> part = all.subList(from, Math.min(all.size(), from + 1000));
-            jdbc.sql("SELECT " + column + "_key FROM lead WHERE " + column + "_key IN ("
-                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")
-                    .params(new ArrayList<Object>(part)).query(String.class).list()
-                    .forEach(key -> held.add(column + ":" + key));
-        }
-    }
-
     /** The lead this contact already is: the same email address, or, without an email, the same phone. */
     public Optional<Lead> sameAs(Contact contact) {
         return sameAs(contact, Map.of(), false);
