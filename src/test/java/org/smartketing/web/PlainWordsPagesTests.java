@@ -36,7 +36,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Pages speak the user's language: no page shows an internal code — the name of one of our enum
  * constants ({@code IN_APP}, {@code PENDING}) or a configuration property ({@code smartketing.comms.sms.url})
  * — in its visible text. Every page without a path variable is read as an admin, with a lead, a
- * message and a meeting in the database, and the pages of those.
+ * message and a meeting in the database, and the pages of those. (What people type is shown as
+ * typed; the database starts empty so that only this test's data is on the pages.)
  */
 @IntegrationTest
 class PlainWordsPagesTests {
@@ -65,6 +66,8 @@ class PlainWordsPagesTests {
 
     @Test
     void noPageShowsAnInternalCodeOrAPropertyName() throws Exception {
+        // only what this test writes: other tests store data as their callers typed it ("EMAIL" as a channel)
+        fixtures.emptyDatabase();
         Person admin = fixtures.aPerson(AppRole.ADMIN);
         Handoffs handoffs = new Handoffs(context);
         Person rep = handoffs.aRepWithAManager();
