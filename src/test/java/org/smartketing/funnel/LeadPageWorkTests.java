@@ -75,20 +75,19 @@ class LeadPageWorkTests {
         assertThat(noType.getResponse().getContentAsString()).contains("type-error", "choose what you did",
                 "Kept text", "value=\"2026-01-05T10:00\"", "<details class=\"log-activity\" open");
 
-        MvcResult future = post(lead, "MEETING", LocalDateTime.now(ZoneOffset.UTC).plusDays(3));
+        MvcResult future = logOn(lead, "MEETING", LocalDateTime.now(ZoneOffset.UTC).plusDays(3));
         assertThat(future.getResponse().getStatus()).isEqualTo(400);
         assertThat(future.getResponse().getContentAsString()).contains("occurredAt-error");
 
-        MvcResult stageChange = post(lead, "STAGE_CHANGE", LocalDateTime.now(ZoneOffset.UTC));
+        MvcResult stageChange = logOn(lead, "STAGE_CHANGE", LocalDateTime.now(ZoneOffset.UTC));
         assertThat(stageChange.getResponse().getContentAsString()).contains("type-error");
-        MvcResult webinar = post(lead, "WEBINAR", LocalDateTime.now(ZoneOffset.UTC));
+        MvcResult webinar = logOn(lead, "WEBINAR", LocalDateTime.now(ZoneOffset.UTC));
         assertThat(webinar.getResponse().getContentAsString()).contains("type-error");
         assertThat(activities.forLead(lead.id().value())).isEmpty();
     }
 
-    private MvcResult post(Lead lead, String type, LocalDateTime when) throws Exception {
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/leads/" + lead.id() + "/activities").with(user(Fixtures.signedIn(rep))).with(csrf())
+    private MvcResult logOn(Lead lead, String type, LocalDateTime when) throws Exception {
+        return mvc.perform(post("/leads/" + lead.id() + "/activities").with(user(Fixtures.signedIn(rep))).with(csrf())
                 .param("type", type).param("occurredAt", when.truncatedTo(ChronoUnit.MINUTES).toString())).andReturn();
     }
 
