@@ -103,7 +103,8 @@ class BoardBrowserTests {
 
         assertThat(Browsers.text(browser, ".flash")).startsWith("Logged: Call");
         assertThat(Browsers.text(browser, "#lead-activities")).contains("Call", "Asked for a quote", rep.displayName());
-        assertThat(activities.forLead(lead.id().value())).hasSize(1);
+        assertThat(activities.forLead(lead.id().value())).filteredOn(a -> a.type() == org.smartketing.activity.ActivityType.CALL)
+                .singleElement().satisfies(a -> assertThat(a.outcome()).isEqualTo("Asked for a quote"));
         assertFits();
         Browsers.screenshot(browser, "lead-activity-" + width);
     }
