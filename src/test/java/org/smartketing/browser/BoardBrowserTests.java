@@ -109,6 +109,31 @@ class BoardBrowserTests {
         Browsers.screenshot(browser, "lead-activity-" + width);
     }
 
+    @org.junit.jupiter.api.Test
+    void showsAColumnsNextCardsInPlace() {
+        fixtures.aPerson(AppRole.ADMIN);
+        Person rep = fixtures.aPerson(AppRole.MEMBER, Department.SALES);
+        for (int i = 0; i < 31; i++) {
+            Lead lead = fixtures.aLeadNamed("Many", "Card" + i, "Many Co " + i);
+            jdbc.sql("UPDATE lead SET stage = 'SAL', owner_id = ? WHERE id = ?").params(rep.id().value(), lead.id().value())
+                    .update();
+        }
+        browser = Browsers.open();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Browsers.signIn(browser, url("/login"), rep.email(), Fixtures.PASSWORD);
+        browser.get(url("/pipeline?mine=true"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.boardMarker = 'still here';");
+        assertThat(browser.findElements(By.cssSelector("#cards-SAL .card"))).hasSize(30);
+
+        browser.findElement(By.id("more-SAL")).click();
+        Browsers.waitFor(browser, "#cards-SAL", "Many Co 0");
+        assertThat(browser.findElements(By.cssSelector("#cards-SAL .card"))).hasSize(31);
+        assertThat(browser.findElements(By.id("more-SAL"))).isEmpty();
+        assertThat(js.executeScript("return window.boardMarker")).isEqualTo("still here");
+        assertFits();
+    }
+
     private void assertFits() {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
