@@ -95,3 +95,11 @@ document.addEventListener("htmx:confirm", (event) => {
     }
   }
 });
+
+// A board move refused in place (someone moved the lead meanwhile) is sent again as a page, which says why.
+document.addEventListener("htmx:responseError", (event) => {
+  const form = event.detail.elt;
+  if (form.matches && form.matches("form.card-move")) {
+    form.submit();
+  }
+});
