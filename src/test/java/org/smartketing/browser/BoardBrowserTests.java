@@ -85,6 +85,7 @@ class BoardBrowserTests {
         new Select(browser.findElement(By.id("move-" + lead.id()))).selectByVisibleText("Sales-qualified");
         browser.findElement(By.cssSelector("#move-" + lead.id() + " + button")).click();
         Browsers.waitFor(browser, "#col-SQL", company);
+        assertThat(Browsers.text(browser, "#board-status")).isEqualTo("Bo Board is now Sales-qualified.");
         assertThat(Browsers.text(browser, "#col-SAL")).doesNotContain(company);
         assertThat(Browsers.text(browser, "#total-SQL")).contains("€4,200");
         assertThat(js.executeScript("return window.boardMarker")).as("the page was not reloaded").isEqualTo("still here");

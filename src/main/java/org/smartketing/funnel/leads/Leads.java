@@ -560,7 +560,8 @@ public class Leads {
         java.util.Map<Stage, java.util.Map<Currency, java.math.BigDecimal>> sums = new java.util.EnumMap<>(Stage.class);
         String owner = ownerId == null ? "" : " AND owner_id = ?";
         List<Object> args = ownerId == null ? List.of() : List.of(ownerId);
-        jdbc.sql("SELECT stage, currency, COUNT(*) AS n, SUM(amount) AS total FROM lead WHERE deleted_at IS NULL"
+        jdbc.sql("SELECT stage, currency, COUNT(*) AS n, SUM(amount) AS total FROM lead"
+                + " WHERE deleted_at IS NULL AND merged_into IS NULL"
                 + owner + " GROUP BY stage, currency").params(args).query(rs -> {
                     Stage stage = Stage.valueOf(rs.getString("stage"));
                     counts.merge(stage, rs.getLong("n"), Long::sum);

@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -57,6 +58,7 @@ class BoardController {
     @GetMapping("/pipeline")
     String board(@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Stage stage,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "0") long seen,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
             @AuthenticationPrincipal SignedInPerson me, Model model) {
         UUID owner = mine ? me.id().value() : null;
         Map<Stage, Leads.StageTotal> totals = leads.totalsByStage(owner);
@@ -72,6 +74,8 @@ class BoardController {
         model.addAttribute("columns", columns);
         model.addAttribute("totals", totals);
         model.addAttribute("mine", mine);
+        // a move made in place shows its flash in the board's own status line, which htmx swaps in
+        model.addAttribute("inPlace", htmx != null);
         model.addAttribute("people", names.people());
         return "funnel/board";
     }
