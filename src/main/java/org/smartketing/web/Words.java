@@ -30,7 +30,8 @@ public class Words {
         return messages.getMessage("word." + kind + "." + name, null, sentence(name), locale);
     }
 
-    static String sentence(String code) {
+    /** A code as a sentence-case word, the fallback when no word is written for it: IN_APP → "In app". */
+    public static String sentence(String code) {
         String spaced = code.replace('_', ' ').toLowerCase(Locale.ROOT).strip();
         return spaced.isEmpty() ? code : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }

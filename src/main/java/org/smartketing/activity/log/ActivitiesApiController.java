@@ -42,12 +42,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The activity log over JSON: any token reads; a read-write token logs, corrects and removes, for
  * its owner or, when the owner is a manager or admin, for someone else.
  */
 @RestController
+@Tag(name = "Activities")
 @RequestMapping("/api/v1/activities")
 class ActivitiesApiController {
 
@@ -90,6 +94,7 @@ class ActivitiesApiController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "listActivities", summary = "Find activities by type, person, lead and time, a page at a time")
     @GetMapping
     PageOf<ActivityView> list(@RequestParam(required = false) ActivityType type,
             @RequestParam(required = false) UUID personId, @RequestParam(required = false) UUID leadId,
@@ -108,12 +113,15 @@ class ActivitiesApiController {
                 from, to));
     }
 
+    @Operation(operationId = "getActivity", summary = "Read an activity")
     @GetMapping("/{id}")
     ActivityView get(@PathVariable UUID id) {
         return ActivityView.of(activities.byId(new ActivityId(id))
                 .orElseThrow(() -> new NotFoundException("Activity " + id)));
     }
 
+    @Operation(operationId = "logActivity", summary = "Log an activity")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     ResponseEntity<ActivityView> log(@Valid @RequestBody ActivityRequest body,
             @AuthenticationPrincipal SignedInPerson me) {
@@ -133,6 +141,7 @@ class ActivitiesApiController {
     }
 
     /** Corrects type, person or time; a member only their own activities, and keeps them their own. */
+    @Operation(operationId = "correctActivity", summary = "Correct an activity's type, person or time")
     @PutMapping("/{id}")
     ActivityView correct(@PathVariable UUID id, @Valid @RequestBody CorrectionRequest body,
             @AuthenticationPrincipal SignedInPerson me) {
@@ -144,6 +153,8 @@ class ActivitiesApiController {
         return ActivityView.of(log.correct(activity.id(), new ActivityCorrection(body.type(), who, body.occurredAt())));
     }
 
+    @Operation(operationId = "removeActivity", summary = "Remove an activity")
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         log.remove(mayChange(new ActivityId(id), me).id());

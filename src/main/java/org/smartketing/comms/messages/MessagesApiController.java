@@ -39,9 +39,13 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Sending, listing, reading and acknowledging messages over JSON. */
 @RestController
+@Tag(name = "Messages")
 @RequestMapping("/api/v1/messages")
 class MessagesApiController {
 
@@ -110,6 +114,8 @@ class MessagesApiController {
         this.regardingLinks = regardingLinks;
     }
 
+    @Operation(operationId = "sendMessage", summary = "Send a message to people, a department or a role, with the response time it expects")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     ResponseEntity<MessageView> send(@Valid @RequestBody SendRequest request, @AuthenticationPrincipal SignedInPerson me) {
         Regarding regarding = request.regarding() == null ? null
@@ -126,6 +132,7 @@ class MessagesApiController {
     }
 
     /** {@code ?box=received} (default) or {@code sent}; paged. */
+    @Operation(operationId = "listMessages", summary = "The messages you received or sent, a page at a time")
     @GetMapping
     PageOf<MessageLine> list(@RequestParam(defaultValue = "received") String box,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -151,6 +158,7 @@ class MessagesApiController {
      * {@code ?days=90}, 1–366. Here rather than beside the measures page so that a {@code days} it cannot
      * read is answered as problem details naming it, like every other API parameter.
      */
+    @Operation(operationId = "getMessageMeasures", summary = "How quickly messages were acknowledged over the last days")
     @GetMapping("/measures")
     MessageMeasures.Measures measures(@RequestParam(defaultValue = "90") int days) {
         if (days < 1 || days > 366) {
@@ -159,11 +167,13 @@ class MessagesApiController {
         return measures.over(Duration.ofDays(days));
     }
 
+    @Operation(operationId = "getMessage", summary = "Read a message with each recipient's steps")
     @GetMapping("/{id}")
     MessageView get(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         return MessageView.of(reading.details(new MessageId(id), me), me);
     }
 
+    @Operation(operationId = "acknowledgeMessage", summary = "Acknowledge a message you received")
     @PostMapping("/{id}/ack")
     AckView acknowledge(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         Acknowledgements.Acknowledged ack = acknowledgements.byPerson(new MessageId(id), me.id());

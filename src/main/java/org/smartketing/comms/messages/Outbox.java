@@ -23,6 +23,7 @@ import org.smartketing.comms.messages.MessageRecords.Step;
 import org.smartketing.comms.messages.MessageRecords.StepState;
 import org.smartketing.comms.messages.MessageRecords.StoredMessage;
 import org.smartketing.team.PersonId;
+import org.smartketing.web.Words;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -268,7 +269,11 @@ class Outbox {
         StringBuilder body = new StringBuilder();
         body.append(message.senderName()).append(" sent ")
                 .append(step.personId().equals(step.recipientId()) ? "you" : "this to a person you cover for")
-                .append(" a ").append(message.urgency()).append(" message:\n\n")
+                .append(switch (message.urgency()) {
+                    case URGENT -> " an urgent";
+                    case NORMAL -> " a normal";
+                    case FYI -> " an FYI";
+                }).append(" message:\n\n")
                 .append(message.body()).append("\n");
         if (message.regarding() != null) {
             body.append("\nAbout: ").append(message.regarding().title());
@@ -281,7 +286,8 @@ class Outbox {
                 .append(step.reason()).append('\n');
         String ack = message.urgency() == Urgency.FYI ? null : links.urlFor(step.id());
         body.append("The message: ").append(links.absolute("/messages/" + message.id())).append('\n');
-        String subject = (message.urgency() == Urgency.FYI ? "" : "[" + message.urgency() + "] ") + message.subject();
+        String subject = (message.urgency() == Urgency.FYI ? "" : "[" + Words.sentence(message.urgency().name()) + "] ")
+                + message.subject();
         return new ChannelDelivery(deliveryId, new PersonId(step.personId()), step.address(), subject,
                 body.toString(), ack, message.id());
     }

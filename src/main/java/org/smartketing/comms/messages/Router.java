@@ -63,13 +63,13 @@ final class Router {
             List<Channel> allowed = period.channelsFor(urgency);
             for (Channel channel : allowed) {
                 address(reach, channel).ifPresent(address -> steps.add(new PlannedStep(person, channel, address,
-                        person.displayName() + " is " + until + " and still takes " + urgency + " by " + label(channel),
+                        person.displayName() + " is " + until + " and still takes " + inWords(urgency) + " messages by " + label(channel),
                         responseTime(reach, urgency), null)));
             }
             Optional<Reach> delegate = Optional.ofNullable(period.delegate()).filter(d -> !d.equals(person.id()))
                     .flatMap(reachOf);
             delegate.ifPresent(d -> steps.addAll(ownChannels(d, urgency, person.displayName() + " is " + until
-                    + (allowed.isEmpty() ? " (nothing " + urgency + " gets through)" : "") + "; "
+                    + (allowed.isEmpty() ? " (nothing " + inWords(urgency) + " gets through)" : "") + "; "
                     + d.person().displayName() + " is their delegate")));
         }
         else if (quiet(reach, now) && urgency == Urgency.NORMAL) {
@@ -108,7 +108,7 @@ final class Router {
             String who = lastResort != null ? "the last resort named on the message" : person.displayName() + "'s manager";
             steps.add(new PlannedStep(first.person(), first.channel(), first.address(),
                     "nobody acknowledged in time; " + resort.get().person().displayName() + " is " + who
-                            + " (their first " + urgency + " channel)", null, null));
+                            + " (their first " + inWords(urgency) + " channel)", null, null));
         }
         if (steps.isEmpty()) {
             // Off-grid, nothing allowed, no delegate and nobody above: the message must still land somewhere.

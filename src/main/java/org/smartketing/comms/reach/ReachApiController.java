@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * A person's reach by API: any token reads it; the person themselves or an admin changes
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (the code goes to them). Who may write is checked before the body is looked at.
  */
 @RestController
+@Tag(name = "Reachability")
 class ReachApiController {
 
     record ExpectationView(List<Channel> channels, long responseMinutes) {
@@ -77,11 +81,13 @@ class ReachApiController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getResponseExpectations", summary = "A person's promised response times per urgency")
     @GetMapping("/api/v1/people/{id}/expectations")
     ExpectationsView expectations(@AuthenticationPrincipal SignedInPerson me, @PathVariable UUID id) {
         return view(me, new PersonId(id));
     }
 
+    @Operation(operationId = "replaceResponseExpectations", summary = "Replace a person's promised response times")
     @PutMapping("/api/v1/people/{id}/expectations")
     ExpectationsView replace(@AuthenticationPrincipal SignedInPerson me, @PathVariable UUID id,
             @RequestBody(required = false) ExpectationsInput input) {
@@ -90,12 +96,15 @@ class ReachApiController {
         return view(me, person);
     }
 
+    @Operation(operationId = "listOffGrid", summary = "A person's off-grid times (away, holidays)")
     @GetMapping("/api/v1/people/{id}/off-grid")
     List<OffGridView> offGrid(@PathVariable UUID id) {
         PersonId person = existing(new PersonId(id));
         return offGrid.ahead(person, clock.instant()).stream().map(OffGridView::of).toList();
     }
 
+    @Operation(operationId = "addOffGrid", summary = "Add an off-grid time for a person")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping("/api/v1/people/{id}/off-grid")
     ResponseEntity<OffGridView> addOffGrid(@AuthenticationPrincipal SignedInPerson me, @PathVariable UUID id,
             @RequestBody(required = false) OffGridInput input) {
@@ -105,6 +114,8 @@ class ReachApiController {
         return ResponseEntity.created(URI.create("/api/v1/people/" + id + "/off-grid")).body(created);
     }
 
+    @Operation(operationId = "removeOffGrid", summary = "Remove an off-grid time")
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/api/v1/off-grid/{id}")
     ResponseEntity<Void> removeOffGrid(@AuthenticationPrincipal SignedInPerson me, @PathVariable UUID id) {
         OffGridPeriods.Period period = offGrid.byId(id).orElseThrow(() -> new NotFoundException("Off-grid period"));
@@ -114,6 +125,8 @@ class ReachApiController {
     }
 
     /** Stores the phone or chat webhook unverified and sends a code through it: 202 while it waits for the code. */
+    @Operation(operationId = "addContactMethod", summary = "Add a phone or chat webhook to reach a person by; a code to verify it is sent through it")
+    @ApiResponse(responseCode = "202", description = "Added; a code to verify it is on its way")
     @PostMapping("/api/v1/people/{id}/contact-methods")
     ResponseEntity<ContactMethodView> addContactMethod(@AuthenticationPrincipal SignedInPerson me,
             @PathVariable UUID id, @RequestBody(required = false) NewContactMethod input) {
@@ -143,6 +156,7 @@ class ReachApiController {
         return ResponseEntity.accepted().body(new ContactMethodView(kind.name(), added.address(), false));
     }
 
+    @Operation(operationId = "verifyContactMethod", summary = "Verify a contact method with the code sent through it")
     @PostMapping("/api/v1/people/{id}/contact-methods/{type}/verification")
     ContactMethodView verify(@AuthenticationPrincipal SignedInPerson me, @PathVariable UUID id,
             @PathVariable String type, @RequestBody(required = false) Code code) {

@@ -42,9 +42,12 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Cross-training over JSON: sessions, offers, asks, budgets. */
 @RestController
+@Tag(name = "Cross-training")
 @RequestMapping("/api/v1/cross-training")
 class CrossTrainingApiController {
 
@@ -166,6 +169,7 @@ class CrossTrainingApiController {
     }
 
     /** The caller's sessions (hosted or learned in), soonest first. */
+    @Operation(operationId = "listCrossTrainingSessions", summary = "Your cross-training sessions (hosted or learned in), soonest first")
     @GetMapping("/sessions")
     List<SessionView> sessions(@AuthenticationPrincipal SignedInPerson me) {
         return sessionStore.involving(me.id()).stream().map(SessionView::of).toList();
@@ -177,22 +181,26 @@ class CrossTrainingApiController {
         csv.send(response, "cross-training-sessions.csv", SessionView.class, CsvWriter.Rows.of(sessions(me)));
     }
 
+    @Operation(operationId = "planCrossTrainingSession", summary = "Plan a cross-training session")
     @PostMapping("/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     SessionView plan(@RequestBody Sessions.NewSession body, @AuthenticationPrincipal SignedInPerson me) {
         return SessionView.of(sessions.plan(body, me));
     }
 
+    @Operation(operationId = "getCrossTrainingSession", summary = "Read a cross-training session")
     @GetMapping("/sessions/{id}")
     SessionView session(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         return SessionView.of(sessions.visibleTo(new SessionId(id), me));
     }
 
+    @Operation(operationId = "moveCrossTrainingSession", summary = "Move a cross-training session to another time")
     @PatchMapping("/sessions/{id}")
     SessionView move(@PathVariable UUID id, @RequestBody MoveRequest body, @AuthenticationPrincipal SignedInPerson me) {
         return SessionView.of(sessions.move(new SessionId(id), body.startsAt(), body.durationMinutes(), me));
     }
 
+    @Operation(operationId = "cancelCrossTrainingSession", summary = "Cancel a cross-training session")
     @PostMapping("/sessions/{id}/cancel")
     SessionView cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest body,
             @AuthenticationPrincipal SignedInPerson me) {
@@ -200,6 +208,7 @@ class CrossTrainingApiController {
     }
 
     /** The reflections on a session, for anyone who may see the session. */
+    @Operation(operationId = "listReflections", summary = "The reflections written after a session")
     @GetMapping("/sessions/{id}/reflections")
     List<ReflectionView> reflections(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         Session s = sessions.visibleTo(new SessionId(id), me);
@@ -207,6 +216,7 @@ class CrossTrainingApiController {
     }
 
     /** The caller's reflection: what they learned, one change, and with {@code actionDueOn} an action item. */
+    @Operation(operationId = "writeReflection", summary = "Write your reflection on a session: what you learned and one change")
     @PostMapping("/sessions/{id}/reflections")
     @ResponseStatus(HttpStatus.CREATED)
     ReflectionView reflect(@PathVariable UUID id, @RequestBody Reflections.NewReflection body,
@@ -215,6 +225,7 @@ class CrossTrainingApiController {
     }
 
     /** Offers with a seat left, soonest first. */
+    @Operation(operationId = "listTrainingOffers", summary = "Offers to teach with a seat left, soonest first")
     @GetMapping("/offers")
     List<OfferView> offers() {
         return offers.open().stream().map(OfferView::of).toList();
@@ -226,6 +237,7 @@ class CrossTrainingApiController {
         csv.send(response, "cross-training-offers.csv", OfferView.class, CsvWriter.Rows.of(offers()));
     }
 
+    @Operation(operationId = "offerTraining", summary = "Offer to teach something")
     @PostMapping("/offers")
     @ResponseStatus(HttpStatus.CREATED)
     OfferView offer(@RequestBody Offers.NewOffer body, @AuthenticationPrincipal SignedInPerson me) {
@@ -233,12 +245,14 @@ class CrossTrainingApiController {
     }
 
     /** The caller takes a seat; the answer is the session they are now in. */
+    @Operation(operationId = "bookTrainingOffer", summary = "Take a seat in an offered session")
     @PostMapping("/offers/{id}/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     SessionView book(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         return SessionView.of(offers.book(new OfferId(id), me));
     }
 
+    @Operation(operationId = "withdrawTrainingOffer", summary = "Withdraw your offer")
     @PostMapping("/offers/{id}/withdraw")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdrawOffer(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
@@ -246,6 +260,7 @@ class CrossTrainingApiController {
     }
 
     /** Open asks, oldest first. */
+    @Operation(operationId = "listTrainingAsks", summary = "Open asks to learn, oldest first")
     @GetMapping("/asks")
     List<AskView> asks() {
         return offerStore.openAsks().stream().map(AskView::of).toList();
@@ -257,18 +272,21 @@ class CrossTrainingApiController {
         csv.send(response, "cross-training-asks.csv", AskView.class, CsvWriter.Rows.of(asks()));
     }
 
+    @Operation(operationId = "askForTraining", summary = "Ask to learn something")
     @PostMapping("/asks")
     @ResponseStatus(HttpStatus.CREATED)
     AskView ask(@RequestBody Offers.NewAsk body, @AuthenticationPrincipal SignedInPerson me) {
         return AskView.of(offers.ask(body, me));
     }
 
+    @Operation(operationId = "matchTrainingAsk", summary = "Take up an ask, which plans a session")
     @PostMapping("/asks/{id}/match")
     @ResponseStatus(HttpStatus.CREATED)
     SessionView match(@PathVariable UUID id, @RequestBody MatchRequest body, @AuthenticationPrincipal SignedInPerson me) {
         return SessionView.of(offers.match(new AskId(id), body.offerId() == null ? null : new OfferId(body.offerId()), me));
     }
 
+    @Operation(operationId = "withdrawTrainingAsk", summary = "Withdraw your ask")
     @PostMapping("/asks/{id}/withdraw")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdrawAsk(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
@@ -276,6 +294,7 @@ class CrossTrainingApiController {
     }
 
     /** The matrix with its gaps against the target, and the pairing suggestions with their reasons. */
+    @Operation(operationId = "getTrainingCoverage", summary = "The coverage matrix with its gaps and the pairing suggestions")
     @GetMapping("/coverage")
     CoverageView coverage() {
         Coverage.Matrix m = coverage.matrix();
@@ -291,6 +310,7 @@ class CrossTrainingApiController {
     }
 
     /** The effect on handoffs (difference in differences, with the counts), coverage, hours and reflections. */
+    @Operation(operationId = "getCrossTrainingMeasures", summary = "Cross-training's effect on handoffs, coverage, hours and reflections")
     @GetMapping("/measures")
     Measures.Report measures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -298,17 +318,20 @@ class CrossTrainingApiController {
     }
 
     /** The default and every enabled person's budget this quarter, with hours spent and planned. */
+    @Operation(operationId = "listTrainingBudgets", summary = "The default and each person's cross-training budget this quarter")
     @GetMapping("/budgets")
     BudgetsView budgets() {
         return new BudgetsView(budgets.defaultHours(), List.copyOf(budgets.of(directory.enabledPeople()).values()));
     }
 
+    @Operation(operationId = "setDefaultTrainingBudget", summary = "Set the default cross-training budget")
     @PutMapping("/budgets/default")
     BudgetsView setDefault(@RequestBody BudgetRequest body) {
         budgets.setDefault(body.hours());
         return budgets();
     }
 
+    @Operation(operationId = "setTrainingBudget", summary = "Set a person's cross-training budget")
     @PutMapping("/budgets/{id}")
     Budgets.Budget setBudget(@PathVariable("id") UUID personId, @RequestBody BudgetRequest body,
             @AuthenticationPrincipal SignedInPerson me) {

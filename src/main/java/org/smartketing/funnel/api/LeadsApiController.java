@@ -58,6 +58,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import tools.jackson.databind.json.JsonMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Leads over JSON: intake (single, batch, idempotent), search, corrections, stage changes, history. */
 @RestController
@@ -122,6 +125,10 @@ class LeadsApiController {
      * 201 with Location for a new lead; 200 with {@code "merged": true} when the lead was already
      * known. With an Idempotency-Key, a retry with the same body gets the same answer.
      */
+    @Operation(operationId = "createLead", summary = "Take in a lead (or merge it into the one already known)")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @ApiResponse(responseCode = "200", description = "Already known: merged into that lead", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")
     @PostMapping
     ResponseEntity<?> create(@Valid @RequestBody IncomingLead lead,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -155,6 +162,7 @@ class LeadsApiController {
     }
 
     /** Up to 1,000 leads; one result each, in order: created, merged, or rejected with its field errors. */
+    @Operation(operationId = "createLeads", summary = "Take in up to 1000 leads at once, each answered on its own")
     @PostMapping("/batch")
     BatchResult batch(@Valid @RequestBody Batch batch) {
         List<ItemResult> results = new ArrayList<>();
@@ -194,6 +202,7 @@ class LeadsApiController {
         }
     }
 
+    @Operation(operationId = "listLeads", summary = "Find leads by stage, owner, text and more, a page at a time")
     @GetMapping
     SliceView list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) UUID ownerId,
             @RequestParam(required = false) String source, @RequestParam(required = false) UUID campaignId,
@@ -218,6 +227,7 @@ class LeadsApiController {
     }
 
     /** The lead as stored, with the score the lists show (kept current by scoring, never by reading). */
+    @Operation(operationId = "getLead", summary = "Read a lead")
     @GetMapping("/{id}")
     LeadView get(@PathVariable UUID id) {
         return LeadView.of(find(id));
@@ -225,20 +235,21 @@ class LeadsApiController {
 
     /** Changes the fields given; leaves the others as they are. */
     @PatchMapping("/{id}")
-    @Operation(summary = "Change the fields given of a lead (a blank or absent field stays as it is)")
+    @Operation(operationId = "changeLead", summary = "Change the fields given of a lead (a blank or absent field stays as it is)")
     LeadView change(@PathVariable UUID id, @Valid @RequestBody IncomingLead changes) {
         return LeadView.of(editing.change(new LeadId(id), changes));
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a lead: it leaves every list at once and can be restored for 7 days")
+    @Operation(operationId = "deleteLead", summary = "Delete a lead: it leaves every list at once and can be restored for 7 days")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         removal.delete(new LeadId(id));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/restore")
-    @Operation(summary = "Restore a lead deleted less than 7 days ago")
+    @Operation(operationId = "restoreLead", summary = "Restore a lead deleted less than 7 days ago")
     LeadView restore(@PathVariable UUID id) {
         return LeadView.of(removal.restore(new LeadId(id)));
     }
@@ -247,11 +258,12 @@ class LeadsApiController {
     }
 
     @PutMapping("/{id}/owner")
-    @Operation(summary = "Give a lead another owner, or none (ownerId null)")
+    @Operation(operationId = "reassignLead", summary = "Give a lead another owner, or none (ownerId null)")
     LeadView reassign(@PathVariable UUID id, @RequestBody OwnerChange change) {
         return LeadView.of(editing.reassign(new LeadId(id), change.ownerId()));
     }
 
+    @Operation(operationId = "moveLeadToStage", summary = "Move a lead to another stage (accept, reject, qualify, win, lose …)")
     @PostMapping("/{id}/transitions")
     LeadView transition(@PathVariable UUID id, @Valid @RequestBody TransitionRequest request) {
         Money amount = Money.of(request.amount(), request.currency());
@@ -259,6 +271,7 @@ class LeadsApiController {
                 new Lead.Transition(request.to(), request.reason(), request.requalifyOn(), amount)));
     }
 
+    @Operation(operationId = "getLeadHistory", summary = "A lead's stage changes and touches")
     @GetMapping("/{id}/history")
     HistoryView history(@PathVariable UUID id) {
         LeadId lead = find(id).id();

@@ -23,9 +23,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.team.TeamDirectory;
 import org.smartketing.shared.CsvDownloads;
 import org.smartketing.shared.CsvWriter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Campaigns over JSON, and the closed-loop attribution report. */
 @RestController
+@Tag(name = "Campaigns")
 @RequestMapping("/api/v1/campaigns")
 class CampaignsApiController {
 
@@ -43,6 +47,7 @@ class CampaignsApiController {
         this.attribution = attribution;
     }
 
+    @Operation(operationId = "listCampaigns", summary = "List campaigns")
     @GetMapping
     List<Campaigns.Campaign> list() {
         return campaigns.all();
@@ -62,11 +67,14 @@ class CampaignsApiController {
                 .add("ownerName", c -> names.get(c.ownerId())), CsvWriter.Rows.of(campaigns.all()));
     }
 
+    @Operation(operationId = "getCampaign", summary = "Read a campaign")
     @GetMapping("/{id}")
     Campaigns.Campaign get(@PathVariable UUID id) {
         return campaigns.byId(id).orElseThrow(() -> new NotFoundException("Campaign " + id));
     }
 
+    @Operation(operationId = "createCampaign", summary = "Create a campaign")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     ResponseEntity<Campaigns.Campaign> create(@Valid @RequestBody CampaignDetails details,
             @AuthenticationPrincipal SignedInPerson me) {
@@ -75,6 +83,7 @@ class CampaignsApiController {
     }
 
     /** Customers and revenue credited to each campaign under the chosen model. */
+    @Operation(operationId = "getCampaignAttribution", summary = "Customers and revenue credited to each campaign under a model")
     @GetMapping("/attribution")
     List<Attribution.Credit> attribution(@RequestParam(defaultValue = "LINEAR") Attribution.Model model) {
         return attribution.report(model);

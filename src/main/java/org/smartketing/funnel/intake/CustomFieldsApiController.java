@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The lead fields an admin adds: everyone may read them, admins define them. */
 @RestController
@@ -55,15 +56,16 @@ class CustomFieldsApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List the custom lead fields")
+    @Operation(operationId = "listCustomFields", summary = "List the custom lead fields")
     List<CustomFields.CustomField> list() {
         return fields.all();
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    @Operation(summary = "Add a custom lead field")
+    @Operation(operationId = "addCustomField", summary = "Add a custom lead field")
     ResponseEntity<CustomFields.CustomField> define(@Valid @RequestBody NewField field) {
         CustomFields.CustomField created = fields.define(field.key(), field.label(), field.kind(), field.options(),
                 clock.instant());
@@ -74,7 +76,7 @@ class CustomFieldsApiController {
     @PatchMapping("/{key}")
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    @Operation(summary = "Rename a custom lead field, change its options or switch it off")
+    @Operation(operationId = "changeCustomField", summary = "Rename a custom lead field, change its options or switch it off")
     CustomFields.CustomField change(@PathVariable String key, @Valid @RequestBody FieldChange change) {
         CustomFields.CustomField before = fields.byKey(key).orElse(null);
         CustomFields.CustomField after = fields.change(key, change.label(), change.options(), change.active());
@@ -82,10 +84,11 @@ class CustomFieldsApiController {
         return after;
     }
 
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{key}")
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    @Operation(summary = "Remove a custom lead field (the leads' values for it are kept, unshown)")
+    @Operation(operationId = "removeCustomField", summary = "Remove a custom lead field (the leads' values for it are kept, unshown)")
     ResponseEntity<Void> remove(@PathVariable String key) {
         fields.remove(key);
         audit.record("custom-field", key, "deleted", null, null);

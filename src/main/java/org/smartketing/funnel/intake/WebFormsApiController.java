@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Website forms over JSON, for admins: register one, read its key and snippet, change it, switch it off. */
 @RestController
@@ -76,20 +77,21 @@ class WebFormsApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List the website forms")
+    @Operation(operationId = "listWebForms", summary = "List the website forms")
     List<WebFormView> list() {
         return forms.all().stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a website form with its key and snippet")
+    @Operation(operationId = "getWebForm", summary = "Read a website form with its key and snippet")
     WebFormView get(@PathVariable UUID id) {
         return view(find(id));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     @Transactional
-    @Operation(summary = "Register a website form that may post leads")
+    @Operation(operationId = "createWebForm", summary = "Register a website form that may post leads")
     ResponseEntity<WebFormView> create(@Valid @RequestBody NewWebForm form) {
         check(form.campaignId(), form.fieldMap());
         WebForms.WebForm created = forms.create(form.name(), form.returnHosts(), form.source(), form.campaignId(),
@@ -100,7 +102,7 @@ class WebFormsApiController {
 
     @PatchMapping("/{id}")
     @Transactional
-    @Operation(summary = "Change a website form or switch it off (its key stays)")
+    @Operation(operationId = "changeWebForm", summary = "Change a website form or switch it off (its key stays)")
     WebFormView change(@PathVariable UUID id, @Valid @RequestBody WebFormChange change) {
         WebForms.WebForm before = find(id);
         check(change.campaignId(), change.fieldMap());
@@ -112,9 +114,10 @@ class WebFormsApiController {
         return view(after);
     }
 
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{id}")
     @Transactional
-    @Operation(summary = "Remove a website form: its key stops working, its leads stay")
+    @Operation(operationId = "removeWebForm", summary = "Remove a website form: its key stops working, its leads stay")
     ResponseEntity<Void> remove(@PathVariable UUID id) {
         WebForms.WebForm before = find(id);
         forms.remove(id);

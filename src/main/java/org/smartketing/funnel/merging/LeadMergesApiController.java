@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Likely duplicates, merging two leads into one, undoing a merge, and saying two leads are not one person. */
 @RestController
@@ -52,27 +53,28 @@ class LeadMergesApiController {
     }
 
     @GetMapping("/api/v1/leads/duplicates")
-    @Operation(summary = "List likely duplicate leads to review (same name and company, similar email), a page at a time")
+    @Operation(operationId = "listDuplicateLeads", summary = "List likely duplicate leads to review (same name and company, similar email), a page at a time")
     QueueView queue(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
         Duplicates.Page page = duplicates.find(cursor, size == null ? 20 : Math.max(1, Math.min(size, 100)));
         return new QueueView(page.pairs().stream().map(LeadMergesApiController::view).toList(), page.nextCursor());
     }
 
+    @ApiResponse(responseCode = "204", description = "Dismissed")
     @PostMapping("/api/v1/leads/duplicates/dismissals")
-    @Operation(summary = "Say two leads are not the same person, so the duplicates queue leaves them out")
+    @Operation(operationId = "dismissDuplicate", summary = "Say two leads are not the same person, so the duplicates queue leaves them out")
     ResponseEntity<Void> dismiss(@Valid @RequestBody Dismissal dismissal) {
         duplicates.dismiss(new LeadId(dismissal.leadId()), new LeadId(dismissal.otherId()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/leads/{id}/merge")
-    @Operation(summary = "Merge another lead into this one, keeping the chosen value per field; undoable for 7 days")
+    @Operation(operationId = "mergeLeads", summary = "Merge another lead into this one, keeping the chosen value per field; undoable for 7 days")
     LeadView merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest request) {
         return LeadView.of(merging.merge(new LeadId(id), new LeadId(request.otherId()), request.keep()));
     }
 
     @PostMapping("/api/v1/leads/{id}/merge/undo")
-    @Operation(summary = "Undo the latest merge into this lead: both leads as they were before it")
+    @Operation(operationId = "undoLeadMerge", summary = "Undo the latest merge into this lead: both leads as they were before it")
     UndoneView undo(@PathVariable UUID id) {
         LeadView restored = LeadView.of(merging.undo(new LeadId(id)));
         return new UndoneView(LeadView.of(leads.byId(new LeadId(id)).orElseThrow()), restored);

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -68,33 +69,35 @@ class PersonalDataApiController {
     }
 
     @GetMapping("/api/v1/leads/{id}/personal-data")
-    @Operation(summary = "Everything Smartketing holds about a lead as a person, by part of the product")
+    @Operation(operationId = "getPersonalData", summary = "Everything Smartketing holds about a lead as a person, by part of the product")
     ResponseEntity<Map<String, Object>> export(@PathVariable UUID id) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"personal-data-" + id + ".json\"").body(requests.export(new LeadId(id)));
     }
 
     @DeleteMapping("/api/v1/leads/{id}/personal-data")
-    @Operation(summary = "Erase a lead's personal data in every part and put the person on the suppression list (no undo)")
+    @Operation(operationId = "erasePersonalData", summary = "Erase a lead's personal data in every part and put the person on the suppression list (no undo)")
     PersonalDataRequests.Erasure erase(@PathVariable UUID id) {
         return requests.erase(new LeadId(id));
     }
 
     @PostMapping("/api/v1/leads/{id}/consent/withdraw")
-    @Operation(summary = "Record that the lead withdrew their consent to marketing, whatever their stage")
+    @Operation(operationId = "withdrawConsent", summary = "Record that the lead withdrew their consent to marketing, whatever their stage")
     Map<String, Object> withdrawConsent(@PathVariable UUID id, @Valid @RequestBody(required = false) ConsentWithdrawal body) {
         return requests.withdrawConsent(new LeadId(id), body == null ? null : body.how());
     }
 
     @GetMapping("/api/v1/suppression-list")
-    @Operation(summary = "The suppression list (kinds and dates only) and what intake does with a person on it")
+    @Operation(operationId = "getSuppressionList", summary = "The suppression list (kinds and dates only) and what intake does with a person on it")
     SuppressionListView list() {
         return new SuppressionListView(suppression.reIntake(),
                 suppression.entries().stream().map(SuppressionView::of).toList());
     }
 
     @PostMapping("/api/v1/suppression-list")
-    @Operation(summary = "Put a person on the suppression list by their email and/or phone")
+    @Operation(operationId = "addToSuppressionList", summary = "Put a person on the suppression list by their email and/or phone")
+    @ApiResponse(responseCode = "201", description = "Added: the entries made")
+    @ApiResponse(responseCode = "200", description = "Already on the list: nothing added")
     ResponseEntity<List<SuppressionView>> add(@Valid @RequestBody NewSuppression body,
             @AuthenticationPrincipal SignedInPerson me) {
         List<SuppressionView> added = suppression.addByHand(body.email(), body.phone(), body.country(), me.id().value())
@@ -103,14 +106,15 @@ class PersonalDataApiController {
     }
 
     @DeleteMapping("/api/v1/suppression-list/{id}")
-    @Operation(summary = "Take an entry off the suppression list: the person may come in again")
+    @Operation(operationId = "removeFromSuppressionList", summary = "Take an entry off the suppression list: the person may come in again")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> remove(@PathVariable UUID id) {
         suppression.remove(id);
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/api/v1/suppression-list/settings")
-    @Operation(summary = "Choose whether intake refuses a person on the list or stores them anonymised")
+    @Operation(operationId = "changeSuppressionSettings", summary = "Choose whether intake refuses a person on the list or stores them anonymised")
     SuppressionSettings settings(@Valid @RequestBody SuppressionSettings body) {
         suppression.reIntake(body.reIntake());
         return new SuppressionSettings(suppression.reIntake());

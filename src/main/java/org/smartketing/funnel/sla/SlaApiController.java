@@ -24,9 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The handoff agreement and the SLA report over JSON (the report also as CSV). */
 @RestController
+@Tag(name = "Handoffs")
 @RequestMapping("/api/v1/sla")
 class SlaApiController {
 
@@ -52,24 +55,28 @@ class SlaApiController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getHandoffAgreement", summary = "The handoff agreement: how soon sales takes up a lead")
     @GetMapping
     AgreementView get() {
         return AgreementView.of(agreements.current());
     }
 
     /** New terms make a new, unsigned version (admins; refused by URL for anyone else). */
+    @Operation(operationId = "changeHandoffAgreement", summary = "Change the handoff agreement: a new, unsigned version (admins)")
     @PutMapping
     AgreementView change(@Valid @RequestBody AgreementTerms terms, @AuthenticationPrincipal SignedInPerson me) {
         return AgreementView.of(agreements.change(terms, me));
     }
 
     /** A manager of sales or marketing signs the current version for their department. */
+    @Operation(operationId = "signHandoffAgreement", summary = "Sign the current handoff agreement for your department (managers)")
     @PostMapping("/signatures")
     AgreementView sign(@Valid @RequestBody SignatureRequest request, @AuthenticationPrincipal SignedInPerson me) {
         return AgreementView.of(agreements.sign(request.version(), request.department(), me));
     }
 
     /** {@code ?month=2026-11} (default: this month). */
+    @Operation(operationId = "getHandoffReport", summary = "The handoff report for a month (default: this month)")
     @GetMapping("/report")
     SlaReport.Report report(@RequestParam(required = false) String month) {
         return report.of(month(month, clock));

@@ -42,9 +42,13 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Goals over JSON: list, set, read with progress; check-ins, revisions, endorsements and reviews of one goal. */
 @RestController
+@Tag(name = "Goals")
 @RequestMapping("/api/v1/goals")
 class GoalsApiController {
 
@@ -73,6 +77,7 @@ class GoalsApiController {
     }
 
     /** Goals whose period overlaps {@code from}–{@code to} (either open), of one team or all, newest period first. */
+    @Operation(operationId = "listGoals", summary = "Goals whose period overlaps from–to, of one team or all")
     @GetMapping
     List<GoalSummary> list(@RequestParam(required = false) UUID teamId, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
@@ -95,35 +100,42 @@ class GoalsApiController {
         csv.send(response, "goals.csv", GoalSummary.class, CsvWriter.Rows.of(list(teamId, from, to)));
     }
 
+    @Operation(operationId = "createGoal", summary = "Set a goal")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     ResponseEntity<GoalView> create(@RequestBody NewGoal body, @AuthenticationPrincipal SignedInPerson me) {
         Goal goal = planning.set(body, me);
         return ResponseEntity.created(URI.create("/api/v1/goals/" + goal.id())).body(view(goal));
     }
 
+    @Operation(operationId = "getGoal", summary = "Read a goal with its progress")
     @GetMapping("/{id}")
     GoalView get(@PathVariable UUID id) {
         return view(planning.get(new GoalId(id)));
     }
 
+    @Operation(operationId = "listGoalCheckIns", summary = "A goal's check-ins")
     @GetMapping("/{id}/check-ins")
     List<CheckInView> checkIns(@PathVariable UUID id) {
         planning.get(new GoalId(id));
         return checkIns.of(new GoalId(id)).stream().map(CheckInView::of).toList();
     }
 
+    @Operation(operationId = "checkInOnGoal", summary = "Check in on a goal")
     @PostMapping("/{id}/check-ins")
     @ResponseStatus(HttpStatus.CREATED)
     CheckInView checkIn(@PathVariable UUID id, @RequestBody CheckIn.Input body, @AuthenticationPrincipal SignedInPerson me) {
         return CheckInView.of(checkIns.add(new GoalId(id), body, me));
     }
 
+    @Operation(operationId = "listGoalRevisions", summary = "A goal's revisions")
     @GetMapping("/{id}/revisions")
     List<RevisionView> revisions(@PathVariable UUID id) {
         return planning.revisions(new GoalId(id)).stream().map(RevisionView::of).toList();
     }
 
     /** The next version of the goal; answers it as the revision that was kept. */
+    @Operation(operationId = "reviseGoal", summary = "Revise a goal: its next version")
     @PostMapping("/{id}/revisions")
     @ResponseStatus(HttpStatus.CREATED)
     RevisionView revise(@PathVariable UUID id, @RequestBody Change body, @AuthenticationPrincipal SignedInPerson me) {
@@ -132,11 +144,13 @@ class GoalsApiController {
                 .map(RevisionView::of).orElseThrow();
     }
 
+    @Operation(operationId = "listGoalEndorsements", summary = "Who endorsed a goal")
     @GetMapping("/{id}/endorsements")
     EndorsementView endorsements(@PathVariable UUID id) {
         return EndorsementView.of(planning.endorsements(planning.get(new GoalId(id))));
     }
 
+    @Operation(operationId = "endorseGoal", summary = "Endorse a goal")
     @PostMapping("/{id}/endorsements")
     @ResponseStatus(HttpStatus.CREATED)
     EndorsementView endorse(@PathVariable UUID id, @RequestBody EndorseRequest body,
@@ -144,12 +158,14 @@ class GoalsApiController {
         return EndorsementView.of(planning.endorse(new GoalId(id), body.version(), me));
     }
 
+    @Operation(operationId = "listGoalReviews", summary = "A goal's reviews")
     @GetMapping("/{id}/reviews")
     List<ReviewView> reviews(@PathVariable UUID id) {
         planning.get(new GoalId(id));
         return reviews.of(new GoalId(id)).stream().map(ReviewView::of).toList();
     }
 
+    @Operation(operationId = "reviewGoal", summary = "Record a goal's review")
     @PostMapping("/{id}/reviews")
     @ResponseStatus(HttpStatus.CREATED)
     GoalView review(@PathVariable UUID id, @RequestBody Reviews.Held body, @AuthenticationPrincipal SignedInPerson me) {

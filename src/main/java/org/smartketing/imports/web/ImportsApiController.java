@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -65,7 +66,8 @@ class ImportsApiController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Upload a CSV file to import: its encoding, delimiter, columns, proposed mapping and preview")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "uploadImport", summary = "Upload a CSV file to import: its encoding, delimiter, columns, proposed mapping and preview")
     @PostMapping
     ResponseEntity<ImportViews.Uploaded> upload(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String mapping,
@@ -89,21 +91,21 @@ class ImportsApiController {
                 importing.targets(j.kind())));
     }
 
-    @Operation(summary = "An import's state, progress, summary and first bad lines")
+    @Operation(operationId = "getImport", summary = "An import's state, progress, summary and first bad lines")
     @GetMapping("/{id}")
     ImportViews.Status status(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);
         return ImportViews.status(importing.job(id), jobs, clock.instant());
     }
 
-    @Operation(summary = "The newest imports")
+    @Operation(operationId = "listImports", summary = "The newest imports")
     @GetMapping
     List<ImportViews.Status> list(@AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);
         return jobs.newest(50).stream().map(j -> ImportViews.status(j, List.of(), clock.instant())).toList();
     }
 
-    @Operation(summary = "Check every row of the file as the import would, writing nothing")
+    @Operation(operationId = "dryRunImport", summary = "Check every row of the file as the import would, writing nothing")
     @PostMapping("/{id}/dry-run")
     DryRunResult dryRun(@PathVariable UUID id, @RequestBody(required = false) ChoicesBody body,
             @AuthenticationPrincipal SignedInPerson me) {
@@ -115,7 +117,7 @@ class ImportsApiController {
                 "/api/v1/imports/" + id + "/errors?phase=dry-run");
     }
 
-    @Operation(summary = "Every bad line of the dry run or of the import, as CSV (line, column, value, message)")
+    @Operation(operationId = "getImportErrors", summary = "Every bad line of the dry run or of the import, as CSV (line, column, value, message)")
     @GetMapping(value = "/{id}/errors", produces = "text/csv")
     void errors(@PathVariable UUID id, @RequestParam(defaultValue = "import") String phase,
             @AuthenticationPrincipal SignedInPerson me, HttpServletResponse response) throws IOException {
@@ -124,7 +126,8 @@ class ImportsApiController {
         ImportViews.writeErrors(importing.job(id), which, jobs, response);
     }
 
-    @Operation(summary = "Start the import (without a body: the proposed mapping, creating and filling in blanks)")
+    @ApiResponse(responseCode = "202", description = "Started; follow its progress at /api/v1/imports/{id}")
+    @Operation(operationId = "startImport", summary = "Start the import (without a body: the proposed mapping, creating and filling in blanks)")
     @PostMapping("/{id}/start")
     ResponseEntity<ImportViews.Status> start(@PathVariable UUID id, @RequestBody(required = false) ChoicesBody body,
             @AuthenticationPrincipal SignedInPerson me) {
@@ -133,22 +136,22 @@ class ImportsApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportViews.status(job, List.of(), clock.instant()));
     }
 
-    @Operation(summary = "Stop a running import after the chunk it is on; what it wrote stays and can be undone")
+    @Operation(operationId = "cancelImport", summary = "Stop a running import after the chunk it is on; what it wrote stays and can be undone")
     @PostMapping("/{id}/cancel")
     ImportViews.Status cancel(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);
         return ImportViews.status(importing.cancel(id), List.of(), clock.instant());
     }
 
-    @Operation(summary = "Undo an import within 7 days: its new leads (or activities) removed, changed leads put back, "
-            + "its touches removed")
+    @Operation(operationId = "undoImport", summary = "Undo an import within 7 days: its new leads (or activities) "
+            + "removed, changed leads put back, its touches removed")
     @PostMapping("/{id}/undo")
     LeadImports.UndoneImport undo(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);
         return importing.undo(id);
     }
 
-    @Operation(summary = "The mappings saved by name")
+    @Operation(operationId = "listImportMappings", summary = "The mappings saved by name")
     @GetMapping("/mappings")
     List<ImportJobs.SavedMapping> mappings(@AuthenticationPrincipal SignedInPerson me) {
         ImportViews.requireImporter(me);

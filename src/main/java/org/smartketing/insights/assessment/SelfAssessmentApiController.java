@@ -16,9 +16,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The self-assessment over JSON: the open round and its statements, answering it, each round's results. */
 @RestController
+@Tag(name = "Self-assessment")
 @RequestMapping("/api/v1/self-assessments")
 class SelfAssessmentApiController {
 
@@ -56,6 +59,7 @@ class SelfAssessmentApiController {
         this.assessments = assessments;
     }
 
+    @Operation(operationId = "getCurrentSelfAssessment", summary = "The open self-assessment round and your answers")
     @GetMapping
     CurrentView current(@AuthenticationPrincipal SignedInPerson me) {
         var round = assessments.current().orElse(null);
@@ -65,12 +69,14 @@ class SelfAssessmentApiController {
                 assessments.rounds().stream().map(RoundView::of).toList());
     }
 
+    @Operation(operationId = "answerSelfAssessment", summary = "Answer the open self-assessment")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     void answer(@RequestBody AnswerBody body, @AuthenticationPrincipal SignedInPerson me) {
         assessments.answer(body == null ? null : body.answers(), me);
     }
 
+    @Operation(operationId = "getSelfAssessmentResults", summary = "A closed round's results")
     @GetMapping("/{id}/results")
     ResultsView results(@PathVariable("id") UUID round, @AuthenticationPrincipal SignedInPerson me) {
         var r = assessments.results(round, me.zone());
@@ -82,12 +88,14 @@ class SelfAssessmentApiController {
                         d.gap(), d.dimension().measure().name(), d.measured(), d.sentence())).toList());
     }
 
+    @Operation(operationId = "openSelfAssessmentRound", summary = "Open a self-assessment round")
     @PostMapping("/rounds")
     @ResponseStatus(HttpStatus.CREATED)
     RoundView open() {
         return RoundView.of(assessments.openThisQuarter("admin"));
     }
 
+    @Operation(operationId = "closeSelfAssessmentRound", summary = "Close a self-assessment round")
     @PostMapping("/rounds/{id}/close")
     RoundView close(@PathVariable("id") UUID round) {
         return RoundView.of(assessments.close(round));

@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The dashboard's tiles over JSON, each also as CSV ({@code Accept: text/csv} or {@code ?format=csv}):
@@ -30,6 +32,7 @@ import org.smartketing.shared.CsvDownloads;
  * (see the part's door rules).
  */
 @RestController
+@Tag(name = "Dashboard")
 @RequestMapping("/api/v1/insights")
 class InsightsApiController {
 
@@ -42,6 +45,7 @@ class InsightsApiController {
     }
 
     /** One mapping per tile, so each is a plain path (for the door rules and the OpenAPI document). */
+    @Operation(operationId = "getDashboardTile", summary = "A dashboard tile's figures over a filter (from, to, team, source, campaign)")
     @GetMapping({ "/funnel", "/sla", "/rejections", "/closed-loop", "/follow-through", "/goals", "/cross-training",
             "/responsiveness" })
     Tile tile(HttpServletRequest request, @RequestParam Map<String, String> params,

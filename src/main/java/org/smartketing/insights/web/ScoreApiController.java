@@ -89,7 +89,7 @@ class ScoreApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The score over a filter (from, to, team, source, campaign: as the tiles take them)",
+    @Operation(operationId = "getSmartketingScore", summary = "The score over a filter (from, to, team, source, campaign: as the tiles take them)",
             description = "Each component with its weight, the weight after components without data were shared "
                     + "out, measured value, target and points; rows is the tile whose table is behind it.")
     ScoreView score(@RequestParam Map<String, String> params, @AuthenticationPrincipal SignedInPerson me) {
@@ -101,7 +101,7 @@ class ScoreApiController {
     }
 
     @GetMapping("/history")
-    @Operation(summary = "The weekly snapshots (Monday to Sunday, UTC), oldest first, each change explained")
+    @Operation(operationId = "getSmartketingScoreHistory", summary = "The weekly snapshots (Monday to Sunday, UTC), oldest first, each change explained")
     HistoryView history(@RequestParam(required = false) String weeks) {
         int n = weeks(weeks);
         ScoreTrend trend = scores.trend(n, new ScoreTexts(LocaleContextHolder.getLocale()));
@@ -113,13 +113,13 @@ class ScoreApiController {
     }
 
     @GetMapping("/weights")
-    @Operation(summary = "The weights (whole points, together 100) and targets of the components")
+    @Operation(operationId = "getScoreWeights", summary = "The weights (whole points, together 100) and targets of the components")
     WeightsView weights() {
         return WeightsView.of(scores.weights());
     }
 
     @PutMapping("/weights")
-    @Operation(summary = "Changes weights and targets (admins)", description = "Components left out keep theirs; "
+    @Operation(operationId = "changeScoreWeights", summary = "Changes weights and targets (admins)", description = "Components left out keep theirs; "
             + "weights must add up to 100, else 400 naming weights (or weights.<key>, targets.<key>).")
     WeightsView change(@RequestBody WeightsRequest request, @AuthenticationPrincipal SignedInPerson me) {
         if (me == null || !me.isAdmin()) {
@@ -132,7 +132,7 @@ class ScoreApiController {
     }
 
     @GetMapping("/weights/history")
-    @Operation(summary = "Every change of the weights, newest first: who, when, before and after")
+    @Operation(operationId = "listScoreWeightChanges", summary = "Every change of the weights, newest first: who, when, before and after")
     List<ChangeView> changes() {
         return scores.changes(200).stream()
                 .map(c -> new ChangeView(c.at(), c.byId(), c.by(), c.before(), c.after())).toList();

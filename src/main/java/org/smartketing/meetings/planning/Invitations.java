@@ -69,7 +69,7 @@ public class Invitations {
         b.append("First meeting: ").append(WHEN.format(first)).append(" (").append(s.zone().getId()).append("), ")
                 .append(s.durationMinutes()).append(" minutes\n");
         if (s.rrule() != null) {
-            b.append("Repeats: ").append(s.rrule()).append('\n');
+            b.append("Repeats: ").append(Recurrence.inWords(s.rrule())).append('\n');
         }
         if (s.topic() != null) {
             b.append("Topic: ").append(s.topic()).append('\n');

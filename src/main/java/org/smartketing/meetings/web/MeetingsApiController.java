@@ -42,9 +42,15 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Meeting series, meetings (with ideas, plans, commitments), action items, measures and .ics over JSON. */
 @RestController
+@Tag(name = "Meetings")
 @RequestMapping("/api/v1")
 class MeetingsApiController {
 
@@ -156,6 +162,7 @@ class MeetingsApiController {
         this.feeds = feeds;
     }
 
+    @Operation(operationId = "listMeetingSeries", summary = "List the meeting series you are in")
     @GetMapping("/meeting-series")
     List<SeriesView> list(@AuthenticationPrincipal SignedInPerson me) {
         return series.involving(me.id()).stream().map(s -> view(s, false)).toList();
@@ -167,40 +174,48 @@ class MeetingsApiController {
         csv.send(response, "meeting-series.csv", SeriesView.class, CsvWriter.Rows.of(list(me)));
     }
 
+    @Operation(operationId = "createMeetingSeries", summary = "Create a meeting series")
     @PostMapping("/meeting-series")
     @ResponseStatus(HttpStatus.CREATED)
     SeriesView create(@RequestBody SeriesChange body, @AuthenticationPrincipal SignedInPerson me) {
         return view(planning.create(body.plan(), me).series(), true);
     }
 
+    @Operation(operationId = "getMeetingSeries", summary = "Read a meeting series")
     @GetMapping("/meeting-series/{id}")
     SeriesView get(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         return view(planning.visibleTo(new SeriesId(id), me), true);
     }
 
     /** The whole series, or with {@code from} (a meeting id) that meeting and the following ones. */
+    @Operation(operationId = "editMeetingSeries", summary = "Change a meeting series, or one meeting and the following ones")
     @PutMapping("/meeting-series/{id}")
     SeriesView edit(@PathVariable UUID id, @RequestBody SeriesChange body, @AuthenticationPrincipal SignedInPerson me) {
         MeetingId from = body.from() == null ? null : new MeetingId(body.from());
         return view(planning.edit(new SeriesId(id), body.plan(), from, me).series(), true);
     }
 
+    @Operation(operationId = "cancelMeetingSeries", summary = "Cancel a meeting series")
     @DeleteMapping("/meeting-series/{id}")
     SeriesView cancel(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         return view(planning.cancelSeries(new SeriesId(id), me), true);
     }
 
+    @Operation(operationId = "getMeetingSeriesCalendar", summary = "A meeting series as an iCalendar file")
+    @ApiResponse(responseCode = "200", description = "The iCalendar file", content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     @GetMapping("/meeting-series/{id}/ics")
     ResponseEntity<String> ics(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         Series s = planning.visibleTo(new SeriesId(id), me);
         return ResponseEntity.ok().contentType(CALENDAR).body(invitations.seriesFile(s, meetings.ofSeries(s.id())));
     }
 
+    @Operation(operationId = "getMeeting", summary = "Read a meeting")
     @GetMapping("/meetings/{id}")
     MeetingView meeting(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         return board(id, me);
     }
 
+    @Operation(operationId = "editMeeting", summary = "Change one meeting (time, place)")
     @PatchMapping("/meetings/{id}")
     MeetingView editMeeting(@PathVariable UUID id, @RequestBody MeetingPlanning.OccurrenceChange body,
             @AuthenticationPrincipal SignedInPerson me) {
@@ -208,12 +223,14 @@ class MeetingsApiController {
         return board(id, me);
     }
 
+    @Operation(operationId = "cancelMeeting", summary = "Cancel one meeting")
     @PostMapping("/meetings/{id}/cancel")
     MeetingView cancelMeeting(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         planning.cancelOccurrence(new MeetingId(id), me);
         return board(id, me);
     }
 
+    @Operation(operationId = "addAgendaItem", summary = "Add an item to a meeting's agenda")
     @PostMapping("/meetings/{id}/agenda")
     @ResponseStatus(HttpStatus.CREATED)
     MeetingView agenda(@PathVariable UUID id, @RequestBody TextRequest body, @AuthenticationPrincipal SignedInPerson me) {
@@ -221,18 +238,21 @@ class MeetingsApiController {
         return board(id, me);
     }
 
+    @Operation(operationId = "startMeeting", summary = "Start a meeting")
     @PostMapping("/meetings/{id}/start")
     MeetingView start(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         runner.start(new MeetingId(id), me);
         return board(id, me);
     }
 
+    @Operation(operationId = "stepMeeting", summary = "Move a running meeting to a step")
     @PostMapping("/meetings/{id}/step")
     MeetingView step(@PathVariable UUID id, @RequestBody StepRequest body, @AuthenticationPrincipal SignedInPerson me) {
         runner.step(new MeetingId(id), body.step(), me);
         return board(id, me);
     }
 
+    @Operation(operationId = "addMeetingIdea", summary = "Add an idea in a meeting")
     @PostMapping("/meetings/{id}/ideas")
     @ResponseStatus(HttpStatus.CREATED)
     MeetingView idea(@PathVariable UUID id, @RequestBody TextRequest body, @AuthenticationPrincipal SignedInPerson me) {
@@ -240,6 +260,7 @@ class MeetingsApiController {
         return board(id, me);
     }
 
+    @Operation(operationId = "addActionItem", summary = "Add an action item in a meeting")
     @PostMapping("/meetings/{id}/plans")
     @ResponseStatus(HttpStatus.CREATED)
     ItemView plan(@PathVariable UUID id, @RequestBody MeetingRunner.NewItem body,
@@ -247,6 +268,7 @@ class MeetingsApiController {
         return ItemView.of(runner.addItem(new MeetingId(id), body, me));
     }
 
+    @Operation(operationId = "addMeetingCommitment", summary = "Make a commitment in a meeting")
     @PostMapping("/meetings/{id}/commitments")
     @ResponseStatus(HttpStatus.CREATED)
     MeetingView commit(@PathVariable UUID id, @RequestBody CommitRequest body, @AuthenticationPrincipal SignedInPerson me) {
@@ -254,12 +276,14 @@ class MeetingsApiController {
         return board(id, me);
     }
 
+    @Operation(operationId = "rateMeeting", summary = "Rate a meeting")
     @PostMapping("/meetings/{id}/ratings")
     MeetingView rate(@PathVariable UUID id, @RequestBody RateRequest body, @AuthenticationPrincipal SignedInPerson me) {
         runner.rate(new MeetingId(id), body.rating(), me);
         return board(id, me);
     }
 
+    @Operation(operationId = "closeMeeting", summary = "Close a meeting")
     @PostMapping("/meetings/{id}/close")
     MeetingView close(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson me) {
         runner.close(new MeetingId(id), me);
@@ -267,6 +291,7 @@ class MeetingsApiController {
     }
 
     /** My action items, open first by due date; {@code ?open=true} for open ones only. */
+    @Operation(operationId = "listMyActionItems", summary = "Your action items, open first by due date")
     @GetMapping("/action-items")
     List<ItemView> mine(@RequestParam(required = false) Boolean open, @AuthenticationPrincipal SignedInPerson me) {
         return store.ownedBy(me.id(), Boolean.TRUE.equals(open)).stream().map(ItemView::of).toList();
@@ -279,6 +304,7 @@ class MeetingsApiController {
         csv.send(response, "action-items.csv", ItemView.class, CsvWriter.Rows.of(mine(open, me)));
     }
 
+    @Operation(operationId = "reviewActionItem", summary = "Review an action item of yours")
     @PatchMapping("/action-items/{id}")
     ItemView review(@PathVariable UUID id, @RequestBody ReviewRequest body, @AuthenticationPrincipal SignedInPerson me) {
         return ItemView.of(runner.review(new ActionItemId(id), body.meetingId() == null ? null
@@ -286,12 +312,15 @@ class MeetingsApiController {
                         body.newDueOn(), body.reason()), me));
     }
 
+    @Operation(operationId = "getMeetingMeasures", summary = "Follow-through on meetings' action items")
     @GetMapping("/meeting-measures")
     FollowThrough.Report measures() {
         return measures.report();
     }
 
     /** My own calendar: every series I am in, as one iCalendar file. */
+    @Operation(operationId = "getMyMeetingCalendar", summary = "All your meeting series as one iCalendar file")
+    @ApiResponse(responseCode = "200", description = "The iCalendar file", content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     @GetMapping("/meeting-series/calendar.ics")
     ResponseEntity<String> myCalendar(@AuthenticationPrincipal SignedInPerson me) {
         return ResponseEntity.ok().contentType(CALENDAR).body(feeds.calendarOf(me.id()));

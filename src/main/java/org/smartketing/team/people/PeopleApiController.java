@@ -29,9 +29,13 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** People over JSON: everyone with a token reads; admins invite and update. */
 @RestController
+@Tag(name = "People")
 @RequestMapping("/api/v1/people")
 class PeopleApiController {
 
@@ -59,6 +63,7 @@ class PeopleApiController {
         this.administration = administration;
     }
 
+    @Operation(operationId = "listPeople", summary = "List people")
     @GetMapping
     PageOf<PersonView> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) Department department,
@@ -84,11 +89,14 @@ class PeopleApiController {
                 CsvWriter.Rows.allPages(page -> people.page(filter, page).map(PersonView::of)));
     }
 
+    @Operation(operationId = "getPerson", summary = "Read a person")
     @GetMapping("/{id}")
     PersonView get(@PathVariable UUID id) {
         return PersonView.of(find(id));
     }
 
+    @Operation(operationId = "invitePerson", summary = "Invite a person")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<PersonView> invite(@Valid @RequestBody PersonDetails details,
@@ -98,6 +106,7 @@ class PeopleApiController {
     }
 
     /** Replaces the editable details; the email address stays as it is. */
+    @Operation(operationId = "updatePerson", summary = "Change a person")
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     PersonView update(@PathVariable UUID id, @Valid @RequestBody PersonDetails details) {

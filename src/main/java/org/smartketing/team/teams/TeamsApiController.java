@@ -22,9 +22,13 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.smartketing.shared.CsvWriter;
 import org.smartketing.shared.CsvDownloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Teams over JSON: everyone with a token reads; admins create and update. */
 @RestController
+@Tag(name = "Teams")
 @RequestMapping("/api/v1/teams")
 class TeamsApiController {
 
@@ -46,6 +50,7 @@ class TeamsApiController {
         this.administration = administration;
     }
 
+    @Operation(operationId = "listTeams", summary = "List teams")
     @GetMapping
     List<TeamView> list() {
         return teams.all().stream().map(TeamView::of).toList();
@@ -57,11 +62,14 @@ class TeamsApiController {
         csv.send(response, "teams.csv", TeamView.class, CsvWriter.Rows.of(list()));
     }
 
+    @Operation(operationId = "getTeam", summary = "Read a team")
     @GetMapping("/{id}")
     TeamView get(@PathVariable UUID id) {
         return TeamView.of(teams.byId(new TeamId(id)).orElseThrow(() -> new NotFoundException("Team " + id)));
     }
 
+    @Operation(operationId = "createTeam", summary = "Create a team")
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<TeamView> create(@Valid @RequestBody TeamDetails details) {
@@ -69,6 +77,7 @@ class TeamsApiController {
         return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(TeamView.of(team));
     }
 
+    @Operation(operationId = "updateTeam", summary = "Change a team")
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     TeamView update(@PathVariable UUID id, @Valid @RequestBody TeamDetails details) {

@@ -13,12 +13,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Scripts get a token without the pages: email and password as HTTP Basic credentials (the only
  * endpoint that takes them, throttled like sign-in).
  */
 @RestController
+@Tag(name = "API tokens")
 class TokensApiController {
 
     record TokenRequest(@NotBlank @Size(max = 60) @PlainText String name, @NotNull TokenScope scope) {
@@ -33,6 +37,8 @@ class TokensApiController {
         this.tokens = tokens;
     }
 
+    @Operation(operationId = "createToken", summary = "Create an API token with your email and password")
+    @SecurityRequirement(name = "password")
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedToken issue(@AuthenticationPrincipal SignedInPerson me, @Valid @RequestBody TokenRequest request) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Outgoing webhooks over JSON, for admins: endpoints, their secrets, their delivery log. */
 @RestController
@@ -48,8 +49,9 @@ class WebhooksApiController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
-    @Operation(summary = "Register an endpoint for event types; its signing secret is in the answer, this once")
+    @Operation(operationId = "createWebhook", summary = "Register an endpoint for event types; its signing secret is in the answer, this once")
     ResponseEntity<IssuedSecret> create(@RequestBody NewEndpoint body) {
         EndpointEditing.Issued issued = editing.create(body.url(), body.events(), body.description());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + issued.endpoint().id()))
@@ -57,46 +59,48 @@ class WebhooksApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List the registered endpoints")
+    @Operation(operationId = "listWebhooks", summary = "List the registered endpoints")
     List<EndpointView> list() {
         return editing.all().stream().map(e -> EndpointView.of(e, clock.instant())).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read an endpoint")
+    @Operation(operationId = "getWebhook", summary = "Read an endpoint")
     EndpointView get(@PathVariable UUID id) {
         return EndpointView.of(editing.find(id), clock.instant());
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change an endpoint's URL, event types or description, or turn it on or off")
+    @Operation(operationId = "changeWebhook", summary = "Change an endpoint's URL, event types or description, or turn it on or off")
     EndpointView change(@PathVariable UUID id, @RequestBody EndpointChange body) {
         return EndpointView.of(editing.change(id, new EndpointEditing.Change(body.url(), body.events(),
                 body.description(), body.enabled())), clock.instant());
     }
 
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove an endpoint with its delivery log")
+    @Operation(operationId = "deleteWebhook", summary = "Remove an endpoint with its delivery log")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         editing.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/rotate-secret")
-    @Operation(summary = "Make a new signing secret; the old one keeps signing beside it for the overlap")
+    @Operation(operationId = "rotateWebhookSecret", summary = "Make a new signing secret; the old one keeps signing beside it for the overlap")
     IssuedSecret rotate(@PathVariable UUID id) {
         EndpointEditing.Issued issued = editing.rotate(id);
         return new IssuedSecret(id, issued.secret(), issued.endpoint().previousSecretValidUntil(clock.instant()));
     }
 
     @GetMapping("/{id}/deliveries")
-    @Operation(summary = "The endpoint's newest deliveries with every attempt and what the receiver answered")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The endpoint's newest deliveries with every attempt and what the receiver answered")
     List<DeliveryView> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
         return log.of(id, limit).stream().map(DeliveryView::of).toList();
     }
 
+    @ApiResponse(responseCode = "202", description = "Queued to be sent again")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    @Operation(summary = "Send a failed delivery again, with the same webhook-id")
+    @Operation(operationId = "redeliverWebhook", summary = "Send a failed delivery again, with the same webhook-id")
     ResponseEntity<Void> redeliver(@PathVariable UUID id, @PathVariable UUID deliveryId) {
         log.redeliver(id, deliveryId);
         return ResponseEntity.accepted().build();

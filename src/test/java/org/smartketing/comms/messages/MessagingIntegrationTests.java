@@ -213,7 +213,7 @@ class MessagingIntegrationTests {
 
         await("text arrived").atMost(WAIT).until(() -> SMS.to(ritaPhone).size() == 1);
         Receivers.Text text = SMS.to(ritaPhone).get(0);
-        assertThat(text.body()).contains("[URGENT] Customer on the phone").contains("/ack/");
+        assertThat(text.body()).contains("[Urgent] Customer on the phone").contains("/ack/");
         await().atMost(WAIT).until(() -> stepIs(id, 0, StepState.DELIVERED));
         MessageDetails details = messages.details(id).orElseThrow();
         assertThat(details.steps()).extracting(Step::channel).extracting(Enum::name)
@@ -482,7 +482,7 @@ class MessagingIntegrationTests {
         await("after the quiet hours").atMost(WAIT).until(() -> mailsTo(rita) == 1);
         MimeMessage toRita = java.util.Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> GreenMailUtil.getHeaders(m).contains(rita.email())).findFirst().orElseThrow();
-        assertThat(toRita.getSubject()).isEqualTo("[NORMAL] Quarterly numbers");
+        assertThat(toRita.getSubject()).isEqualTo("[Normal] Quarterly numbers");
         assertThat(steps(urgent).get(0).reason()).contains("URGENT gets through");
     }
 

@@ -114,7 +114,7 @@ class RouterTableTests {
         assertThat(plan.promised()).isEqualTo(Duration.ofMinutes(15));
         assertThat(plan.steps()).extracting(PlannedStep::waitFor)
                 .containsExactly(Duration.ofMinutes(15), Duration.ofMinutes(30), null);
-        assertThat(plan.steps().get(0).reason()).contains("off-grid until").contains("still takes URGENT by text");
+        assertThat(plan.steps().get(0).reason()).contains("off-grid until").contains("still takes urgent messages by text");
         assertThat(plan.steps().get(1).reason()).contains("Dana is their delegate");
         assertThat(plan.steps().get(2).reason()).contains("Rita's manager").contains("nobody acknowledged");
     }
