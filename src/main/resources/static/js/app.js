@@ -8,28 +8,40 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 
-  // Pipeline board: dropping a card on a column submits the card's own "Move" form with that stage.
+  // Pipeline board: dropping a card on a column sends the card's own "Move" form with that stage
+  // (htmx sends it without a reload when it is there; the form posts as usual when it is not).
+  // Listeners sit on the document so cards swapped in by htmx take part too.
   let dragged = null;
-  document.querySelectorAll(".board .card[draggable]").forEach((card) => {
-    card.addEventListener("dragstart", () => { dragged = card; });
+  document.addEventListener("dragstart", (event) => {
+    dragged = event.target.closest && event.target.closest(".board .card[draggable]");
   });
-  document.querySelectorAll(".board .column").forEach((column) => {
-    column.addEventListener("dragover", (event) => {
-      if (dragged && canMove(dragged, column.dataset.stage)) {
-        event.preventDefault();
-        column.classList.add("drop-target");
-      }
-    });
-    column.addEventListener("dragleave", () => column.classList.remove("drop-target"));
-    column.addEventListener("drop", (event) => {
+  const columnOf = (event) => event.target.closest && event.target.closest(".board .column");
+  document.addEventListener("dragover", (event) => {
+    const column = columnOf(event);
+    if (column && dragged && canMove(dragged, column.dataset.stage)) {
       event.preventDefault();
+      column.classList.add("drop-target");
+    }
+  });
+  document.addEventListener("dragleave", (event) => {
+    const column = columnOf(event);
+    if (column) {
       column.classList.remove("drop-target");
-      const form = dragged && dragged.querySelector("form.card-move");
-      if (form && canMove(dragged, column.dataset.stage)) {
-        form.querySelector("select[name=to]").value = column.dataset.stage;
-        form.submit();
-      }
-    });
+    }
+  });
+  document.addEventListener("drop", (event) => {
+    const column = columnOf(event);
+    if (!column || !dragged) {
+      return;
+    }
+    event.preventDefault();
+    column.classList.remove("drop-target");
+    const form = dragged.querySelector("form.card-move");
+    if (form && canMove(dragged, column.dataset.stage)) {
+      form.querySelector("select[name=to]").value = column.dataset.stage;
+      form.requestSubmit();
+    }
+    dragged = null;
   });
 
   // Lead list: the header's box picks every lead on the page; the bar says how many are picked.
@@ -69,5 +81,25 @@ document.addEventListener("submit", (event) => {
   const button = event.submitter;
   if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
     event.preventDefault();
+  }
+});
+
+// A board move that asks for more (a reason, the deal's amount) opens its form as a page, not in place.
+document.addEventListener("htmx:confirm", (event) => {
+  const form = event.target;
+  if (form.matches && form.matches("form.card-move")) {
+    const chosen = form.querySelector("select[name=to]").selectedOptions[0];
+    if (chosen && chosen.dataset.asks) {
+      event.preventDefault();
+      form.submit();
+    }
+  }
+});
+
+// A board move refused in place (someone moved the lead meanwhile) is sent again as a page, which says why.
+document.addEventListener("htmx:responseError", (event) => {
+  const form = event.detail.elt;
+  if (form.matches && form.matches("form.card-move")) {
+    form.submit();
   }
 });

@@ -117,7 +117,7 @@ class RoleMatrixTests {
         Stream.of("GET /leads/{id}/edit", "POST /leads/{id}", "POST /leads/{id}/owner", "GET /leads/{id}/delete",
                 "POST /leads/{id}/delete", "POST /leads/{id}/restore", "GET /leads/deleted", "GET /leads/duplicates",
                 "POST /leads/duplicates/dismiss", "GET /leads/{id}/merge", "POST /leads/{id}/merge",
-                "POST /leads/{id}/merge/undo", "POST /leads/bulk").forEach(e -> MATRIX.put(e, SIGNED_IN));
+                "POST /leads/{id}/merge/undo", "POST /leads/bulk", "POST /leads/{id}/activities").forEach(e -> MATRIX.put(e, SIGNED_IN));
         Stream.of("GET /leads", "GET /leads/new", "POST /leads", "GET /leads/{id}", "GET /leads/{id}/move",
                 "POST /leads/{id}/move", "POST /leads/views", "POST /leads/views/{id}/delete", "GET /pipeline",
                 "GET /campaigns", "POST /campaigns")

@@ -550,6 +550,36 @@ public class Leads {
         return counts;
     }
 
+    /** A stage's leads on the board: how many, and their amounts added up per currency. */
+    public record StageTotal(long count, java.util.Map<Currency, java.math.BigDecimal> amounts) {
+    }
+
+    /** Each stage's count and amounts, of one owner's leads or ({@code null}) everyone's. */
+    public java.util.Map<Stage, StageTotal> totalsByStage(UUID ownerId) {
+        java.util.Map<Stage, Long> counts = new java.util.EnumMap<>(Stage.class);
+        java.util.Map<Stage, java.util.Map<Currency, java.math.BigDecimal>> sums = new java.util.EnumMap<>(Stage.class);
+        String owner = ownerId == null ? "" : " AND owner_id = ?";
+        List<Object> args = ownerId == null ? List.of() : List.of(ownerId);
+        jdbc.sql("SELECT stage, currency, COUNT(*) AS n, SUM(amount) AS total FROM lead"
+                + " WHERE deleted_at IS NULL AND merged_into IS NULL"
+                + owner + " GROUP BY stage, currency").params(args).query(rs -> {
+                    Stage stage = Stage.valueOf(rs.getString("stage"));
+                    counts.merge(stage, rs.getLong("n"), Long::sum);
+                    String currency = rs.getString("currency");
+                    java.math.BigDecimal total = rs.getBigDecimal("total");
+                    if (currency != null && total != null) {
+                        sums.computeIfAbsent(stage, s -> new java.util.TreeMap<>(
+                                java.util.Comparator.comparing(Currency::getCurrencyCode)))
+                                .merge(Currency.getInstance(currency.strip()), total, java.math.BigDecimal::add);
+                    }
+                });
+        java.util.Map<Stage, StageTotal> totals = new java.util.EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            totals.put(stage, new StageTotal(counts.getOrDefault(stage, 0L), sums.getOrDefault(stage, java.util.Map.of())));
+        }
+        return totals;
+    }
+
     /** The systems any lead has an external id in, by name (an export's columns). */
     public List<String> externalSystems() {
         return externalIds.systems();

@@ -2,17 +2,27 @@ package org.smartketing.funnel.pages;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.smartketing.activity.Activity;
 import org.smartketing.activity.ActivityCounts;
+import org.smartketing.activity.ActivityLog;
+import org.smartketing.activity.ActivitySource;
+import org.smartketing.activity.ActivityType;
+import org.smartketing.activity.NewActivity;
 import org.smartketing.funnel.LeadId;
 import org.smartketing.funnel.Stage;
 import org.smartketing.funnel.api.LeadExport;
@@ -32,7 +42,10 @@ import org.smartketing.shared.FieldConflictException;
 import org.smartketing.shared.InvalidFieldException;
 import org.smartketing.shared.NotFoundException;
 import org.smartketing.shared.PlainText;
+import org.smartketing.team.Department;
 import org.smartketing.team.PersonSummary;
+import org.smartketing.web.Times;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.smartketing.team.SignedInPerson;
 import org.smartketing.shared.CsvDownloads;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,11 +85,15 @@ class LeadsController {
     private final BulkChanges bulk;
 
     private final org.smartketing.funnel.leads.LeadPersonalData personalData;
+    private final ActivityLog activityLog;
+    private final Times times;
 
     LeadsController(Leads leads, LeadHistory history, LeadIntake intake, SavedViews views, LeadPages names, Clock clock,
             ActivityCounts activities, LeadScoring scoring, SlaClocks clocks, LeadExport export, CustomFields customFields,
             LeadRouter router, Duplicates duplicates, LeadMerging merging, BulkChanges bulk,
-            org.smartketing.funnel.leads.LeadPersonalData personalData) {
+            org.smartketing.funnel.leads.LeadPersonalData personalData, ActivityLog activityLog, Times times) {
+        this.activityLog = activityLog;
+        this.times = times;
         this.bulk = bulk;
         this.personalData = personalData;
         this.export = export;
@@ -213,13 +230,66 @@ class LeadsController {
     public record TouchRow(LeadHistory.Touch touch, String how) {
     }
 
+    /** An activity logged on the lead's page: a sales type, a time in the viewer's zone, what came of it. */
+    record LeadActivityForm(@NotNull(message = "choose what you did") ActivityType type,
+            @NotNull(message = "must be a date and time")
+            @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
+            LocalDateTime occurredAt,
+            @Size(max = 500) @PlainText String outcome) {
+
+        static final java.util.Set<String> FIELDS = java.util.Set.of("type", "occurredAt", "outcome");
+    }
+
     @GetMapping("/leads/{id}")
     String show(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
         java.util.Optional<Lead> found = leads.byId(new LeadId(id));
         if (found.isEmpty()) {
             return removed(new LeadId(id), redirect);
         }
-        Lead lead = found.get();
+        if (!model.containsAttribute("activityForm")) {
+            model.addAttribute("activityForm", new LeadActivityForm(null,
+                    LocalDateTime.ofInstant(clock.instant(), times.viewerZone()).truncatedTo(ChronoUnit.MINUTES), null));
+        }
+        return page(found.get(), model);
+    }
+
+    /** Logs a call, email, meeting or demo on the lead; its timeline shows it at once. */
+    @PostMapping("/leads/{id}/activities")
+    String logActivity(@PathVariable UUID id, @Valid @ModelAttribute("activityForm") LeadActivityForm form,
+            BindingResult errors, @AuthenticationPrincipal SignedInPerson me, Model model, RedirectAttributes redirect) {
+        Lead lead = leads.byId(new LeadId(id)).orElseThrow(() -> new NotFoundException("Lead"));
+        if (form.type() != null && !ActivityType.of(Department.SALES).contains(form.type())) {
+            errors.rejectValue("type", "invalid", "must be a call, an email, a meeting or a demo");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                Activity logged = activityLog.log(new NewActivity(form.type(), me.id(),
+                        form.occurredAt().atZone(times.viewerZone()).toInstant(), form.outcome(), id, null,
+                        ActivitySource.MANUAL));
+                redirect.addFlashAttribute("flash", "Logged: " + logged.type().label() + ", "
+                        + times.show(logged.occurredAt()) + ".");
+                return "redirect:/leads/" + id + "#activities";
+            }
+            catch (ConstraintViolationException ex) {
+                for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+                    String field = null;
+                    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                        field = node.getName();
+                    }
+                    errors.rejectValue(LeadActivityForm.FIELDS.contains(field) ? field : "occurredAt", "invalid",
+                            violation.getMessage());
+                }
+            }
+            catch (FieldConflictException ex) {
+                errors.reject("conflict", ex.getMessage());
+            }
+        }
+        model.addAttribute("activityFormOpen", true);
+        return page(lead, model);
+    }
+
+    private String page(Lead lead, Model model) {
+        UUID id = lead.id().value();
         model.addAttribute("score", scoring.explain(lead.id()));
         model.addAttribute("clocks", clocks.clocksOf(lead.id()));
         model.addAttribute("lead", lead);
@@ -233,6 +303,7 @@ class LeadsController {
         model.addAttribute("touches", newestFirst(history.touches(lead.id())).stream()
                 .map(t -> new TouchRow(t, LeadPages.channel(t.channel().name()))).toList());
         model.addAttribute("activities", activities.forLead(id));
+        model.addAttribute("activityTypes", ActivityType.of(Department.SALES));
         model.addAttribute("people", names.people());
         model.addAttribute("campaigns", names.campaigns());
         model.addAttribute("customLabels", customFields.active().stream()

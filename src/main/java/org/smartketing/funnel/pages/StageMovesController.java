@@ -85,7 +85,11 @@ class StageMovesController {
                 Lead moved = stages.move(lead.id(), new Lead.Transition(move.to(), move.reason(), move.requalifyOn(),
                         move.to() == Stage.OPPORTUNITY ? Money.of(move.amount(), move.currency()) : null));
                 redirect.addFlashAttribute("flash", moved.displayName() + " is now " + moved.stage().label() + ".");
-                return "board".equals(move.back()) ? "redirect:/pipeline" : "redirect:/leads/" + id;
+                return switch (move.back() == null ? "" : move.back()) {
+                    case "board" -> "redirect:/pipeline";
+                    case "board-mine" -> "redirect:/pipeline?mine=true";
+                    default -> "redirect:/leads/" + id;
+                };
             }
             catch (InvalidFieldException ex) {
                 errors.rejectValue(ex.field(), "invalid", ex.getMessage());
