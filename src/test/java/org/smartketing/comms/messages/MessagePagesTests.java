@@ -155,6 +155,6 @@ class MessagePagesTests {
         MvcResult measures = mvc.perform(get("/messages/measures").param("days", "30")
                 .with(user(Fixtures.signedIn(newcomer)))).andReturn();
         assertThat(measures.getResponse().getStatus()).isEqualTo(200);
-        assertThat(measures.getResponse().getContentAsString()).contains("URGENT messages never acknowledged");
+        assertThat(measures.getResponse().getContentAsString()).contains("Urgent messages never acknowledged");
     }
 }
