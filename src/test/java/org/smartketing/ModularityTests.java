@@ -39,41 +39,47 @@ class ModularityTests {
      */
     @Test
     void writesThePartsAndTheirEventFlowUnderDocs() throws IOException {
-        Path parts = Path.of("docs/modules/components.puml");
-        Path events = Path.of("docs/modules/event-flow/components.puml");
-        String partsBefore = readIfThere(parts);
-        String eventsBefore = readIfThere(events);
+        Diagram parts = Diagram.before(Path.of("docs/modules/components.puml"), Path.of("docs/modules/parts.svg"));
+        Diagram events = Diagram.before(Path.of("docs/modules/event-flow/components.puml"),
+                Path.of("docs/modules/event-flow.svg"));
         new Documenter(modules, Options.defaults().withOutputFolder("docs/modules"))
                 .writeModulesAsPlantUml();
         new Documenter(modules, Options.defaults().withOutputFolder("docs/modules/event-flow"))
                 .writeModulesAsPlantUml(DiagramOptions.defaults().withDependencyTypes(DependencyType.EVENT_LISTENER));
-        render(parts, partsBefore, Path.of("docs/modules/parts.svg"));
-        render(events, eventsBefore, Path.of("docs/modules/event-flow.svg"));
-    }
-
-    private static java.util.Set<String> lines(String text) {
-        return new java.util.TreeSet<>(text.lines().toList());
-    }
-
-    private static String readIfThere(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : null;
+        parts.drawIfChanged();
+        events.drawIfChanged();
     }
 
     /**
-     * Draws the picture again only when the parts changed (the layout takes most of a minute). The
-     * documenter writes the same relations in another order from run to run, so they are compared as
-     * a set, and an unchanged diagram keeps its committed text.
+     * A diagram as committed, read before the documenter writes (it clears its folder, pictures
+     * included). It is drawn again only when the parts changed (the layout takes most of a minute);
+     * the documenter writes the same relations in another order from run to run, so they are compared
+     * as a set, and an unchanged diagram is put back as it was, text and picture.
      */
-    private static void render(Path plantUml, String before, Path svg) throws IOException {
-        if (Files.exists(svg) && before != null && lines(Files.readString(plantUml)).equals(lines(before))) {
-            Files.writeString(plantUml, before);
-            assertThat(Files.readString(svg)).contains("<svg");
-            return;
+    private record Diagram(Path plantUml, Path svg, String text, byte[] picture) {
+
+        static Diagram before(Path plantUml, Path svg) throws IOException {
+            return new Diagram(plantUml, svg, Files.exists(plantUml) ? Files.readString(plantUml) : null,
+                    Files.exists(svg) ? Files.readAllBytes(svg) : null);
         }
-        String source = Files.readString(plantUml).replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
-        try (OutputStream out = Files.newOutputStream(svg)) {
-            new SourceStringReader(source).outputImage(out, new FileFormatOption(FileFormat.SVG));
+
+        void drawIfChanged() throws IOException {
+            String now = Files.readString(plantUml);
+            if (text != null && picture != null && lines(now).equals(lines(text))) {
+                Files.writeString(plantUml, text);
+                Files.createDirectories(svg.getParent());
+                Files.write(svg, picture);
+                return;
+            }
+            String source = now.replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
+            try (OutputStream out = Files.newOutputStream(svg)) {
+                new SourceStringReader(source).outputImage(out, new FileFormatOption(FileFormat.SVG));
+            }
+            assertThat(Files.readString(svg)).contains("<svg").doesNotContain("Syntax Error");
         }
-        assertThat(Files.readString(svg)).contains("<svg").doesNotContain("Syntax Error");
+
+        private static java.util.Set<String> lines(String text) {
+            return new java.util.TreeSet<>(text.lines().toList());
+        }
     }
 }
