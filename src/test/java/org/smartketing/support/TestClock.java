@@ -29,8 +29,28 @@ public class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /**
+     * This clock read in another zone (moved on with it): "today in Berlin" is Berlin's date, which
+     * is not UTC's for an hour or two each night.
+     */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        TestClock moved = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return moved.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moved.withZone(other);
+            }
+        };
     }
 }
