@@ -76,8 +76,8 @@ class FunnelAdminBrowserTests {
         assertThat(browser.findElement(By.className("flash")).getText()).contains("at a score of 60");
 
         WebElement fit = browser.findElement(By.cssSelector("form[action$='/fit-rules']"));
-        new Select(fit.findElement(By.id("field"))).selectByVisibleText("TITLE");
-        new Select(fit.findElement(By.id("operator"))).selectByVisibleText("CONTAINS");
+        new Select(fit.findElement(By.id("field"))).selectByVisibleText("Title");
+        new Select(fit.findElement(By.id("operator"))).selectByVisibleText("contains");
         fit.findElement(By.id("value")).sendKeys("Chief");
         WebElement points = fit.findElement(By.id("points"));
         points.clear();
