@@ -106,7 +106,7 @@ class ImportBrowserTests {
 
         String importPage = browser.getCurrentUrl();
         browser.findElement(By.linkText("Find the leads")).click();
-        browser.findElement(By.cssSelector("input[name=q]")).sendKeys("a17." + run);
+        browser.findElement(By.cssSelector("form.filter-bar input[name=q]")).sendKeys("a17." + run);
         browser.findElement(By.cssSelector("form.filter-bar button[type=submit]")).click();
         assertThat(Browsers.text(browser, "main table")).contains("Fairgast17");
         browser.get(importPage);
