@@ -418,18 +418,12 @@ public class Leads {
             return find(f, order == ListOrder.SCORE, cursor, limit);
         }
         int offset = cursor == null || cursor.isBlank() ? 0 : Position.parse(cursor, order);
-        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
         List<Object> args = new ArrayList<>();
-        narrow(f, where, args);
-        if (f.text() != null && !f.text().isBlank()) {
-            String pattern = Sql.contains(f.text());
-            where.add(text(""));
-            args.addAll(List.of(pattern, pattern, pattern, pattern));
-        }
+        String where = withText(f, args);
         args.add(limit + 1);
         args.add(offset);
-        List<Lead> found = jdbc.sql("SELECT * FROM lead WHERE " + String.join(" AND ", where) + " ORDER BY "
-                + order.columns() + " LIMIT ? OFFSET ?").params(args).query(Leads::map).list();
+        List<Lead> found = jdbc.sql("SELECT * FROM lead WHERE " + where + " ORDER BY " + order.columns()
+                + " LIMIT ? OFFSET ?").params(args).query(Leads::map).list();
         if (found.size() <= limit) {
             return new Slice(found, null);
         }
@@ -441,17 +435,26 @@ public class Leads {
      * count on a big table: the list says "more than" it).
      */
     public long count(Filter f, long most) {
-        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
         List<Object> args = new ArrayList<>();
+        String where = withText(f, args);
+        args.add(most + 1);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM lead WHERE " + where + " LIMIT ?) counted").params(args)
+                .query(Long.class).single();
+    }
+
+    /**
+     * The filter as one condition, its text a plain match (for the reads that need no walk: by
+     * position, and the count); its values are added to {@code args}.
+     */
+    private static String withText(Filter f, List<Object> args) {
+        List<String> where = new ArrayList<>(List.of("deleted_at IS NULL"));
         narrow(f, where, args);
         if (f.text() != null && !f.text().isBlank()) {
             String pattern = Sql.contains(f.text());
             where.add(text(""));
             args.addAll(List.of(pattern, pattern, pattern, pattern));
         }
-        args.add(most + 1);
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM lead WHERE " + String.join(" AND ", where)
-                + " LIMIT ?) counted").params(args).query(Long.class).single();
+        return String.join(" AND ", where);
     }
 
     private static void narrow(Filter f, List<String> where, List<Object> args) {

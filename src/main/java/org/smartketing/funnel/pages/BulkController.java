@@ -68,8 +68,7 @@ class BulkController {
         if (to == null) {
             throw new InvalidFieldException("to", "choose the stage to move the leads to");
         }
-        boolean needsMore = to.needsReason() || to == Stage.RECYCLED;
-        if (needsMore && !details) {
+        if (to.needsReason() && !details) { // recycling's date comes with its reason
             return form(model, picked, to, reason, requalifyOn, back, null);
         }
         if (reason != null && reason.length() > 500) {
