@@ -108,6 +108,27 @@ class ListsBrowserTests {
         Browsers.screenshot(browser, "leads-1440");
     }
 
+    @Test
+    void onAPhoneAMoveThatNeedsAReasonAsksOnceAndNamesTheLeadsThatCannotGo() {
+        aCompanysLeads();
+        browser = Browsers.open();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Browsers.signIn(browser, url("/login"), rep.email(), Fixtures.PASSWORD);
+        browser.get(url("/leads?q=" + company));
+
+        browser.findElements(By.cssSelector("input[data-pick]")).forEach(WebElement::click);
+        new Select(browser.findElement(By.cssSelector("#bulk select[name=to]"))).selectByVisibleText("Lost");
+        browser.findElement(By.cssSelector("#bulk button[value=move]")).click();
+        assertThat(Browsers.text(browser, "h1")).isEqualTo("3 leads: Lost");
+        assertFits();
+        browser.findElement(By.id("reason")).sendKeys("Went with a competitor");
+        Browsers.screenshot(browser, "leads-bulk-move-390");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        assertThat(Browsers.text(browser, ".flash")).isEqualTo("3 leads moved to Lost.");
+        assertFits();
+    }
+
     private List<Lead> aCompanysLeads() {
         fixtures.aPerson(AppRole.ADMIN); // an installation that is set up, whatever ran before
         rep = fixtures.aPerson(AppRole.MEMBER);
